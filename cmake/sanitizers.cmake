@@ -1,0 +1,5 @@
+# NVCHECK_SANITIZE: ASan + UBSan on every target; a UBSan finding fails the run.
+if(NVCHECK_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined -fno-sanitize-recover=all)
+endif()

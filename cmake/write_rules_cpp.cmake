@@ -1,0 +1,17 @@
+# cmake -DOUT=file.cpp -DDIR=rules -P write_rules_cpp.cmake: the rule data as C++ byte arrays
+# (bytes, not literals, so that no compiler limit or source encoding touches the UTF-8 text).
+function(emit name path)
+  file(READ "${path}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,)" "\\1\n" bytes "${bytes}")
+  set(body "${body}extern const unsigned char ${name}[];\nconst unsigned char ${name}[] = {\n${bytes}0};\nextern const unsigned long ${name}Size;\nconst unsigned long ${name}Size = ${len};\n" PARENT_SCOPE)
+endfunction()
+set(body "// Generated from rules/ by cmake/write_rules_cpp.cmake. Do not edit.\nnamespace nvcheck { namespace embedded {\n")
+emit(kStandard "${DIR}/wq179.json")
+emit(kTexts "${DIR}/texts.json")
+emit(kReport "${DIR}/report.json")
+string(APPEND body "}}  // namespace nvcheck::embedded\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

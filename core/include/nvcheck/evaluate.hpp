@@ -1,0 +1,138 @@
+// Evaluation of clauses 6.1 and 6.2 at a date, and the projection over the file's timeline
+// (RULES.md "Projection") and the route to passing (RULES.md "Route to passing").
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nvcheck/enterprise.hpp"
+
+namespace nvcheck {
+
+/// Why a record counts or not, as a text key and its arguments (rendered in the chosen language).
+struct Reason {
+  std::string key;
+  std::vector<std::pair<std::string_view, std::string>> args;
+};
+
+/// The days on which a record counts: [from, until); until == kNever: open-ended.
+struct Span {
+  Day from = kNever, until = kNever;
+  bool contains(Day t) const { return from <= t && t < until; }
+};
+
+/// A record's scope under its indicator, independent of the date: in scope with a span,
+/// or out of scope with a reason.
+struct RecordScope {
+  bool in_scope = false;
+  Span span;
+  Reason out_of_scope;  // when !in_scope
+};
+
+/// One record's scope under its indicator.
+RecordScope scope_record(const Record& r, const Rules& rules);
+/// Per-record scope for every record of the enterprise (same order as Enterprise::records).
+std::vector<RecordScope> scope_records(const Enterprise& e, const Rules& rules);
+
+/// The thirteen checks: three basic requirements then ten indicators.
+inline constexpr int kBasicCount = 3;
+inline constexpr int kItemCount = kBasicCount + kListCount;
+using ItemMask = std::uint16_t;
+inline constexpr ItemMask kAllItems = (1u << kItemCount) - 1;
+
+/// The file's timeline: what counts when, for the three requirements and ten indicators.
+class Timeline {
+ public:
+  Timeline(const Enterprise& e, const Rules& rules, const std::vector<RecordScope>& scopes);
+  /// Checks that fail at t (bit i: item i).
+  ItemMask failing_at(Day t) const;
+  /// First date t >= from (or > from when strictly) at which none of `items` fails; kNever if none.
+  Day first_pass(ItemMask items, Day from, bool strictly_after) const;
+  /// Every date on which something starts or stops counting, sorted.
+  const std::vector<Day>& breakpoints() const { return breakpoints_; }
+
+ private:
+  struct PreviousAt { Day result_on; bool failed; bool false_information; };
+  Day incorporated_plus_ = kNever;
+  int months_after_failure_ = 6, months_after_false_ = 18;
+  std::vector<PreviousAt> previous_;  // sorted by result_on, failures after passes on a tie
+  std::array<std::vector<Span>, kListCount> spans_;
+  std::array<int, kListCount> thresholds_{};
+  std::vector<Day> breakpoints_;  // sorted, unique
+  bool basic_fails(int k, Day t) const;
+};
+
+/// What the timeline says from a date on: what fails then, when each failing check first
+/// passes (clears_on, kNever: never on the timeline), and the first date everything passes.
+struct Projection {
+  ItemMask failing = 0;
+  std::array<Day, kItemCount> clears_on = filled_never();
+  Day earliest_pass = kNever;
+  static std::array<Day, kItemCount> filled_never() {
+    std::array<Day, kItemCount> a{};
+    a.fill(kNever);
+    return a;
+  }
+};
+Projection project(const Timeline& tl, Day on);
+
+struct RecordOutcome {
+  std::size_t record = 0;  // index into Enterprise::records
+  Day counts_until = kNever;
+  Reason reason;
+};
+
+struct IndicatorOutcome {
+  bool fails = false;
+  std::vector<RecordOutcome> counted, not_counted;
+  Day clears_on = kNever;
+};
+
+struct BasicOutcome {
+  bool met = true;
+  Day clears_on = kNever;
+  Reason reason;
+};
+
+/// The result of a check at one date.
+struct Evaluation {
+  Day on = kNever;
+  bool pass = false;
+  std::array<BasicOutcome, kBasicCount> basic;
+  std::array<IndicatorOutcome, kListCount> indicators;
+  Day earliest_pass = kNever;
+  std::vector<Warning> warnings;  // general first, then by clause and input order
+};
+
+/// The pure engine: (enterprise, rules, date) -> evaluation. `parse_warnings` are merged in.
+Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on,
+                    std::vector<Warning> parse_warnings = {});
+
+/// An action of the route to passing: one record's end event done on D.
+struct PlanAction {
+  std::size_t record = 0;
+  int indicator = 0;
+  std::string action, decided_by;
+  Day counts_until = kNever, clause_clears_on = kNever, earliest_pass = kNever;
+  bool changes_nothing = false;
+};
+
+struct PlanWait { int item = 0; Day clears_on = kNever; };
+
+struct Plan {
+  Evaluation evaluation;
+  Day earliest_pass_all_actions = kNever;
+  std::vector<PlanAction> actions;
+  bool has_disputes = false;
+  std::vector<std::size_t> disputed_records;
+  bool disputes_pass = false;
+  Day disputes_earliest_pass = kNever;
+  std::vector<PlanWait> waits;
+};
+
+/// The route to passing (clause 8.8 counselling), computed by the same projection on copies of
+/// the enterprise with one thing changed.
+Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings = {});
+
+}  // namespace nvcheck

@@ -1,0 +1,90 @@
+// The library's doors: enterprise JSON text + options + rule data -> result, plan, report.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nvcheck/enterprise.hpp"
+#include "nvcheck/evaluate.hpp"
+#include "nvcheck/rules.hpp"
+
+namespace nvcheck {
+
+/// Options of every door (CONTRACT.md): the evaluation date and the language. `today` is the
+/// caller's local date, used when neither `on` nor the file's application.date is given: the
+/// engine never reads a clock.
+struct Options {
+  Day on = kNever;
+  Lang lang = Lang::en;
+  Day today = kNever;
+  std::vector<InputError> errors;  // a bad option value is an input error
+};
+
+/// Reads `{"on": "YYYY-MM-DD", "lang": "en" | "zh-Hans" | "zh-Hant"}`; unknown keys ignored.
+Options parse_options(std::string_view options_json, Day today = kNever);
+
+enum class Verdict { pass, fail, invalid };
+
+struct Output {
+  std::string text;
+  Verdict verdict = Verdict::invalid;
+};
+
+/// A parsed file with its evaluation date, or the errors that stop evaluation.
+struct Prepared {
+  ParsedEnterprise parsed;
+  Day on = kNever;
+  std::vector<InputError> errors;  // option errors and input errors together
+  bool valid() const { return errors.empty(); }
+};
+Prepared prepare(std::string_view enterprise_json, const Options& options, const Rules& rules,
+                 const Limits& limits = {});
+
+/// `nvcheck/result@1` as compact JSON (one line, no newline).
+Output check_json(std::string_view enterprise_json, const Options& options, const Rules& rules);
+/// `nvcheck/plan@1` as compact JSON; for an invalid file, the invalid result.
+Output plan_json(std::string_view enterprise_json, const Options& options, const Rules& rules);
+/// A person's summary of the result / plan in the chosen language (several lines).
+Output check_text(std::string_view enterprise_json, const Options& options, const Rules& rules);
+Output plan_text(std::string_view enterprise_json, const Options& options, const Rules& rules);
+/// The draft report (Appendix E layout) as one self-contained HTML document.
+Output report_html(std::string_view enterprise_json, const Options& options, const Rules& rules);
+
+/// The invalid result for errors found outside the engine (unreadable file: path "").
+std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules);
+
+/// Writers used by the doors above (exposed for tests and the report).
+std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang);
+std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules, Lang lang);
+std::string error_message(const InputError& err, const Rules& rules, Lang lang);
+std::string warning_message(const Warning& w, const Rules& rules, Lang lang);
+std::string reason_text(const Reason& r, const Rules& rules, Lang lang);
+std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction& a, const Rules& rules, Lang lang);
+std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang);
+
+/// A date for people: "30 June 2027" in English, "2027年6月30日" in Chinese.
+std::string human_date(Day day, Lang lang);
+/// Name of the clause's check (indicator names follow the enterprise's region, Table 1).
+const std::string& item_name(const Rules& rules, int item, Region region, Lang lang);
+/// Clause number of an item ("6.1.1" ... "6.2.10").
+const std::string& item_clause(const Rules& rules, int item);
+
+/// Clause 7.4: checks a presented mark code `RRRRRR III YYYYMMDD NNNN` (spaces optional).
+struct MarkCodeCheck {
+  bool well_formed = false;
+  std::string normalised;             // digits grouped 6 3 8 4 when well formed
+  std::vector<std::string> problems;  // each reason it is not well formed, in the language
+  std::vector<std::string> notes;     // e.g. a division code missing from the rule data's list
+  std::string division_name, first_evaluation;  // when well formed
+};
+MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang lang);
+std::string mark_code_json(const MarkCodeCheck& c);
+
+/// Rule data summary for the page: id, version, and the rule data itself.
+std::string rules_summary_json(const Rules& rules);
+
+/// JSON string escaping per CONTRACT.md: UTF-8 as it came; only quote, backslash and control
+/// characters escaped.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace nvcheck

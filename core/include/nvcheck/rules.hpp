@@ -1,0 +1,130 @@
+// The standard as data: WQ-179's indicators, windows, appendix lists and three-language texts,
+// loaded from the JSON under rules/ (never C++ constants).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nvcheck {
+
+/// Output languages: simplified Chinese (Guangdong), traditional Chinese (Hong Kong, Macao), English.
+enum class Lang : std::uint8_t { zh_Hans = 0, zh_Hant = 1, en = 2 };
+inline constexpr std::array<const char*, 3> kLangCodes = {"zh-Hans", "zh-Hant", "en"};
+bool parse_lang(std::string_view code, Lang& out) noexcept;
+
+/// Regions of the Greater Bay Area, in Table 1's column order.
+enum class Region : std::uint8_t { GD = 0, HK = 1, MO = 2 };
+inline constexpr std::array<const char*, 3> kRegionCodes = {"GD", "HK", "MO"};
+
+/// One text in the three languages; a missing language falls back to English.
+struct Text3 {
+  std::array<std::string, 3> v;
+  const std::string& operator[](Lang l) const;
+  bool empty() const { return v[0].empty() && v[1].empty() && v[2].empty(); }
+};
+
+/// The ten record lists of CONTRACT.md, in Table 1 order (index = indicator index).
+enum class ListKind : std::uint8_t {
+  administrative_penalties, administrative_coercions, judgments, criminal_cases,
+  self_regulatory_violations, community_violations, certification_violations,
+  contract_complaints, commitment_complaints, risk_list_entries
+};
+inline constexpr int kListCount = 10;
+inline constexpr std::array<const char*, kListCount> kListNames = {
+    "administrative_penalties", "administrative_coercions", "judgments", "criminal_cases",
+    "self_regulatory_violations", "community_violations", "certification_violations",
+    "contract_complaints", "commitment_complaints", "risk_list_entries"};
+
+/// An enumeration of CONTRACT.md (its values come from the rule data, with their labels).
+struct EnumDef {
+  std::string name;
+  std::vector<std::string> values;
+  std::vector<Text3> labels;
+  int index_of(std::string_view value) const noexcept;  // -1 when unknown
+};
+
+/// An appendix entry (A organisations, B platforms, C schemes, D risk lists).
+struct AppendixEntry {
+  std::string id;
+  std::string name;       // as printed
+  Text3 display;          // name per language
+  std::string region;     // Appendix A: GD | HK | MO
+  std::string category;   // Appendix C: mandatory | voluntary
+  Text3 body;             // Appendix C: the certifying body
+  Text3 note;
+};
+
+struct Appendix {
+  char letter = 'A';
+  std::vector<AppendixEntry> entries;
+  std::map<std::string, int> by_key;  // normalised id / names / aliases -> entry index
+  /// Matches a free string by id or any name (RULES.md "Lists"); -1 when nothing matches.
+  int match(std::string_view value) const;
+};
+
+/// A basic requirement of clause 6.1.
+struct BasicRequirementDef {
+  std::string clause, id;
+  int months = 0;
+  Text3 label, text;
+};
+
+/// One indicator of Table 1 / clause 6.2.
+struct IndicatorDef {
+  std::string clause, id, group;
+  ListKind list{};
+  int threshold = 1;               // fails when at least this many records count
+  int window_months = 0;           // the clause's window
+  int resolved_window_months = 0;  // 6.2.8 / 6.2.9: after resolution
+  /// in_scope[field] = bitmask over that field's enum values (bit i = value i is in scope).
+  std::map<std::string, std::uint64_t> in_scope;
+  std::uint64_t one_off = 0;       // 6.2.5 / 6.2.6: bitmask over the measure enum
+  std::array<Text3, 3> names;      // per Region
+  Text3 description, source, question, requirements;
+};
+
+struct GroupDef { std::string id, clause; Text3 label, intro; };
+struct DivisionCode { std::string code; Text3 name; };
+
+class RulesError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Everything the engine knows of the standard, loaded once.
+struct Rules {
+  std::string id, version;
+  Text3 title, mark_name;
+  std::array<Text3, 3> region_labels;
+  std::array<std::string, 3> division_prefix;
+  std::vector<GroupDef> groups;
+  std::array<BasicRequirementDef, 3> basic;
+  std::array<IndicatorDef, kListCount> indicators;
+  std::map<std::string, EnumDef> enums;
+  std::array<Appendix, 4> appendices;  // A, B, C, D
+  std::vector<DivisionCode> division_codes;
+  std::string colour = "#00a572";
+  std::map<std::string, Text3> texts;  // messages and labels by key ("reason.annulled", ...)
+  std::string standard_json;           // the rule data as given (for `nvcheck rules`)
+  std::string texts_json;
+
+  const EnumDef& enum_def(const std::string& name) const;
+  /// Text by key in a language; the key itself when the rule data lacks it.
+  const std::string& text(std::string_view key, Lang lang) const;
+  const DivisionCode* division(std::string_view code) const;
+};
+
+/// Loads the standard's data and any number of text documents (merged key by key).
+/// Throws RulesError naming what is wrong.
+std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
+                                        const std::vector<std::string_view>& text_jsons);
+
+/// Replaces `{name}` placeholders with values; unknown placeholders stay as written.
+std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_view, std::string>>& args);
+
+}  // namespace nvcheck

@@ -1,0 +1,456 @@
+// Clauses 6.1 and 6.2 of WQ-179 on typed records: each record's counting span, the file's
+// timeline, and the evaluation at a date with its projection (RULES.md "Projection").
+#include <algorithm>
+
+#include "nvcheck/evaluate.hpp"
+
+namespace nvcheck {
+namespace {
+
+bool in_scope(const IndicatorDef& ind, const char* field, int value) {
+  auto it = ind.in_scope.find(field);
+  if (it == ind.in_scope.end()) return true;
+  return value >= 0 && value < 64 && ((it->second >> value) & 1u);
+}
+
+const char* enum_for(ListKind list, bool second) {
+  switch (list) {
+    case ListKind::administrative_penalties: return second ? "penalty_type" : "field";
+    case ListKind::administrative_coercions: return second ? "coercion_measure" : "coercion_subject";
+    case ListKind::judgments: return "case_type";
+    case ListKind::criminal_cases: return second ? "criminal_status" : "criminal_subject";
+    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
+    case ListKind::community_violations: return "community_measure";
+    case ListKind::certification_violations: return "certification_measure";
+    case ListKind::contract_complaints: return "contract_type";
+    case ListKind::commitment_complaints: return "commitment_form";
+    default: return "";
+  }
+}
+
+const char* field_for(ListKind list, bool second) {
+  switch (list) {
+    case ListKind::administrative_penalties: return second ? "type" : "field";
+    case ListKind::administrative_coercions: return second ? "measure" : "subject";
+    case ListKind::judgments: return "case_type";
+    case ListKind::criminal_cases: return second ? "status" : "subject";
+    case ListKind::contract_complaints: return "contract_type";
+    case ListKind::commitment_complaints: return "form";
+    default: return "measure";
+  }
+}
+
+RecordScope out(const char* key, std::vector<std::pair<std::string_view, std::string>> args = {}) {
+  RecordScope s;
+  s.in_scope = false;
+  s.out_of_scope = Reason{key, std::move(args)};
+  return s;
+}
+
+// An enumeration value outside the indicator's scope.
+RecordScope out_of_scope(const Rules& rules, const IndicatorDef& ind, const Record& r, bool second) {
+  const int v = second ? r.enum_b : r.enum_a;
+  const EnumDef& def = rules.enum_def(enum_for(r.list, second));
+  std::string value = v >= 0 && static_cast<std::size_t>(v) < def.values.size() ? def.values[static_cast<std::size_t>(v)] : "";
+  return out("reason.out_of_scope", {{"clause", ind.clause}, {"field", field_for(r.list, second)},
+                                     {"enum", enum_for(r.list, second)}, {"value", value}});
+}
+
+RecordScope span(Day from, Day until) {
+  RecordScope s;
+  s.in_scope = true;
+  s.span = {from, until};
+  return s;
+}
+
+Day later(Day a, Day b) { return a > b ? a : b; }
+Day earlier(Day a, Day b) { return a < b ? a : b; }
+
+}  // namespace
+
+// One record's scope and counting span under its indicator (clauses 6.2.1-6.2.10).
+RecordScope scope_record(const Record& r, const Rules& rules) {
+  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.list)];
+  const int w = ind.window_months;
+  switch (r.list) {
+    case ListKind::administrative_penalties:  // 6.2.1: field, type, not annulled, 12 months from the decision
+      if (r.flag) return out("reason.annulled");
+      if (!in_scope(ind, "field", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, "type", r.enum_b)) return out_of_scope(rules, ind, r, true);
+      return span(r.start, add_months(r.start, w));
+    case ListKind::administrative_coercions:  // 6.2.2: during the measure and 12 months after release
+      if (!in_scope(ind, "subject", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, "measure", r.enum_b)) return out_of_scope(rules, ind, r, true);
+      return span(r.start, r.end == kNever ? kNever : add_months(r.end, w));
+    case ListKind::judgments:  // 6.2.3: effective civil/commercial judgment not performed
+      if (!in_scope(ind, "case_type", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!r.flag) return out("reason.not_effective");
+      if (r.start == kNever) return out("reason.performed_in_time");
+      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
+    case ListKind::criminal_cases:  // 6.2.4: during the case and 36 months from its start
+      if (!in_scope(ind, "subject", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, "status", r.enum_b)) return out_of_scope(rules, ind, r, true);
+      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
+    case ListKind::self_regulatory_violations:  // 6.2.5 (Appendix A)
+    case ListKind::community_violations:        // 6.2.6 (Appendix B)
+      if (r.appendix_index < 0)
+        return out("reason.not_in_appendix",
+                   {{"value", r.appendix_value}, {"appendix", r.list == ListKind::community_violations ? "B" : "A"},
+                    {"clause", ind.clause}});
+      if (!in_scope(ind, "measure", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u))  // one-off: only the window from its date
+        return span(r.start, add_months(r.start, w));
+      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
+    case ListKind::certification_violations:  // 6.2.7 (Appendix C): cancellation, 12 months
+      if (r.appendix_index < 0)
+        return out("reason.not_in_appendix", {{"value", r.appendix_value}, {"appendix", "C"}, {"clause", ind.clause}});
+      if (!in_scope(ind, "measure", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      return span(r.start, add_months(r.start, w));
+    case ListKind::contract_complaints:    // 6.2.8
+    case ListKind::commitment_complaints:  // 6.2.9: received within 12 months, unresolved or resolved < 6 months
+      if (!r.flag) return out("reason.invalid_complaint");
+      if (!in_scope(ind, r.list == ListKind::contract_complaints ? "contract_type" : "form", r.enum_a))
+        return out_of_scope(rules, ind, r, false);
+      return span(r.start, earlier(add_months(r.start, w),
+                                   r.end == kNever ? kNever : add_months(r.end, ind.resolved_window_months)));
+    case ListKind::risk_list_entries:  // 6.2.10 (Appendix D): listed, not removed, within validity
+      if (r.appendix_index < 0)
+        return out("reason.not_in_appendix", {{"value", r.appendix_value}, {"appendix", "D"}, {"clause", ind.clause}});
+      return span(r.start, earlier(r.end, r.valid_until == kNever ? kNever : r.valid_until + 1));
+  }
+  return out("reason.out_of_scope");
+}
+
+std::vector<RecordScope> scope_records(const Enterprise& e, const Rules& rules) {
+  std::vector<RecordScope> out;
+  out.reserve(e.records.size());
+  for (const Record& r : e.records) out.push_back(scope_record(r, rules));
+  return out;
+}
+
+Timeline::Timeline(const Enterprise& e, const Rules& rules, const std::vector<RecordScope>& scopes) {
+  incorporated_plus_ = add_months(e.incorporated_on, rules.basic[0].months);
+  months_after_failure_ = rules.basic[1].months;
+  months_after_false_ = rules.basic[2].months;
+  breakpoints_.reserve(2 * scopes.size() + 3 * e.previous.size() + 1);
+  if (incorporated_plus_ != kNever) breakpoints_.push_back(incorporated_plus_);
+  for (const PreviousApplication& p : e.previous) {
+    previous_.push_back({p.result_on, p.failed, p.failed && p.false_information});
+    breakpoints_.push_back(p.result_on);
+    if (p.failed) breakpoints_.push_back(add_months(p.result_on, months_after_failure_));
+    if (p.failed && p.false_information) breakpoints_.push_back(add_months(p.result_on, months_after_false_));
+  }
+  // 6.1.2: the latest application is the one with the latest result_on; on a tie, a failure.
+  std::stable_sort(previous_.begin(), previous_.end(), [](const PreviousAt& a, const PreviousAt& b) {
+    return a.result_on != b.result_on ? a.result_on < b.result_on : (!a.failed && b.failed);
+  });
+  for (std::size_t i = 0; i < kListCount; ++i) thresholds_[i] = rules.indicators[i].threshold;
+  for (std::size_t i = 0; i < scopes.size(); ++i) {
+    const RecordScope& s = scopes[i];
+    if (!s.in_scope || s.span.from >= s.span.until) continue;
+    spans_[static_cast<std::size_t>(e.records[i].list)].push_back(s.span);
+    breakpoints_.push_back(s.span.from);
+    if (s.span.until != kNever) breakpoints_.push_back(s.span.until);
+  }
+  std::sort(breakpoints_.begin(), breakpoints_.end());
+  breakpoints_.erase(std::unique(breakpoints_.begin(), breakpoints_.end()), breakpoints_.end());
+}
+
+bool Timeline::basic_fails(int k, Day t) const {
+  switch (k) {
+    case 0:  // 6.1.1: incorporated at least 18 months
+      return t < incorporated_plus_;
+    case 1: {  // 6.1.2: 6 months since the latest application, if it failed
+      const PreviousAt* latest = nullptr;
+      for (const PreviousAt& p : previous_) {
+        if (p.result_on > t) break;
+        latest = &p;
+      }
+      return latest && latest->failed && t < add_months(latest->result_on, months_after_failure_);
+    }
+    case 2: {  // 6.1.3: 18 months after the latest failure for false information
+      const PreviousAt* latest = nullptr;
+      for (const PreviousAt& p : previous_) {
+        if (p.result_on > t) break;
+        if (p.false_information) latest = &p;
+      }
+      return latest && t < add_months(latest->result_on, months_after_false_);
+    }
+  }
+  return false;
+}
+
+ItemMask Timeline::failing_at(Day t) const {
+  ItemMask m = 0;
+  for (int k = 0; k < kBasicCount; ++k)
+    if (basic_fails(k, t)) m |= static_cast<ItemMask>(1u << k);
+  for (std::size_t i = 0; i < kListCount; ++i) {
+    int n = 0;
+    for (const Span& s : spans_[i])
+      if (s.contains(t) && ++n >= thresholds_[i]) {
+        m |= static_cast<ItemMask>(1u << (kBasicCount + i));
+        break;
+      }
+  }
+  return m;
+}
+
+Day Timeline::first_pass(ItemMask items, Day from, bool strictly_after) const {
+  if (!strictly_after && (failing_at(from) & items) == 0) return from;
+  auto it = std::upper_bound(breakpoints_.begin(), breakpoints_.end(), from);
+  for (; it != breakpoints_.end(); ++it)
+    if ((failing_at(*it) & items) == 0) return *it;
+  return kNever;
+}
+
+Projection project(const Timeline& tl, Day on) {
+  Projection p;
+  p.failing = tl.failing_at(on);
+  ItemMask pending = p.failing;
+  if (p.failing == 0) p.earliest_pass = on;
+  bool earliest_pending = p.failing != 0;
+  if (pending == 0) return p;
+  const std::vector<Day>& bps = tl.breakpoints();
+  for (auto it = std::upper_bound(bps.begin(), bps.end(), on); it != bps.end(); ++it) {
+    const Day t = *it;
+    const ItemMask m = tl.failing_at(t);
+    const ItemMask cleared = pending & static_cast<ItemMask>(~m);
+    for (int k = 0; k < kItemCount; ++k)
+      if (cleared & (1u << k)) p.clears_on[static_cast<std::size_t>(k)] = t;
+    pending &= m;
+    if (earliest_pending && m == 0) {
+      p.earliest_pass = t;
+      earliest_pending = false;
+    }
+    if (pending == 0 && !earliest_pending) break;
+  }
+  return p;
+}
+
+}  // namespace nvcheck
+
+namespace nvcheck {
+namespace {
+
+std::string iso(Day d) { return d == kNever ? std::string() : format_date(d); }
+
+void beyond_calendar(std::vector<Warning>& ws, const std::string& record, int clause, std::size_t order,
+                     const std::string& what) {
+  Warning w;
+  w.record = record;
+  w.code = "beyond_calendar";
+  w.args = {{"what", what}};
+  w.clause = clause;
+  w.order = order;
+  ws.push_back(std::move(w));
+}
+
+// Reasons for the basic requirements (clause 6.1) at the evaluation date.
+Reason basic_reason(int k, const Enterprise& e, const Rules& rules, Day on, bool met) {
+  const std::string months = std::to_string(rules.basic[static_cast<std::size_t>(k)].months);
+  if (k == 0)
+    return {met ? "reason.basic.6.1.1.met" : "reason.basic.6.1.1.not_met",
+            {{"incorporated_on", iso(e.incorporated_on)},
+             {"reached_on", iso(add_months(e.incorporated_on, rules.basic[0].months))},
+             {"months", months}}};
+  // The latest application on or before the date (on a tie, a failure), and the latest
+  // failure for false information.
+  const PreviousApplication* latest = nullptr;
+  const PreviousApplication* latest_false = nullptr;
+  for (const PreviousApplication& p : e.previous) {
+    if (p.result_on > on) continue;
+    if (!latest || p.result_on > latest->result_on || (p.result_on == latest->result_on && p.failed)) latest = &p;
+    if (p.failed && p.false_information && (!latest_false || p.result_on > latest_false->result_on)) latest_false = &p;
+  }
+  if (k == 1) {
+    if (!latest) return {"reason.basic.6.1.2.none", {}};
+    if (!latest->failed) return {"reason.basic.6.1.2.passed", {{"result_on", iso(latest->result_on)}}};
+    return {met ? "reason.basic.6.1.2.met" : "reason.basic.6.1.2.not_met",
+            {{"result_on", iso(latest->result_on)},
+             {"until", iso(add_months(latest->result_on, rules.basic[1].months))},
+             {"months", months}}};
+  }
+  if (!latest_false) return {"reason.basic.6.1.3.none", {}};
+  return {met ? "reason.basic.6.1.3.met" : "reason.basic.6.1.3.not_met",
+          {{"result_on", iso(latest_false->result_on)},
+           {"until", iso(add_months(latest_false->result_on, rules.basic[2].months))},
+           {"months", months}}};
+}
+
+std::vector<std::pair<std::string_view, std::string>> span_args(const Record& r, const RecordScope& s, const IndicatorDef& ind) {
+  return {{"start", iso(s.span.from)}, {"end", iso(r.end)}, {"until", iso(s.span.until)},
+          {"valid_until", iso(r.valid_until)}, {"months", std::to_string(ind.window_months)},
+          {"resolved_months", std::to_string(ind.resolved_window_months)}};
+}
+
+}  // namespace
+
+Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings) {
+  Evaluation ev;
+  ev.on = on;
+  const std::vector<RecordScope> scopes = scope_records(e, rules);
+  const Timeline tl(e, rules, scopes);
+  const Projection p = project(tl, on);
+  ev.pass = p.failing == 0;
+  ev.earliest_pass = p.earliest_pass;
+  std::vector<Warning>& ws = ev.warnings;
+  ws = std::move(parse_warnings);
+  const Day last = last_writable_day();
+
+  // General warnings (8.7 registration status; the division code's region).
+  const EnumDef& status = rules.enum_def("registration_status");
+  if (e.registration_status >= 0 && static_cast<std::size_t>(e.registration_status) < status.values.size() &&
+      status.values[static_cast<std::size_t>(e.registration_status)] != "subsisting")
+    ws.push_back({"", "registration_not_subsisting",
+                  {{"status", status.values[static_cast<std::size_t>(e.registration_status)]}}, -1, 0});
+  const std::string& prefix = rules.division_prefix[static_cast<std::size_t>(e.region)];
+  if (!e.division_code.empty() && !prefix.empty() && e.division_code.compare(0, prefix.size(), prefix) != 0)
+    ws.push_back({"", "division_not_in_region",
+                  {{"code", e.division_code}, {"region", kRegionCodes[static_cast<std::size_t>(e.region)]}}, -1, 0});
+
+  for (int k = 0; k < kBasicCount; ++k) {
+    BasicOutcome& b = ev.basic[static_cast<std::size_t>(k)];
+    b.met = !(p.failing & (1u << k));
+    b.clears_on = b.met ? kNever : p.clears_on[static_cast<std::size_t>(k)];
+    b.reason = basic_reason(k, e, rules, on, b.met);
+    if (!b.met && b.clears_on != kNever && b.clears_on > last)
+      beyond_calendar(ws, "", -1, 0, rules.basic[static_cast<std::size_t>(k)].clause);
+  }
+
+  std::array<std::size_t, kListCount> order{};
+  for (std::size_t i = 0; i < e.records.size(); ++i) {
+    const Record& r = e.records[i];
+    const std::size_t li = static_cast<std::size_t>(r.list);
+    const IndicatorDef& ind = rules.indicators[li];
+    const RecordScope& s = scopes[i];
+    IndicatorOutcome& io = ev.indicators[li];
+    const std::size_t ord = order[li]++;
+    const int clause = static_cast<int>(li);
+    const std::string list = kListNames[li];
+    if (!s.in_scope) {
+      io.not_counted.push_back({i, kNever, s.out_of_scope});
+      if (s.out_of_scope.key == "reason.not_in_appendix")
+        ws.push_back({r.id, "not_in_appendix", s.out_of_scope.args, clause, ord});
+    } else if (s.span.contains(on)) {
+      io.counted.push_back({i, s.span.until,
+                            {(s.span.until == kNever ? "reason.counts_open." : "reason.counts.") + list,
+                             span_args(r, s, ind)}});
+      if (r.disputed) ws.push_back({r.id, "counted_although_disputed", {{"clause", ind.clause}}, clause, ord});
+      if (s.span.until != kNever && s.span.until > last) beyond_calendar(ws, r.id, clause, ord, "counts_until");
+    } else if (s.span.from > on) {
+      io.not_counted.push_back({i, kNever, {"reason.not_yet", span_args(r, s, ind)}});
+    } else {
+      io.not_counted.push_back({i, kNever, {"reason.ended." + list, span_args(r, s, ind)}});
+    }
+    // 6.2.8 / 6.2.9: an unresolved valid complaint older than the received window no longer counts.
+    if ((r.list == ListKind::contract_complaints || r.list == ListKind::commitment_complaints) && s.in_scope &&
+        r.start <= on && (r.end == kNever || r.end > on) && add_months(r.start, ind.window_months) <= on)
+      ws.push_back({r.id, "unresolved_complaint_aged_out",
+                    {{"received_on", iso(r.start)}, {"months", std::to_string(ind.window_months)}}, clause, ord});
+  }
+  for (std::size_t li = 0; li < kListCount; ++li) {
+    IndicatorOutcome& io = ev.indicators[li];
+    io.fails = (p.failing >> (kBasicCount + li)) & 1u;
+    io.clears_on = io.fails ? p.clears_on[kBasicCount + li] : kNever;
+    if (io.fails && io.clears_on != kNever && io.clears_on > last)
+      beyond_calendar(ws, "", -1, 0, rules.indicators[li].clause);
+  }
+  if (ev.earliest_pass != kNever && ev.earliest_pass > last) beyond_calendar(ws, "", -1, 0, "earliest_pass_date");
+  std::stable_sort(ws.begin(), ws.end(), [](const Warning& a, const Warning& b) {
+    return a.clause != b.clause ? a.clause < b.clause : a.order < b.order;
+  });
+  return ev;
+}
+
+namespace {
+
+// The end event of a record that the enterprise or an authority can bring about
+// (RULES.md "Route to passing"); empty when only time changes it.
+std::pair<const char*, const char*> action_of(const Record& r, const Rules& rules) {
+  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.list)];
+  switch (r.list) {
+    case ListKind::administrative_coercions: return {"release_coercion", "authority"};
+    case ListKind::judgments: return {"perform_judgment", "enterprise"};
+    case ListKind::criminal_cases: return {"close_criminal_case", "authority"};
+    case ListKind::self_regulatory_violations:
+    case ListKind::community_violations:
+      if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u)) return {nullptr, nullptr};
+      return {"end_measure", "authority"};
+    case ListKind::contract_complaints:
+    case ListKind::commitment_complaints: return {"resolve_complaint", "enterprise"};
+    case ListKind::risk_list_entries: return {"remove_listing", "authority"};
+    default: return {nullptr, nullptr};
+  }
+}
+
+Day first_on_or_after(Day d, Day on) { return d == kNever ? kNever : (d < on ? on : d); }
+
+}  // namespace
+
+Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings) {
+  Plan plan;
+  plan.evaluation = evaluate(e, rules, on, std::move(parse_warnings));
+  const Evaluation& ev = plan.evaluation;
+  const std::vector<RecordScope> scopes = scope_records(e, rules);
+
+  std::vector<RecordScope> all = scopes;
+  std::array<bool, kListCount> has_action{};
+  for (std::size_t li = 0; li < kListCount; ++li) {
+    if (!ev.indicators[li].fails) continue;
+    for (const RecordOutcome& ro : ev.indicators[li].counted) {
+      const Record& r = e.records[ro.record];
+      const auto act = action_of(r, rules);
+      if (!act.first || (r.end != kNever && r.end <= on)) continue;
+      has_action[li] = true;
+      Record changed = r;  // the end event done on D
+      changed.end = on;
+      const RecordScope cs = scope_record(changed, rules);
+      std::vector<RecordScope> one = scopes;
+      one[ro.record] = cs;
+      all[ro.record] = cs;
+      const Projection p = project(Timeline(e, rules, one), on);
+      PlanAction a;
+      a.record = ro.record;
+      a.indicator = static_cast<int>(li);
+      a.action = act.first;
+      a.decided_by = act.second;
+      a.counts_until = cs.in_scope ? first_on_or_after(cs.span.until, on) : on;
+      const int item = kBasicCount + static_cast<int>(li);
+      a.clause_clears_on = (p.failing >> item) & 1u ? p.clears_on[static_cast<std::size_t>(item)] : on;
+      a.earliest_pass = p.earliest_pass;
+      a.changes_nothing = a.clause_clears_on == ev.indicators[li].clears_on && a.earliest_pass == ev.earliest_pass;
+      plan.actions.push_back(std::move(a));
+    }
+  }
+  std::stable_sort(plan.actions.begin(), plan.actions.end(), [&](const PlanAction& a, const PlanAction& b) {
+    if (a.earliest_pass != b.earliest_pass) return a.earliest_pass < b.earliest_pass;  // kNever sorts last
+    if (a.indicator != b.indicator) return a.indicator < b.indicator;
+    return e.records[a.record].id < e.records[b.record].id;
+  });
+  plan.earliest_pass_all_actions =
+      plan.actions.empty() ? ev.earliest_pass : project(Timeline(e, rules, all), on).earliest_pass;
+
+  // Disputes: every disputed record left out, without any action.
+  std::vector<RecordScope> undisputed = scopes;
+  for (std::size_t i = 0; i < e.records.size(); ++i)
+    if (e.records[i].disputed) {
+      plan.has_disputes = true;
+      plan.disputed_records.push_back(i);
+      undisputed[i].in_scope = false;
+    }
+  if (plan.has_disputes) {
+    const Projection p = project(Timeline(e, rules, undisputed), on);
+    plan.disputes_pass = p.failing == 0;
+    plan.disputes_earliest_pass = p.earliest_pass;
+  }
+
+  // Waits: unmet basic requirements and failing clauses with no action.
+  for (int k = 0; k < kBasicCount; ++k)
+    if (!ev.basic[static_cast<std::size_t>(k)].met) plan.waits.push_back({k, ev.basic[static_cast<std::size_t>(k)].clears_on});
+  for (std::size_t li = 0; li < kListCount; ++li)
+    if (ev.indicators[li].fails && !has_action[li])
+      plan.waits.push_back({kBasicCount + static_cast<int>(li), ev.indicators[li].clears_on});
+  return plan;
+}
+
+}  // namespace nvcheck

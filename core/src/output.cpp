@@ -1,0 +1,441 @@
+// Writes results and plans straight to compact JSON text, in the contract's key order, and
+// renders messages, reasons and plan texts in the chosen language.
+#include <nlohmann/json.hpp>
+
+#include "nvcheck/nvcheck.hpp"
+
+namespace nvcheck {
+namespace {
+
+bool looks_like_date(const std::string& s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' && s[0] <= '9';
+}
+
+// Arguments whose values are ISO dates are written as dates for people.
+std::string render(const Rules& rules, std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args,
+                   Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> a;
+  a.reserve(args.size());
+  for (const auto& kv : args) {
+    Day d;
+    if (looks_like_date(kv.second) && parse_date(kv.second, d)) a.emplace_back(kv.first, human_date(d, lang));
+    else a.push_back(kv);
+  }
+  return fill(rules.text(key, lang), a);
+}
+
+void append_day_or_null(std::string& out, Day d) {
+  if (d == kNever || d > last_writable_day()) out += "null";
+  else {
+    out += '"';
+    append_date(out, d);
+    out += '"';
+  }
+}
+
+void append_rules(std::string& out, const Rules& rules) {
+  out += "\"rules\":{\"id\":";
+  append_json_string(out, rules.id);
+  out += ",\"version\":";
+  append_json_string(out, rules.version);
+  out += '}';
+}
+
+void append_errors(std::string& out, const std::vector<InputError>& errors, const Rules& rules, Lang lang) {
+  out += "\"errors\":[";
+  bool first = true;
+  for (const InputError& err : errors) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"path\":";
+    append_json_string(out, err.path);
+    out += ",\"code\":";
+    append_json_string(out, err.code);
+    out += ",\"message\":";
+    append_json_string(out, error_message(err, rules, lang));
+    out += '}';
+  }
+  out += ']';
+}
+
+void append_warnings(std::string& out, const std::vector<Warning>& ws, const Rules& rules, Lang lang) {
+  out += "\"warnings\":[";
+  bool first = true;
+  for (const Warning& w : ws) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"record\":";
+    if (w.record.empty()) out += "null";
+    else append_json_string(out, w.record);
+    out += ",\"code\":";
+    append_json_string(out, w.code);
+    out += ",\"message\":";
+    append_json_string(out, warning_message(w, rules, lang));
+    out += '}';
+  }
+  out += ']';
+}
+
+// The name of whoever decides an action: the authority, court, organisation or platform named in
+// the record, or a generic name.
+std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
+  switch (r.list) {
+    case ListKind::self_regulatory_violations:
+    case ListKind::community_violations: {
+      const Appendix& app = rules.appendices[r.list == ListKind::self_regulatory_violations ? 0 : 1];
+      if (r.appendix_index >= 0) return app.entries[static_cast<std::size_t>(r.appendix_index)].display[lang];
+      return r.appendix_value;
+    }
+    case ListKind::risk_list_entries:
+      if (!r.source.empty()) return r.source;
+      break;
+    default:
+      if (!r.authority.empty()) return r.authority;
+      break;
+  }
+  return rules.text(std::string("decider.") + kListNames[static_cast<std::size_t>(r.list)], lang);
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+std::string human_date(Day day, Lang lang) {
+  if (day == kNever) return std::string();
+  const CivilDate c = civil_from_days(day);
+  if (lang == Lang::en) {
+    static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December"};
+    return std::to_string(c.day) + " " + kMonths[c.month - 1] + " " + std::to_string(c.year);
+  }
+  return std::to_string(c.year) + "年" + std::to_string(c.month) + "月" + std::to_string(c.day) + "日";
+}
+
+const std::string& item_clause(const Rules& rules, int item) {
+  return item < kBasicCount ? rules.basic[static_cast<std::size_t>(item)].clause
+                            : rules.indicators[static_cast<std::size_t>(item - kBasicCount)].clause;
+}
+
+const std::string& item_name(const Rules& rules, int item, Region region, Lang lang) {
+  if (item < kBasicCount) return rules.basic[static_cast<std::size_t>(item)].label[lang];
+  return rules.indicators[static_cast<std::size_t>(item - kBasicCount)].names[static_cast<std::size_t>(region)][lang];
+}
+
+std::string error_message(const InputError& err, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = err.args;
+  args.emplace_back("path", err.path.empty() ? std::string("/") : err.path);
+  return render(rules, "error." + err.code, args, lang);
+}
+
+std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = w.args;
+  args.emplace_back("record", w.record);
+  return render(rules, "warning." + w.code, args, lang);
+}
+
+std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
+  if (r.key != "reason.out_of_scope") return render(rules, r.key, r.args, lang);
+  // The field and value of an out-of-scope record, by their labels in the language.
+  std::vector<std::pair<std::string_view, std::string>> args = r.args;
+  std::string field, enum_name, value;
+  for (const auto& kv : r.args) {
+    if (kv.first == "field") field = kv.second;
+    else if (kv.first == "enum") enum_name = kv.second;
+    else if (kv.first == "value") value = kv.second;
+  }
+  args.emplace_back("field_label", rules.text("field." + field, lang));
+  const EnumDef& def = rules.enum_def(enum_name);
+  const int k = def.index_of(value);
+  args.emplace_back("value_label", k >= 0 ? def.labels[static_cast<std::size_t>(k)][lang] : value);
+  return render(rules, r.key, args, lang);
+}
+
+std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang) {
+  std::string out;
+  out.reserve(1024 + 160 * e.records.size());
+  out += "{\"schema\":\"nvcheck/result@1\",";
+  append_rules(out, rules);
+  out += ",\"evaluated_on\":";
+  append_day_or_null(out, ev.on);
+  out += ev.pass ? ",\"verdict\":\"pass\"" : ",\"verdict\":\"fail\"";
+  out += ",\"basic_requirements\":[";
+  for (int k = 0; k < kBasicCount; ++k) {
+    const BasicOutcome& b = ev.basic[static_cast<std::size_t>(k)];
+    if (k) out += ',';
+    out += "{\"clause\":";
+    append_json_string(out, rules.basic[static_cast<std::size_t>(k)].clause);
+    out += b.met ? ",\"status\":\"met\"" : ",\"status\":\"not_met\"";
+    out += ",\"reason\":";
+    append_json_string(out, reason_text(b.reason, rules, lang));
+    out += ",\"clears_on\":";
+    append_day_or_null(out, b.clears_on);
+    out += '}';
+  }
+  out += "],\"indicators\":[";
+  for (std::size_t li = 0; li < kListCount; ++li) {
+    const IndicatorOutcome& io = ev.indicators[li];
+    if (li) out += ',';
+    out += "{\"clause\":";
+    append_json_string(out, rules.indicators[li].clause);
+    out += ",\"id\":";
+    append_json_string(out, rules.indicators[li].id);
+    out += io.fails ? ",\"status\":\"fail\"" : ",\"status\":\"pass\"";
+    out += ",\"counted\":[";
+    for (std::size_t i = 0; i < io.counted.size(); ++i) {
+      const RecordOutcome& ro = io.counted[i];
+      if (i) out += ',';
+      out += "{\"record\":";
+      append_json_string(out, e.records[ro.record].id);
+      out += ",\"reason\":";
+      append_json_string(out, reason_text(ro.reason, rules, lang));
+      out += ",\"counts_until\":";
+      append_day_or_null(out, ro.counts_until);
+      out += '}';
+    }
+    out += "],\"not_counted\":[";
+    for (std::size_t i = 0; i < io.not_counted.size(); ++i) {
+      const RecordOutcome& ro = io.not_counted[i];
+      if (i) out += ',';
+      out += "{\"record\":";
+      append_json_string(out, e.records[ro.record].id);
+      out += ",\"reason\":";
+      append_json_string(out, reason_text(ro.reason, rules, lang));
+      out += '}';
+    }
+    out += "],\"clears_on\":";
+    append_day_or_null(out, io.clears_on);
+    out += '}';
+  }
+  out += "],\"earliest_pass_date\":";
+  append_day_or_null(out, ev.earliest_pass);
+  out += ',';
+  append_warnings(out, ev.warnings, rules, lang);
+  out += ",\"errors\":[]}";
+  return out;
+}
+
+std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules) {
+  std::string out = "{\"schema\":\"nvcheck/result@1\",";
+  append_rules(out, rules);
+  out += ",\"evaluated_on\":";
+  append_day_or_null(out, on);
+  out += ",\"verdict\":\"invalid\",\"basic_requirements\":[],\"indicators\":[],\"earliest_pass_date\":null,\"warnings\":[],";
+  append_errors(out, errors, rules, lang);
+  out += '}';
+  return out;
+}
+
+std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction& a, const Rules& rules, Lang lang) {
+  const Record& r = e.records[a.record];
+  const int item = kBasicCount + a.indicator;
+  std::vector<std::pair<std::string_view, std::string>> args = {
+      {"record", r.id},
+      {"clause", item_clause(rules, item)},
+      {"name", item_name(rules, item, e.region, lang)},
+      {"decider", decider_name(r, rules, lang)},
+      {"done_on", format_date(plan.evaluation.on)},
+      {"counts_until", a.counts_until == kNever ? std::string() : format_date(a.counts_until)},
+      {"clause_clears_on", a.clause_clears_on == kNever ? std::string() : format_date(a.clause_clears_on)},
+      {"earliest", a.earliest_pass == kNever ? std::string() : format_date(a.earliest_pass)}};
+  std::string text = render(rules, "plan.action." + a.action, args, lang);
+  text += ' ';
+  if (a.changes_nothing) {
+    text += render(rules, "plan.effect.changes_nothing", args, lang);
+  } else {
+    text += render(rules, a.clause_clears_on == kNever ? "plan.effect.clause_never" : "plan.effect.clause_clears", args, lang);
+    text += ' ';
+    text += render(rules, a.earliest_pass == kNever ? "plan.effect.pass_never" : "plan.effect.pass_on", args, lang);
+  }
+  return text;
+}
+
+std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = {
+      {"clause", item_clause(rules, w.item)},
+      {"name", item_name(rules, w.item, e.region, lang)},
+      {"clears_on", w.clears_on == kNever ? std::string() : format_date(w.clears_on)}};
+  const char* key = w.item < kBasicCount ? (w.clears_on == kNever ? "plan.wait.basic_never" : "plan.wait.basic")
+                                         : (w.clears_on == kNever ? "plan.wait.never" : "plan.wait.clears");
+  return render(rules, key, args, lang);
+}
+
+std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules, Lang lang) {
+  const Evaluation& ev = plan.evaluation;
+  std::string out;
+  out.reserve(1024);
+  out += "{\"schema\":\"nvcheck/plan@1\",";
+  append_rules(out, rules);
+  out += ",\"evaluated_on\":";
+  append_day_or_null(out, ev.on);
+  out += ev.pass ? ",\"verdict\":\"pass\"" : ",\"verdict\":\"fail\"";
+  out += ",\"earliest_pass_date\":";
+  append_day_or_null(out, ev.earliest_pass);
+  out += ",\"earliest_pass_date_all_actions\":";
+  append_day_or_null(out, plan.earliest_pass_all_actions);
+  out += ",\"actions\":[";
+  for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+    const PlanAction& a = plan.actions[i];
+    if (i) out += ',';
+    out += "{\"record\":";
+    append_json_string(out, e.records[a.record].id);
+    out += ",\"clause\":";
+    append_json_string(out, rules.indicators[static_cast<std::size_t>(a.indicator)].clause);
+    out += ",\"action\":\"";
+    out += a.action;
+    out += "\",\"decided_by\":\"";
+    out += a.decided_by;
+    out += "\",\"done_on\":";
+    append_day_or_null(out, ev.on);
+    out += ",\"counts_until\":";
+    append_day_or_null(out, a.counts_until);
+    out += ",\"clause_clears_on\":";
+    append_day_or_null(out, a.clause_clears_on);
+    out += ",\"earliest_pass_date\":";
+    append_day_or_null(out, a.earliest_pass);
+    out += a.changes_nothing ? ",\"changes_nothing\":true" : ",\"changes_nothing\":false";
+    out += ",\"text\":";
+    append_json_string(out, action_text(e, plan, a, rules, lang));
+    out += '}';
+  }
+  out += "],\"disputes\":";
+  if (!plan.has_disputes) {
+    out += "null";
+  } else {
+    out += "{\"records\":[";
+    for (std::size_t i = 0; i < plan.disputed_records.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, e.records[plan.disputed_records[i]].id);
+    }
+    out += "],\"verdict\":";
+    out += plan.disputes_pass ? "\"pass\"" : "\"fail\"";
+    out += ",\"earliest_pass_date\":";
+    append_day_or_null(out, plan.disputes_earliest_pass);
+    out += '}';
+  }
+  out += ",\"waits\":[";
+  for (std::size_t i = 0; i < plan.waits.size(); ++i) {
+    const PlanWait& w = plan.waits[i];
+    if (i) out += ',';
+    out += "{\"clause\":";
+    append_json_string(out, item_clause(rules, w.item));
+    out += ",\"clears_on\":";
+    append_day_or_null(out, w.clears_on);
+    out += ",\"text\":";
+    append_json_string(out, wait_text(e, w, rules, lang));
+    out += '}';
+  }
+  out += "],";
+  append_warnings(out, ev.warnings, rules, lang);
+  out += '}';
+  return out;
+}
+
+Options parse_options(std::string_view options_json, Day today) {
+  Options o;
+  o.today = today;
+  if (options_json.empty()) return o;
+  nlohmann::json j = nlohmann::json::parse(options_json.begin(), options_json.end(), nullptr, false);
+  if (j.is_discarded() || !(j.is_object() || j.is_null())) {
+    o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", std::string(options_json.substr(0, 80))}}});
+    return o;
+  }
+  if (j.is_null()) return o;
+  if (auto it = j.find("lang"); it != j.end() && !it->is_null()) {
+    if (!it->is_string() || !parse_lang(it->get<std::string>(), o.lang))
+      o.errors.push_back({"", "bad_option", {{"option", "lang"}, {"value", it->dump()}}});
+  }
+  if (auto it = j.find("on"); it != j.end() && !it->is_null()) {
+    Day d;
+    if (!it->is_string() || !parse_date(it->get<std::string>(), d))
+      o.errors.push_back({"", "bad_option", {{"option", "on"}, {"value", it->dump()}}});
+    else
+      o.on = d;
+  }
+  if (auto it = j.find("today"); it != j.end() && it->is_string()) {
+    Day d;
+    if (parse_date(it->get<std::string>(), d)) o.today = d;
+  }
+  return o;
+}
+
+Prepared prepare(std::string_view text, const Options& options, const Rules& rules, const Limits& limits) {
+  Prepared p;
+  p.parsed = parse_enterprise(text, rules, limits);
+  p.errors = options.errors;
+  for (auto& err : p.parsed.errors) p.errors.push_back(std::move(err));
+  p.parsed.errors.clear();
+  // D: --on (or the page's date), else application.date, else today (RULES.md "Dates").
+  if (options.on != kNever) p.on = options.on;
+  else if (p.parsed.enterprise.application_date != kNever) p.on = p.parsed.enterprise.application_date;
+  else p.on = options.today;
+  if (p.on == kNever && p.errors.empty()) p.errors.push_back({"/application/date", "no_date", {}});
+  return p;
+}
+
+Output check_json(std::string_view text, const Options& options, const Rules& rules) {
+  Prepared p = prepare(text, options, rules);
+  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
+  const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
+  return {write_result(p.parsed.enterprise, ev, rules, options.lang), ev.pass ? Verdict::pass : Verdict::fail};
+}
+
+Output plan_json(std::string_view text, const Options& options, const Rules& rules) {
+  Prepared p = prepare(text, options, rules);
+  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
+  const Plan plan = make_plan(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
+  return {write_plan(p.parsed.enterprise, plan, rules, options.lang),
+          plan.evaluation.pass ? Verdict::pass : Verdict::fail};
+}
+
+std::string rules_summary_json(const Rules& rules) {
+  std::string out = "{\"id\":";
+  append_json_string(out, rules.id);
+  out += ",\"version\":";
+  append_json_string(out, rules.version);
+  out += ",\"standard\":";
+  out += rules.standard_json.empty() ? std::string("null") : rules.standard_json;
+  out += ",\"texts\":{";
+  bool first = true;
+  for (const auto& kv : rules.texts) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, kv.first);
+    out += ":{";
+    for (std::size_t i = 0; i < 3; ++i) {
+      if (i) out += ',';
+      append_json_string(out, kLangCodes[i]);
+      out += ':';
+      append_json_string(out, kv.second[static_cast<Lang>(i)]);
+    }
+    out += '}';
+  }
+  out += "}}";
+  return out;
+}
+
+}  // namespace nvcheck

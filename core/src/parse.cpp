@@ -1,0 +1,641 @@
+// Reads an enterprise file straight into typed records with nlohmann_json's SAX interface:
+// one pass, no JSON tree, every input error with its JSON pointer.
+#include <algorithm>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "nvcheck/enterprise.hpp"
+
+namespace nvcheck {
+namespace {
+
+using json = nlohmann::json;
+
+// How a field's value is read.
+enum class Kind : std::uint8_t {
+  Id, Start, End, ValidUntil, DecidedOn, EnumA, EnumB, DefaultType, Appendix, Flag, Disputed,
+  Authority, Cause, Matter, Source, Ignored
+};
+
+struct FieldDesc {
+  const char* name;
+  Kind kind;
+  const char* enum_name;  // EnumA/EnumB/DefaultType; Appendix: "A".."D"
+  bool required;
+};
+
+// The ten lists' fields (CONTRACT.md "Input"). Order within a list does not matter.
+const std::vector<FieldDesc>& list_fields(int list) {
+  static const std::array<std::vector<FieldDesc>, kListCount> kFields = {{
+      {{"id", Kind::Id, nullptr, true}, {"decided_on", Kind::Start, nullptr, true},
+       {"field", Kind::EnumA, "field", true}, {"type", Kind::EnumB, "penalty_type", true},
+       {"annulled", Kind::Flag, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
+       {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "coercion_subject", true},
+       {"measure", Kind::EnumB, "coercion_measure", true}, {"started_on", Kind::Start, nullptr, true},
+       {"released_on", Kind::End, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
+       {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"case_type", Kind::EnumA, "case_type", true},
+       {"effective", Kind::Flag, nullptr, true}, {"nonperformance_from", Kind::Start, nullptr, false},
+       {"performed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
+       {"decided_on", Kind::DecidedOn, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
+       {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "criminal_subject", true},
+       {"status", Kind::EnumB, "criminal_status", true}, {"arose_on", Kind::Start, nullptr, true},
+       {"closed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
+       {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"organization", Kind::Appendix, "A", true},
+       {"measure", Kind::EnumA, "self_regulatory_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
+       {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
+       {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"platform", Kind::Appendix, "B", true},
+       {"measure", Kind::EnumA, "community_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
+       {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
+       {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"scheme", Kind::Appendix, "C", true},
+       {"measure", Kind::EnumA, "certification_measure", true}, {"occurred_on", Kind::Start, nullptr, true},
+       {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
+       {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"contract_type", Kind::EnumA, "contract_type", true},
+       {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
+       {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
+       {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
+       {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"form", Kind::EnumA, "commitment_form", true},
+       {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
+       {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
+       {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
+       {"disputed", Kind::Disputed, nullptr, false}},
+      {{"id", Kind::Id, nullptr, true}, {"list", Kind::Appendix, "D", true},
+       {"listed_on", Kind::Start, nullptr, true}, {"valid_until", Kind::ValidUntil, nullptr, false},
+       {"removed_on", Kind::End, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
+       {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
+  }};
+  return kFields[static_cast<std::size_t>(list)];
+}
+
+// Fields of the fixed objects. Index = bit in the frame's `seen` mask.
+enum class Ctx : std::uint8_t { Root, Top, Enterprise, Application, PreviousArr, Previous, Certification,
+                                Records, ListArr, Record, Skip };
+
+const std::vector<const char*>& object_keys(Ctx c) {
+  static const std::vector<const char*> kTop = {"schema", "enterprise", "application", "certification", "records"};
+  static const std::vector<const char*> kEnterprise = {
+      "name", "id_code", "region", "division_code", "legal_representative", "address",
+      "incorporated_on", "enterprise_type", "business_scope", "registration_status"};
+  static const std::vector<const char*> kApplication = {"date", "previous"};
+  static const std::vector<const char*> kPrevious = {"result_on", "outcome", "false_information"};
+  static const std::vector<const char*> kCertification = {"first_passed_on", "last_review_on", "institution"};
+  static const std::vector<const char*> kNone = {};
+  switch (c) {
+    case Ctx::Top: return kTop;
+    case Ctx::Enterprise: return kEnterprise;
+    case Ctx::Application: return kApplication;
+    case Ctx::Previous: return kPrevious;
+    case Ctx::Certification: return kCertification;
+    default: return kNone;
+  }
+}
+
+struct Frame {
+  Frame(Ctx c, bool array) : ctx(c), is_array(array) {}
+  Ctx ctx;
+  bool is_array;
+  int list = -1;           // ListArr / Record
+  std::string key;         // object: current key
+  int field = -1;          // object: index of the current key among the known fields (-1: unknown)
+  std::size_t index = 0;   // array: index of the next element
+  std::uint32_t seen = 0;  // object: known fields seen
+  std::vector<std::string> other_keys;  // object: unknown keys seen (duplicate check)
+  std::size_t count = 0;   // ListArr / PreviousArr: elements
+};
+
+enum class VK : std::uint8_t { Null, Bool, Number, String };
+
+class Reader {
+ public:
+  Reader(const Rules& rules, const Limits& limits, ParsedEnterprise& out)
+      : rules_(rules), limits_(limits), out_(out) {}
+
+  // --- SAX interface -------------------------------------------------------------------------
+  bool null() { return scalar(VK::Null, false, nullptr); }
+  bool boolean(bool v) { return scalar(VK::Bool, v, nullptr); }
+  bool number_integer(json::number_integer_t) { return scalar(VK::Number, false, nullptr); }
+  bool number_unsigned(json::number_unsigned_t) { return scalar(VK::Number, false, nullptr); }
+  bool number_float(json::number_float_t, const std::string&) { return scalar(VK::Number, false, nullptr); }
+  bool string(std::string& v) { return scalar(VK::String, false, &v); }
+  bool binary(json::binary_t&) { return scalar(VK::Number, false, nullptr); }
+  bool start_object(std::size_t) { return open(false); }
+  bool start_array(std::size_t) { return open(true); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    Frame& f = stack_.back();
+    if (k.size() > limits_.max_string_bytes) {
+      error(path() + "/" + escape(k.substr(0, 64)), "string_too_long");
+      return stop();
+    }
+    f.key = k;
+    f.field = -1;
+    if (f.ctx == Ctx::Record) {
+      const auto& fs = list_fields(f.list);
+      for (std::size_t i = 0; i < fs.size(); ++i)
+        if (k == fs[i].name) { f.field = static_cast<int>(i); break; }
+    } else if (f.ctx == Ctx::Records) {
+      for (int i = 0; i < kListCount; ++i)
+        if (k == kListNames[static_cast<std::size_t>(i)]) { f.field = i; break; }
+    } else {
+      const auto& ks = object_keys(f.ctx);
+      for (std::size_t i = 0; i < ks.size(); ++i)
+        if (k == ks[i]) { f.field = static_cast<int>(i); break; }
+    }
+    bool dup = false;
+    if (f.field >= 0) {
+      const std::uint32_t bit = 1u << f.field;
+      dup = (f.seen & bit) != 0;
+      f.seen |= bit;
+    } else {
+      dup = std::find(f.other_keys.begin(), f.other_keys.end(), k) != f.other_keys.end();
+      if (!dup) f.other_keys.push_back(k);
+    }
+    if (dup) {
+      error(path(), "duplicate_key");
+      duplicate_ = true;
+    } else {
+      duplicate_ = false;
+    }
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    json_error_ = true;
+    json_error_position_ = position;
+    json_error_what_ = ex.what();
+    return false;
+  }
+
+  bool stopped() const { return stopped_; }
+  bool json_error() const { return json_error_; }
+  std::size_t json_error_position() const { return json_error_position_; }
+  bool saw_root() const { return saw_root_; }
+  void finish();
+
+ private:
+  const Rules& rules_;
+  const Limits& limits_;
+  ParsedEnterprise& out_;
+  std::vector<Frame> stack_;
+  bool stopped_ = false, json_error_ = false, saw_root_ = false, duplicate_ = false;
+  std::size_t json_error_position_ = 0;
+  std::string json_error_what_;
+  Record rec_;
+  Day rec_ends_[3] = {kNever, kNever, kNever};  // end, valid_until (for end-before-start checks)
+  bool rec_start_given_ = false;
+  std::vector<Warning> rec_warnings_;
+  PreviousApplication prev_;
+  std::array<std::vector<Record>, kListCount> lists_;
+  bool have_application_date_ = false;
+
+  bool stop() { stopped_ = true; return false; }
+
+  static std::string escape(std::string_view k) {
+    std::string s;
+    for (char c : k) {
+      if (c == '~') s += "~0";
+      else if (c == '/') s += "~1";
+      else s += c;
+    }
+    return s;
+  }
+
+  // JSON pointer of the value being read.
+  std::string path() const {
+    std::string p;
+    for (std::size_t i = 1; i < stack_.size(); ++i) {  // stack_[0] is Root
+      const Frame& f = stack_[i];
+      p += '/';
+      if (f.is_array) p += std::to_string(f.index);
+      else p += escape(f.key);
+    }
+    return p;
+  }
+  std::string child_path(const char* name) const { return path_of_frame() + "/" + name; }
+  // Pointer of the object the top frame is (not of its current key).
+  std::string path_of_frame() const {
+    std::string p;
+    for (std::size_t i = 1; i + 1 < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
+      p += '/';
+      if (f.is_array) p += std::to_string(f.index);
+      else p += escape(f.key);
+    }
+    return p;
+  }
+
+  void error(std::string p, const char* code) { out_.errors.push_back({std::move(p), code, {}}); }
+  void error(std::string p, const char* code, std::vector<std::pair<std::string_view, std::string>> args) {
+    out_.errors.push_back({std::move(p), code, std::move(args)});
+  }
+
+  void unknown_field(const Frame& f) {
+    Warning w;
+    w.code = "unknown_field";
+    w.args = {{"path", path()}};
+    if (f.ctx == Ctx::Record) {
+      w.clause = f.list;
+      rec_warnings_.push_back(std::move(w));
+    } else {
+      out_.warnings.push_back(std::move(w));
+    }
+  }
+
+  void after_value() {
+    if (stack_.empty()) return;
+    Frame& f = stack_.back();
+    if (f.is_array) ++f.index;
+  }
+
+  // Ctx of a container value at the current position; Skip when it is not expected there.
+  Ctx child_ctx(bool is_array, bool& expected_container, bool& known) {
+    Frame& f = stack_.back();
+    expected_container = false;
+    known = true;
+    if (f.ctx == Ctx::Skip) { expected_container = true; return Ctx::Skip; }
+    if (f.is_array) {
+      if (f.ctx == Ctx::PreviousArr) { expected_container = !is_array; return is_array ? Ctx::Skip : Ctx::Previous; }
+      if (f.ctx == Ctx::ListArr) { expected_container = !is_array; return is_array ? Ctx::Skip : Ctx::Record; }
+      return Ctx::Skip;
+    }
+    if (f.field < 0) {
+      known = false;
+      return Ctx::Skip;
+    }
+    switch (f.ctx) {
+      case Ctx::Top:
+        if (is_array) return Ctx::Skip;
+        if (f.field == 1) { expected_container = true; return Ctx::Enterprise; }
+        if (f.field == 2) { expected_container = true; return Ctx::Application; }
+        if (f.field == 3) { expected_container = true; return Ctx::Certification; }
+        if (f.field == 4) { expected_container = true; return Ctx::Records; }
+        return Ctx::Skip;
+      case Ctx::Application:
+        if (f.field == 1 && is_array) { expected_container = true; return Ctx::PreviousArr; }
+        return Ctx::Skip;
+      case Ctx::Records:
+        if (is_array) { expected_container = true; return Ctx::ListArr; }
+        return Ctx::Skip;
+      default:
+        return Ctx::Skip;
+    }
+  }
+
+  bool open(bool is_array) {
+    if (stack_.size() >= limits_.max_depth + 1) {
+      error(path(), "too_deep", {{"max", std::to_string(limits_.max_depth)}});
+      return stop();
+    }
+    if (stack_.empty()) {  // the document's root
+      saw_root_ = true;
+      stack_.push_back(Frame{Ctx::Root, true});
+      if (is_array) {
+        error("", "wrong_type", {{"expected", "object"}});
+        stack_.push_back(Frame{Ctx::Skip, true});
+      } else {
+        stack_.push_back(Frame{Ctx::Top, false});
+      }
+      return true;
+    }
+    Frame& f = stack_.back();
+    bool expected = false, known = true;
+    Ctx c = child_ctx(is_array, expected, known);
+    if (f.ctx == Ctx::Records && f.field < 0 && !duplicate_) error(path(), "unknown_record_list");
+    else if (!known && !duplicate_ && f.ctx != Ctx::Skip) unknown_field(f);
+    else if (!expected && f.ctx != Ctx::Skip) error(path(), "wrong_type");
+    if (duplicate_ && f.ctx != Ctx::Skip) c = Ctx::Skip;
+    Frame nf{c, is_array};
+    if (c == Ctx::ListArr) nf.list = f.field;
+    if (c == Ctx::Record) {
+      nf.list = f.list;
+      if (++f.count > limits_.max_records_per_list) {
+        if (f.count == limits_.max_records_per_list + 1)
+          error("/records/" + std::string(kListNames[static_cast<std::size_t>(f.list)]), "too_many_records",
+                {{"max", std::to_string(limits_.max_records_per_list)}});
+        nf.ctx = Ctx::Skip;
+      } else {
+        rec_ = Record{};
+        rec_.list = static_cast<ListKind>(f.list);
+        rec_ends_[0] = rec_ends_[1] = kNever;
+        rec_start_given_ = false;
+        rec_warnings_.clear();
+      }
+    }
+    if (c == Ctx::Previous) {
+      if (++f.count > limits_.max_previous) {
+        if (f.count == limits_.max_previous + 1)
+          error("/application/previous", "too_many_records", {{"max", std::to_string(limits_.max_previous)}});
+        nf.ctx = Ctx::Skip;
+      }
+      prev_ = PreviousApplication{};
+    }
+    stack_.push_back(std::move(nf));
+    return true;
+  }
+
+  bool close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (!f.is_array) check_required(f);
+    switch (f.ctx) {
+      case Ctx::Record: finish_record(f); break;
+      case Ctx::Previous:
+        if ((f.seen & 3u) == 3u && prev_.result_on != kNever) out_.enterprise.previous.push_back(prev_);
+        break;
+      default: break;
+    }
+    if (stack_.size() == 1) stack_.pop_back();  // leave Root
+    after_value();
+    return true;
+  }
+
+  void check_required(const Frame& f) {
+    auto missing = [&](const char* name) {
+      std::string p = path_of_frame_closed();
+      error(p + "/" + name, "missing_field");
+    };
+    switch (f.ctx) {
+      case Ctx::Top:
+        if (!(f.seen & 1u)) error("/schema", "unsupported_schema", {{"schema", ""}});
+        if (!(f.seen & 2u)) error("/enterprise", "missing_field");
+        break;
+      case Ctx::Enterprise:
+        if (!(f.seen & (1u << 0))) missing("name");
+        if (!(f.seen & (1u << 2))) missing("region");
+        if (!(f.seen & (1u << 6))) missing("incorporated_on");
+        break;
+      case Ctx::Previous:
+        if (!(f.seen & 1u)) missing("result_on");
+        if (!(f.seen & 2u)) missing("outcome");
+        break;
+      case Ctx::Record: {
+        const auto& fs = list_fields(f.list);
+        for (std::size_t i = 0; i < fs.size(); ++i)
+          if (fs[i].required && !(f.seen & (1u << i))) missing(fs[i].name);
+        break;
+      }
+      default: break;
+    }
+  }
+  // After popping a frame, the path of that object = path() of the parent's current position.
+  std::string path_of_frame_closed() const { return path(); }
+
+  void finish_record(const Frame& f) {
+    const std::string base = path();
+    const auto& fs = list_fields(f.list);
+    // End dates before the start date (CONTRACT.md input errors).
+    if (rec_.start != kNever) {
+      for (std::size_t i = 0; i < fs.size(); ++i) {
+        if (!(f.seen & (1u << i))) continue;
+        Day d = fs[i].kind == Kind::End ? rec_ends_[0] : fs[i].kind == Kind::ValidUntil ? rec_ends_[1] : kNever;
+        if (d != kNever && d < rec_.start)
+          error(base + "/" + fs[i].name, "end_before_start");
+      }
+    }
+    for (Warning& w : rec_warnings_) {
+      w.record = rec_.id;
+      w.order = lists_[static_cast<std::size_t>(f.list)].size();
+      out_.warnings.push_back(std::move(w));
+    }
+    rec_warnings_.clear();
+    lists_[static_cast<std::size_t>(f.list)].push_back(std::move(rec_));
+  }
+
+  // --- scalar values -------------------------------------------------------------------------
+  bool scalar(VK vk, bool b, std::string* s) {
+    if (stack_.empty()) {  // a scalar document
+      saw_root_ = true;
+      error("", "wrong_type", {{"expected", "object"}});
+      return true;
+    }
+    Frame& f = stack_.back();
+    if (vk == VK::String && s->size() > limits_.max_string_bytes) {
+      error(path(), "string_too_long", {{"max", std::to_string(limits_.max_string_bytes)}});
+      after_value();
+      return true;
+    }
+    if (f.ctx != Ctx::Skip && !duplicate_) {
+      if (f.is_array) {
+        if (f.ctx == Ctx::PreviousArr || f.ctx == Ctx::ListArr) {
+          error(path(), "wrong_type");
+          if (f.ctx == Ctx::ListArr) ++f.count;
+        }
+      } else {
+        value(f, vk, b, s);
+      }
+    }
+    after_value();
+    return true;
+  }
+
+  // Typed readers: each reports its own error at path() and says whether a value was read.
+  bool read_string(VK vk, std::string* s, std::string& out, bool required, bool non_empty, const char* empty_code) {
+    if (vk == VK::Null) {
+      if (required) error(path(), "missing_field");
+      return false;
+    }
+    if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return false; }
+    if (non_empty && s->empty()) { error(path(), empty_code); return false; }
+    out = std::move(*s);
+    return true;
+  }
+  bool read_date(VK vk, std::string* s, Day& out, bool required) {
+    if (vk == VK::Null) {
+      if (required) error(path(), "missing_field");
+      return false;
+    }
+    if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "date"}}); return false; }
+    if (!parse_date(*s, out)) {
+      error(path(), "bad_date", {{"value", *s}});
+      out = kNever;
+      return false;
+    }
+    return true;
+  }
+  bool read_bool(VK vk, bool b, bool& out, bool required) {
+    if (vk == VK::Null) {
+      if (required) error(path(), "missing_field");
+      return false;
+    }
+    if (vk != VK::Bool) { error(path(), "wrong_type", {{"expected", "boolean"}}); return false; }
+    out = b;
+    return true;
+  }
+  bool read_enum(VK vk, std::string* s, const char* enum_name, int& out, bool required) {
+    if (vk == VK::Null) {
+      if (required) error(path(), "missing_field");
+      return false;
+    }
+    if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return false; }
+    const EnumDef& e = rules_.enum_def(enum_name);
+    out = e.index_of(*s);
+    if (out < 0) {
+      std::string allowed;
+      for (const auto& v : e.values) { if (!allowed.empty()) allowed += ", "; allowed += v; }
+      error(path(), "unknown_value", {{"value", *s}, {"allowed", allowed}});
+      return false;
+    }
+    return true;
+  }
+
+  void value(Frame& f, VK vk, bool b, std::string* s) {
+    Enterprise& e = out_.enterprise;
+    if (f.field < 0) {
+      if (f.ctx == Ctx::Records) error(path(), "unknown_record_list");
+      else unknown_field(f);
+      return;
+    }
+    switch (f.ctx) {
+      case Ctx::Top:
+        if (f.field == 0) {
+          if (vk != VK::String || *s != "nvcheck/enterprise@1")
+            error(path(), "unsupported_schema", {{"schema", vk == VK::String ? *s : std::string()}});
+        } else if (f.field == 1) {
+          error(path(), vk == VK::Null ? "missing_field" : "wrong_type", {{"expected", "object"}});
+        } else if (vk != VK::Null) {
+          error(path(), "wrong_type", {{"expected", "object"}});
+        }
+        return;
+      case Ctx::Enterprise:
+        switch (f.field) {
+          case 0: read_string(vk, s, e.name, true, true, "empty_value"); return;
+          case 1: read_string(vk, s, e.id_code, false, false, nullptr); return;
+          case 2: {
+            std::string r;
+            if (!read_string(vk, s, r, true, false, nullptr)) return;
+            for (int i = 0; i < 3; ++i)
+              if (r == kRegionCodes[static_cast<std::size_t>(i)]) { e.region = static_cast<Region>(i); return; }
+            error(path(), "unknown_value", {{"value", r}, {"allowed", "GD, HK, MO"}});
+            return;
+          }
+          case 3: read_string(vk, s, e.division_code, false, false, nullptr); return;
+          case 4: read_string(vk, s, e.legal_representative, false, false, nullptr); return;
+          case 5: read_string(vk, s, e.address, false, false, nullptr); return;
+          case 6: read_date(vk, s, e.incorporated_on, true); return;
+          case 7: read_string(vk, s, e.enterprise_type, false, false, nullptr); return;
+          case 8: read_string(vk, s, e.business_scope, false, false, nullptr); return;
+          case 9: read_enum(vk, s, "registration_status", e.registration_status, false); return;
+        }
+        return;
+      case Ctx::Application:
+        if (f.field == 0) { if (read_date(vk, s, e.application_date, false)) have_application_date_ = true; }
+        else if (vk != VK::Null) error(path(), "wrong_type", {{"expected", "array"}});
+        return;
+      case Ctx::Previous:
+        if (f.field == 0) read_date(vk, s, prev_.result_on, true);
+        else if (f.field == 1) {
+          int o = -1;
+          if (read_enum(vk, s, "outcome", o, true)) prev_.failed = rules_.enum_def("outcome").values[static_cast<std::size_t>(o)] == "failed";
+        } else read_bool(vk, b, prev_.false_information, false);
+        return;
+      case Ctx::Certification:
+        if (f.field == 0) read_date(vk, s, e.first_passed_on, false);
+        else if (f.field == 1) read_date(vk, s, e.last_review_on, false);
+        else read_string(vk, s, e.institution, false, false, nullptr);
+        return;
+      case Ctx::Records:
+        if (vk != VK::Null) error(path(), "wrong_type", {{"expected", "array"}});
+        return;
+      case Ctx::Record: record_value(f, vk, b, s); return;
+      default: return;
+    }
+  }
+
+  void record_value(Frame& f, VK vk, bool b, std::string* s) {
+    const FieldDesc& d = list_fields(f.list)[static_cast<std::size_t>(f.field)];
+    switch (d.kind) {
+      case Kind::Id:
+        if (vk == VK::String && s->empty()) { error(path(), "empty_id"); return; }
+        read_string(vk, s, rec_.id, true, false, nullptr);
+        return;
+      case Kind::Start: read_date(vk, s, rec_.start, d.required); return;
+      case Kind::End: if (read_date(vk, s, rec_.end, false)) rec_ends_[0] = rec_.end; return;
+      case Kind::ValidUntil: if (read_date(vk, s, rec_.valid_until, false)) rec_ends_[1] = rec_.valid_until; return;
+      case Kind::DecidedOn: read_date(vk, s, rec_.decided_on, false); return;
+      case Kind::EnumA: read_enum(vk, s, d.enum_name, rec_.enum_a, true); return;
+      case Kind::EnumB: read_enum(vk, s, d.enum_name, rec_.enum_b, true); return;
+      case Kind::DefaultType: read_enum(vk, s, d.enum_name, rec_.default_type, false); return;
+      case Kind::Appendix: {
+        if (!read_string(vk, s, rec_.appendix_value, true, true, "empty_value")) return;
+        const int letter = d.enum_name[0] - 'A';
+        const Appendix& app = rules_.appendices[static_cast<std::size_t>(letter)];
+        if (letter == 3) {  // risk lists: an Appendix D id or "other" (CONTRACT.md enumerations)
+          rec_.appendix_index = -1;
+          for (std::size_t i = 0; i < app.entries.size(); ++i)
+            if (app.entries[i].id == rec_.appendix_value) rec_.appendix_index = static_cast<int>(i);
+          if (rec_.appendix_index < 0 && rec_.appendix_value != "other") {
+            std::string allowed;
+            for (const auto& en : app.entries) allowed += en.id + ", ";
+            allowed += "other";
+            error(path(), "unknown_value", {{"value", rec_.appendix_value}, {"allowed", allowed}});
+          }
+        } else {
+          rec_.appendix_index = app.match(rec_.appendix_value);
+        }
+        return;
+      }
+      case Kind::Flag: read_bool(vk, b, rec_.flag, d.required); return;
+      case Kind::Disputed: read_bool(vk, b, rec_.disputed, false); return;
+      case Kind::Authority: read_string(vk, s, rec_.authority, false, false, nullptr); return;
+      case Kind::Cause: read_string(vk, s, rec_.cause, false, false, nullptr); return;
+      case Kind::Matter: read_string(vk, s, rec_.matter, false, false, nullptr); return;
+      case Kind::Source: read_string(vk, s, rec_.source, false, false, nullptr); return;
+      case Kind::Ignored: return;
+    }
+  }
+};
+
+void Reader::finish() {
+  Enterprise& e = out_.enterprise;
+  std::size_t n = 0;
+  for (const auto& l : lists_) n += l.size();
+  e.records.reserve(n);
+  for (auto& l : lists_)
+    for (auto& r : l) e.records.push_back(std::move(r));
+  // Record ids are unique within the file (CONTRACT.md).
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(n);
+  std::array<std::size_t, kListCount> index{};
+  for (const Record& r : e.records) {
+    const std::size_t li = static_cast<std::size_t>(r.list);
+    if (!r.id.empty() && !ids.insert(r.id).second)
+      error("/records/" + std::string(kListNames[li]) + "/" + std::to_string(index[li]) + "/id", "duplicate_id",
+            {{"id", r.id}});
+    ++index[li];
+  }
+}
+
+}  // namespace
+
+ParsedEnterprise parse_enterprise(std::string_view text, const Rules& rules, const Limits& limits) {
+  ParsedEnterprise out;
+  if (text.size() > limits.max_bytes) {
+    out.errors.push_back({"", "too_large", {{"max", std::to_string(limits.max_bytes)}}});
+    return out;
+  }
+  Reader reader(rules, limits, out);
+  const bool ok = json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, true, false);
+  if (!ok && reader.json_error()) {
+    out.errors.clear();
+    out.warnings.clear();
+    out.errors.push_back({"", "invalid_json", {{"position", std::to_string(reader.json_error_position())}}});
+    out.enterprise = Enterprise{};
+    return out;
+  }
+  if (reader.stopped()) {
+    out.enterprise = Enterprise{};
+    return out;
+  }
+  reader.finish();
+  return out;
+}
+
+}  // namespace nvcheck

@@ -1,0 +1,314 @@
+// Loads the rule data (rules/wq179.json and text documents) into typed definitions.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "nvcheck/rules.hpp"
+
+namespace nvcheck {
+namespace {
+
+using json = nlohmann::json;
+
+[[noreturn]] void fail(const std::string& what) { throw RulesError("rule data: " + what); }
+
+Text3 text3(const json& j) {
+  Text3 t;
+  if (j.is_string()) {
+    t.v[0] = t.v[1] = t.v[2] = j.get<std::string>();
+    return t;
+  }
+  if (!j.is_object()) return t;
+  for (std::size_t i = 0; i < 3; ++i) {
+    auto it = j.find(kLangCodes[i]);
+    if (it != j.end() && it->is_string()) t.v[i] = it->get<std::string>();
+  }
+  return t;
+}
+
+std::string str(const json& j, const char* key, const std::string& def = {}) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : def;
+}
+
+// Normalised matching key: ASCII case folded, white space (ASCII and U+3000) removed.
+std::string norm(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) { i += 2; continue; }
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  return out;
+}
+
+void flatten(const json& j, const std::string& prefix, std::map<std::string, Text3>& out) {
+  if (!j.is_object()) return;
+  bool is_text = false;
+  for (const char* l : kLangCodes)
+    if (j.contains(l)) is_text = true;
+  if (is_text) {
+    Text3 t = text3(j);
+    auto it = out.find(prefix);
+    if (it == out.end()) out.emplace(prefix, std::move(t));
+    else
+      for (std::size_t i = 0; i < 3; ++i)
+        if (!t.v[i].empty()) it->second.v[i] = std::move(t.v[i]);
+    return;
+  }
+  for (auto it = j.begin(); it != j.end(); ++it)
+    flatten(*it, prefix.empty() ? it.key() : prefix + "." + it.key(), out);
+}
+
+void load_appendix(const json& arr, Appendix& app, char letter) {
+  app.letter = letter;
+  if (!arr.is_array()) fail(std::string("appendix_") + static_cast<char>(letter + 32) + " must be an array");
+  for (const json& j : arr) {
+    AppendixEntry e;
+    e.id = str(j, "id");
+    if (e.id.empty()) fail(std::string("an Appendix ") + letter + " entry has no id");
+    e.name = str(j, "name", e.id);
+    e.display.v[0] = e.name;
+    e.display.v[1] = str(j, "zh-Hant", e.name);
+    e.display.v[2] = str(j, "en", e.name);
+    e.region = str(j, "region");
+    e.category = str(j, "category");
+    if (j.contains("body")) e.body = text3(j["body"]);
+    if (j.contains("note")) e.note = text3(j["note"]);
+    const int index = static_cast<int>(app.entries.size());
+    auto add = [&](const std::string& k) {
+      const std::string n = norm(k);
+      if (!n.empty()) app.by_key.emplace(n, index);
+    };
+    add(e.id);
+    for (const auto& v : e.display.v) add(v);
+    add(str(j, "as_printed"));
+    if (auto it = j.find("aliases"); it != j.end() && it->is_array())
+      for (const json& a : *it)
+        if (a.is_string()) add(a.get<std::string>());
+    app.entries.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+bool parse_lang(std::string_view code, Lang& out) noexcept {
+  for (std::size_t i = 0; i < 3; ++i)
+    if (code == kLangCodes[i]) { out = static_cast<Lang>(i); return true; }
+  return false;
+}
+
+const std::string& Text3::operator[](Lang l) const {
+  const std::string& s = v[static_cast<std::size_t>(l)];
+  if (!s.empty()) return s;
+  if (!v[2].empty()) return v[2];
+  return v[0];
+}
+
+int EnumDef::index_of(std::string_view value) const noexcept {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (values[i] == value) return static_cast<int>(i);
+  return -1;
+}
+
+int Appendix::match(std::string_view value) const {
+  auto it = by_key.find(norm(value));
+  return it == by_key.end() ? -1 : it->second;
+}
+
+const EnumDef& Rules::enum_def(const std::string& name) const {
+  auto it = enums.find(name);
+  if (it == enums.end()) {
+    static const EnumDef kEmpty;
+    return kEmpty;
+  }
+  return it->second;
+}
+
+const std::string& Rules::text(std::string_view key, Lang lang) const {
+  auto it = texts.find(std::string(key));
+  if (it == texts.end()) {
+    static thread_local std::string missing;
+    missing.assign(key);
+    return missing;
+  }
+  return it->second[lang];
+}
+
+const DivisionCode* Rules::division(std::string_view code) const {
+  for (const auto& d : division_codes)
+    if (d.code == code) return &d;
+  return nullptr;
+}
+
+std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_view, std::string>>& args) {
+  std::string out;
+  out.reserve(tpl.size() + 32);
+  for (std::size_t i = 0; i < tpl.size(); ++i) {
+    if (tpl[i] == '{') {
+      const std::size_t close = tpl.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        const std::string_view name = tpl.substr(i + 1, close - i - 1);
+        bool done = false;
+        for (const auto& a : args)
+          if (a.first == name) { out += a.second; done = true; break; }
+        if (done) { i = close; continue; }
+      }
+    }
+    out += tpl[i];
+  }
+  return out;
+}
+
+std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
+                                        const std::vector<std::string_view>& text_jsons) {
+  auto r = std::make_shared<Rules>();
+  json j;
+  try {
+    j = json::parse(standard_json.begin(), standard_json.end());
+  } catch (const json::exception& ex) {
+    fail(std::string("not JSON: ") + ex.what());
+  }
+  if (!j.is_object()) fail("the standard's data must be a JSON object");
+  r->standard_json.assign(standard_json.data(), standard_json.size());
+  r->id = str(j, "id");
+  r->version = str(j, "version");
+  if (r->id.empty() || r->version.empty()) fail("id and version are required");
+  if (j.contains("title")) r->title = text3(j["title"]);
+  if (j.contains("mark_name")) r->mark_name = text3(j["mark_name"]);
+  if (auto it = j.find("regions"); it != j.end() && it->is_object())
+    for (std::size_t i = 0; i < 3; ++i)
+      if (auto rg = it->find(kRegionCodes[i]); rg != it->end()) {
+        r->region_labels[i] = text3(rg->contains("label") ? (*rg)["label"] : *rg);
+        r->division_prefix[i] = str(*rg, "division_prefix");
+      }
+  if (auto it = j.find("groups"); it != j.end() && it->is_array())
+    for (const json& g : *it)
+      r->groups.push_back({str(g, "id"), str(g, "clause"), text3(g.value("label", json())), text3(g.value("intro", json()))});
+
+  // Enumerations first: indicators refer to them.
+  if (auto it = j.find("enums"); it != j.end() && it->is_object()) {
+    for (auto e = it->begin(); e != it->end(); ++e) {
+      EnumDef def;
+      def.name = e.key();
+      if (!e->is_object()) fail("enums." + e.key() + " must be an object");
+      for (auto v = e->begin(); v != e->end(); ++v) {
+        def.values.push_back(v.key());
+        def.labels.push_back(text3(*v));
+      }
+      r->enums.emplace(def.name, std::move(def));
+    }
+  } else {
+    fail("enums are missing");
+  }
+
+  const json& basic = j.value("basic_requirements", json::array());
+  if (!basic.is_array() || basic.size() != 3) fail("basic_requirements must list 6.1.1, 6.1.2 and 6.1.3");
+  for (std::size_t i = 0; i < 3; ++i) {
+    BasicRequirementDef& b = r->basic[i];
+    b.clause = str(basic[i], "clause");
+    b.id = str(basic[i], "id");
+    b.months = basic[i].value("months", 0);
+    b.label = text3(basic[i].value("label", json()));
+    b.text = text3(basic[i].value("text", json()));
+    if (b.months <= 0) fail("basic requirement " + b.clause + " needs months > 0");
+  }
+
+  // Which enumeration each in-scope key of a list refers to.
+  auto enum_for = [](ListKind list, const std::string& field) -> std::string {
+    switch (list) {
+      case ListKind::administrative_penalties: return field == "type" ? "penalty_type" : field;
+      case ListKind::administrative_coercions: return field == "subject" ? "coercion_subject" : "coercion_measure";
+      case ListKind::judgments: return "case_type";
+      case ListKind::criminal_cases: return field == "subject" ? "criminal_subject" : "criminal_status";
+      case ListKind::self_regulatory_violations: return "self_regulatory_measure";
+      case ListKind::community_violations: return "community_measure";
+      case ListKind::certification_violations: return "certification_measure";
+      case ListKind::contract_complaints: return "contract_type";
+      case ListKind::commitment_complaints: return "commitment_form";
+      case ListKind::risk_list_entries: return "";
+    }
+    return "";
+  };
+
+  const json& inds = j.value("indicators", json::array());
+  if (!inds.is_array() || inds.size() != kListCount) fail("indicators must list the ten indicators of Table 1");
+  for (std::size_t i = 0; i < kListCount; ++i) {
+    const json& d = inds[i];
+    IndicatorDef& ind = r->indicators[i];
+    ind.clause = str(d, "clause");
+    ind.id = str(d, "id");
+    ind.group = str(d, "group");
+    const std::string records = str(d, "records");
+    if (records != kListNames[i])
+      fail("indicator " + ind.clause + " must read records \"" + kListNames[i] + "\" (Table 1 order)");
+    ind.list = static_cast<ListKind>(i);
+    ind.threshold = d.value("threshold", 1);
+    ind.window_months = d.value("window_months", 0);
+    ind.resolved_window_months = d.value("resolved_window_months", 0);
+    if (ind.threshold < 1) fail("indicator " + ind.clause + " needs threshold >= 1");
+    if (i != static_cast<std::size_t>(ListKind::risk_list_entries) && ind.window_months <= 0)
+      fail("indicator " + ind.clause + " needs window_months > 0");
+    if ((i == 7 || i == 8) && ind.resolved_window_months <= 0)
+      fail("indicator " + ind.clause + " needs resolved_window_months > 0");
+    if (auto sc = d.find("in_scope"); sc != d.end() && sc->is_object()) {
+      for (auto f = sc->begin(); f != sc->end(); ++f) {
+        if (i == static_cast<std::size_t>(ListKind::risk_list_entries)) continue;  // Appendix D decides
+        const std::string en = enum_for(ind.list, f.key());
+        const EnumDef& def = r->enum_def(en);
+        if (def.values.empty()) fail("indicator " + ind.clause + ": in_scope." + f.key() + " names no enumeration");
+        std::uint64_t mask = 0;
+        for (const json& v : *f) {
+          const int k = v.is_string() ? def.index_of(v.get<std::string>()) : -1;
+          if (k < 0 || k >= 64) fail("indicator " + ind.clause + ": in_scope." + f.key() + " has an unknown value");
+          mask |= std::uint64_t{1} << k;
+        }
+        ind.in_scope[f.key()] = mask;
+      }
+    }
+    if (auto oo = d.find("one_off"); oo != d.end() && oo->is_array()) {
+      const EnumDef& def = r->enum_def(enum_for(ind.list, "measure"));
+      for (const json& v : *oo) {
+        const int k = v.is_string() ? def.index_of(v.get<std::string>()) : -1;
+        if (k < 0) fail("indicator " + ind.clause + ": one_off has an unknown measure");
+        ind.one_off |= std::uint64_t{1} << k;
+      }
+    }
+    if (auto nm = d.find("names"); nm != d.end() && nm->is_object())
+      for (std::size_t g = 0; g < 3; ++g)
+        if (nm->contains(kRegionCodes[g])) ind.names[g] = text3((*nm)[kRegionCodes[g]]);
+    ind.description = text3(d.value("description", json()));
+    ind.source = text3(d.value("source", json()));
+    ind.question = text3(d.value("question", json()));
+    ind.requirements = text3(d.value("requirements", json()));
+  }
+
+  const char* const kApp[4] = {"appendix_a", "appendix_b", "appendix_c", "appendix_d"};
+  for (std::size_t a = 0; a < 4; ++a) load_appendix(j.value(kApp[a], json::array()), r->appendices[a], static_cast<char>('A' + a));
+
+  if (auto it = j.find("division_codes"); it != j.end() && it->is_array())
+    for (const json& d : *it) r->division_codes.push_back({str(d, "code"), text3(d.value("name", json()))});
+  if (auto it = j.find("mark"); it != j.end() && it->is_object()) r->colour = str(*it, "colour", r->colour);
+
+  // Labels from the standard's data are texts too, so the writers find them by key.
+  for (const char* k : {"appendix_d_amount_note"})
+    if (j.contains(k)) r->texts[std::string("standard.") + k] = text3(j[k]);
+
+  for (std::string_view t : text_jsons) {
+    json tj;
+    try {
+      tj = json::parse(t.begin(), t.end());
+    } catch (const json::exception& ex) {
+      fail(std::string("texts: not JSON: ") + ex.what());
+    }
+    if (!r->texts_json.empty()) r->texts_json += '\n';
+    r->texts_json.append(t.data(), t.size());
+    flatten(tj, "", r->texts);
+  }
+  return r;
+}
+
+}  // namespace nvcheck

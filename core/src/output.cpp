@@ -392,7 +392,7 @@ Prepared prepare(std::string_view text, const Options& options, const Rules& rul
   // D: --on (or the page's date), else application.date, else today (RULES.md "Dates").
   if (options.on != kNever) p.on = options.on;
   else if (p.parsed.enterprise.application_date != kNever) p.on = p.parsed.enterprise.application_date;
-  else p.on = options.today;
+  else if (p.errors.empty()) p.on = options.today;  // an invalid file keeps evaluated_on to dates it was given
   if (p.on == kNever && p.errors.empty()) p.errors.push_back({"/application/date", "no_date", {}});
   return p;
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# nvcheck's two jobs on a fresh Debian (bookworm) machine, as the README gives them:
+#   tools/run.sh serve [PORT]   install what is missing, build engine + WebAssembly + page, serve it
+#   tools/run.sh test           install what is missing, build, run every test
+# Also: tools/run.sh install | build | bench
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages the project needs (TOOLCHAIN.md): build, sanitizers and fuzzing, WebAssembly,
+# browser tests and PDF, CJK fonts.
+packages=(cmake make g++ nlohmann-json3-dev libfmt-dev doctest-dev emscripten clang libclang-rt-14-dev
+          chromium poppler-utils fonts-wqy-zenhei ca-certificates)
+
+install() {
+  local missing=() p sudo=""
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  command -v node >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    echo "installing: ${missing[*]}"
+    $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" || {
+      echo "run.sh: apt-get install failed" >&2; exit 2; }
+  fi
+}
+
+build_native() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j"$jobs"
+}
+build_wasm() { tools/build-wasm.sh build-wasm; }
+build_site() { tools/build-site.sh; }
+build() { build_native && build_wasm && build_site; }
+
+# --- tests: every runner's counts are summed into one closing line ---------------------------
+passed=0
+failed=0
+stage_failed=()
+log=$(mktemp)
+count_ctest() {  # "100% tests passed, 0 tests failed out of 15"
+  local line t f
+  line=$(grep -E "tests failed out of [0-9]+" "$log" | tail -n1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  f=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+  t=$(sed -E 's/.* tests failed out of ([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + t - f)); failed=$((failed + f))
+}
+count_node() {  # node --test prints "# pass N" and "# fail N"
+  local p f
+  p=$(grep -E "^# pass [0-9]+" "$log" | tail -n1 | awk '{print $3}')
+  f=$(grep -E "^# fail [0-9]+" "$log" | tail -n1 | awk '{print $3}')
+  if [ -z "$p" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + p)); failed=$((failed + ${f:-0}))
+}
+stage() {  # stage NAME COUNTER COMMAND...
+  local name=$1 counter=$2 rc
+  shift 2
+  echo
+  echo "=== $name"
+  "$@" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  case "$counter" in
+    ctest) count_ctest ;;
+    node) count_node ;;
+    one) if [ "$rc" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi ;;
+  esac
+  [ "$rc" -eq 0 ] || stage_failed+=("$name")
+}
+
+native_tests() { build_native >/dev/null && ctest --test-dir build --output-on-failure -j"$jobs"; }
+sanitizer_tests() {
+  cmake -S . -B build-asan -DNVCHECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null &&
+    cmake --build build-asan -j"$jobs" >/dev/null &&
+    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$jobs"
+}
+fuzz_test() { tests/fuzz/run.sh 100000; }
+wasm_tests() {
+  build_wasm >/dev/null &&
+    NVCHECK_WASM_DIR="$root/build-wasm/wasm" node --test tests/wasm/*.test.mjs
+}
+report_pdf_test() { tests/report/pdf_check.sh build; }
+browser_tests() {
+  build_site >/dev/null &&
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) &&
+    node --test --test-concurrency=1 tests/browser/*.test.mjs
+}
+
+run_tests() {
+  install
+  stage "native: unit, golden and CLI tests (ctest)" ctest native_tests
+  stage "sanitizers: the same under ASan + UBSan (ctest)" ctest sanitizer_tests
+  stage "fuzz: libFuzzer, 100000 seeded runs" one fuzz_test
+  stage "wasm: golden parity under Node (node --test)" node wasm_tests
+  stage "report: PDF through chromium" one report_pdf_test
+  stage "browser: the page in chromium (node --test)" node browser_tests
+  echo
+  if [ ${#stage_failed[@]} -gt 0 ]; then
+    printf 'failed stage: %s\n' "${stage_failed[@]}"
+  fi
+  echo "nvcheck: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && [ ${#stage_failed[@]} -eq 0 ]
+}
+
+case "${1:-}" in
+  install) install ;;
+  build) install && build ;;
+  serve) install && build && exec node tools/serve.mjs dist/site "${2:-8179}" ;;
+  test) run_tests ;;
+  bench) install && build_native && build_wasm && bench/run.sh ;;
+  *) echo "usage: tools/run.sh serve [PORT] | test | install | build | bench" >&2; exit 2 ;;
+esac

@@ -1,9 +1,490 @@
-// The draft report in the Appendix E layout (being written; see issue 3).
+// The draft report: WQ-179 Appendix E as one self-contained, print-ready HTML document.
+#include <array>
+#include <string>
+#include <vector>
+
 #include "nvcheck/nvcheck.hpp"
 
 namespace nvcheck {
+namespace {
+
+/// Every text that goes into the document passes through here: & < > " ' become entities, so
+/// a name such as `<script>` or `"><img onerror=...>` shows as text and never as markup.
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+// The mark's green from the rule data, only when it is a plain hex colour (it goes into CSS).
+std::string safe_colour(const std::string& c) {
+  const bool ok = (c.size() == 4 || c.size() == 7) && c[0] == '#' &&
+                  c.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+  return ok ? c : std::string("#267459");
+}
+
+// A CSS string literal: quotes, backslashes and anything that could end the style element escaped.
+std::string css_string(std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (char ch : s) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\' || ch == '<' || ch == '>' || ch == '&' || u < 0x20 || u == 0x7f) {
+      out += '\\';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+      out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+bool writable(Day d) { return d != kNever && d <= last_writable_day(); }
+
+/// What the renderers share: the enterprise, its evaluation, the rule data and the language.
+struct Ctx {
+  const Enterprise& e;
+  const Plan& plan;
+  const Rules& rules;
+  Lang lang;
+  std::vector<const RecordOutcome*> outcome;  // per record
+  std::vector<char> counted;                  // per record
+
+  const Evaluation& ev() const { return plan.evaluation; }
+  /// A report label (rules/report.json), escaped.
+  std::string t(const std::string& key) const { return esc(rules.text("report." + key, lang)); }
+  std::string t_in(const std::string& key, Lang l) const { return esc(rules.text("report." + key, l)); }
+  std::string t_fill(const std::string& key, const std::vector<std::pair<std::string_view, std::string>>& args) const {
+    return esc(fill(rules.text("report." + key, lang), args));
+  }
+  /// User text, escaped (and allowed to break anywhere), or a dash when empty.
+  std::string val(const std::string& s) const { return s.empty() ? t("dash") : "<span class=\"u\">" + esc(s) + "</span>"; }
+  std::string date(Day d) const { return writable(d) ? "<span class=\"nw\">" + format_date(d) + "</span>" : t("dash"); }
+  std::string human(Day d) const { return esc(human_date(d, lang)); }
+  std::string enum_label(const char* name, int k) const {
+    const EnumDef& def = rules.enum_def(name);
+    if (k < 0 || static_cast<std::size_t>(k) >= def.labels.size()) return t("dash");
+    return esc(def.labels[static_cast<std::size_t>(k)][lang]);
+  }
+  /// The label separator: a full-width colon in Chinese.
+  const char* sep() const { return lang == Lang::en ? ": " : "："; }
+  std::string item(int i) const { return esc(item_name(rules, i, e.region, lang)); }
+  /// The appendix entry a record names, in the language; the raw value when it is not listed.
+  std::string appendix_name(std::size_t a, const Record& r) const {
+    if (r.appendix_index >= 0) return esc(rules.appendices[a].entries[static_cast<std::size_t>(r.appendix_index)].display[lang]);
+    if (a == 3) return enum_label("risk_list", rules.enum_def("risk_list").index_of("other"));
+    const std::string letter(1, static_cast<char>('A' + a));
+    return val(r.appendix_value) + sub(t_fill("table.not_in_appendix", {{"letter", letter}}));
+  }
+  static std::string sub(const std::string& html) { return "<br><span class=\"sub\">" + html + "</span>"; }
+};
+
+// A record table's column: the label key under report.col and the cell's HTML.
+using Cell = std::string (*)(const Ctx&, const Record&);
+struct Col {
+  const char* key;
+  Cell cell;
+};
+
+// Appendix E's columns per table (序号 is added by the table itself), in Table 1 order.
+const std::vector<Col>& columns(std::size_t list) {
+  static const std::array<std::vector<Col>, kListCount> kCols = {{
+      {{"cause", [](const Ctx& c, const Record& r) {
+          return c.val(r.cause) + Ctx::sub(c.enum_label("field", r.enum_a) + " · " + c.enum_label("penalty_type", r.enum_b));
+        }},
+       {"penalty_authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
+       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
+      {{"cause", [](const Ctx& c, const Record& r) {
+          return c.val(r.cause) + Ctx::sub(c.enum_label("coercion_subject", r.enum_a));
+        }},
+       {"coercion_authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
+       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"coercive_measure", [](const Ctx& c, const Record& r) { return c.enum_label("coercion_measure", r.enum_b); }}},
+      {{"case_type", [](const Ctx& c, const Record& r) { return c.enum_label("case_type", r.enum_a); }},
+       {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
+       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.decided_on); }}},
+      {{"case", [](const Ctx& c, const Record& r) {
+          return c.val(r.cause) + Ctx::sub(c.enum_label("criminal_subject", r.enum_a) + " · " +
+                                           c.enum_label("criminal_status", r.enum_b));
+        }},
+       {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
+       {"arose_on", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
+      {{"organisation", [](const Ctx& c, const Record& r) { return c.appendix_name(0, r); }},
+       {"violation", [](const Ctx& c, const Record& r) {
+          return c.val(r.matter) + Ctx::sub(c.enum_label("self_regulatory_measure", r.enum_a));
+        }},
+       {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
+      {{"community", [](const Ctx& c, const Record& r) { return c.appendix_name(1, r); }},
+       {"violation", [](const Ctx& c, const Record& r) {
+          return c.val(r.matter) + Ctx::sub(c.enum_label("community_measure", r.enum_a));
+        }},
+       {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
+      {{"scheme", [](const Ctx& c, const Record& r) { return c.appendix_name(2, r); }},
+       {"scheme_category", [](const Ctx& c, const Record& r) {
+          if (r.appendix_index < 0) return c.t("dash");
+          const std::string& cat = c.rules.appendices[2].entries[static_cast<std::size_t>(r.appendix_index)].category;
+          return c.enum_label("certification_category", c.rules.enum_def("certification_category").index_of(cat));
+        }},
+       {"violation", [](const Ctx& c, const Record& r) {
+          return c.val(r.matter) + Ctx::sub(c.enum_label("certification_measure", r.enum_a));
+        }},
+       {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
+      {{"contract_type", [](const Ctx& c, const Record& r) { return c.enum_label("contract_type", r.enum_a); }},
+       {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
+       {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
+       {"complaint_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
+      {{"commitment_type", [](const Ctx& c, const Record& r) { return c.enum_label("commitment_form", r.enum_a); }},
+       {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
+       {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
+       {"complaint_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
+      {{"risk_cause", [](const Ctx& c, const Record& r) { return c.val(r.cause); }},
+       {"risk_category", [](const Ctx& c, const Record& r) { return c.appendix_name(3, r); }},
+       {"risk_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
+  }};
+  return kCols[list];
+}
+
+// Status words always carry a symbol, so the report reads in black and white.
+std::string badge(const Ctx& c, bool good, const char* key) {
+  return std::string("<span class=\"badge ") + (good ? "good\">&#10003; " : "bad\">&#10007; ") + c.t(key) + "</span>";
+}
+
+std::string clears(const Ctx& c, Day d) { return writable(d) ? c.human(d) : c.t("status.never"); }
+
+void css(std::string& out, const Rules& rules, Lang lang) {
+  const std::string green = safe_colour(rules.colour);
+  // Every printed page says what it is, in case the pages are separated.
+  out += "<style>\n"
+         "@page { size: A4; margin: 16mm;\n"
+         "  @bottom-left { content: " + css_string(rules.id + " · " + rules.text("report.page_note", lang)) +
+         "; font-size: 7.5pt; color: #444; }\n"
+         "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #444; } }\n"
+         ":root { --mark: " + green + "; --bad: #8a1c1c; }\n"
+         "* { box-sizing: border-box; }\n"
+         "html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+         "body { margin: 0; color: #111; background: #fff; font-size: 10pt; line-height: 1.45;\n"
+         "  font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\",\n"
+         "    \"WenQuanYi Zen Hei\", \"Liberation Sans\", Arial, sans-serif; }\n"
+         ":lang(zh-Hant) { font-family: \"Noto Sans CJK TC\", \"Source Han Sans TC\", \"PingFang TC\",\n"
+         "    \"Microsoft JhengHei\", \"WenQuanYi Zen Hei\", \"Liberation Sans\", Arial, sans-serif; }\n"
+         ":lang(en) { font-family: \"Liberation Sans\", Arial, Helvetica, \"Noto Sans CJK SC\", \"WenQuanYi Zen Hei\", sans-serif; }\n"
+         "main { max-width: 178mm; margin: 0 auto; padding: 4mm 0; }\n"
+         ".group + .group { break-before: page; page-break-before: always; }\n"
+         "@media screen { .group + .group { border-top: 1px dashed #999; margin-top: 10mm; padding-top: 6mm; } }\n"
+         "h1 { font-size: 17pt; margin: 0; }\n"
+         "h2 { font-size: 13pt; margin: 5mm 0 2mm; padding-bottom: 1mm; border-bottom: 2px solid #111; }\n"
+         "h3 { font-size: 11pt; margin: 5mm 0 1.5mm; }\n"
+         "h2, h3, .kicker, .intro { break-after: avoid; page-break-after: avoid; }\n"
+         ".kicker { font-size: 9pt; letter-spacing: .05em; color: #444; margin: 0; }\n"
+         ".intro, .note { color: #333; font-size: 9pt; margin: 1mm 0 2mm; }\n"
+         ".note { border-left: 3px solid #777; padding-left: 2mm; }\n"
+         ".masthead { display: flex; justify-content: space-between; align-items: flex-start; gap: 4mm; }\n"
+         ".draft-badge { border: 2px solid #111; padding: 1mm 3mm; font-weight: bold; font-size: 12pt; letter-spacing: .1em; }\n"
+         ".draft { border: 2px dashed #111; padding: 2mm 3mm; margin: 3mm 0; }\n"
+         ".draft p { margin: .5mm 0; font-weight: bold; }\n"
+         "dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .5mm 4mm; margin: 2mm 0; }\n"
+         "dl.meta dt { color: #444; } dl.meta dd { margin: 0; font-weight: bold; overflow-wrap: anywhere; }\n"
+         ".verdict { border: 3px solid var(--bad); padding: 1.5mm 4mm; margin: 2mm 0; break-inside: avoid; }\n"
+         ".verdict.pass { border-color: var(--mark); }\n"
+         ".verdict .word { font-size: 16pt; font-weight: bold; color: var(--bad); }\n"
+         ".verdict.pass .word { color: var(--mark); }\n"
+         ".verdict p { margin: 1mm 0; }\n"
+         ".badge { font-weight: bold; white-space: nowrap; }\n"
+         ".badge.good { color: var(--mark); } .badge.bad { color: var(--bad); }\n"
+         "table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; font-size: 9pt; }\n"
+         "thead { display: table-header-group; }\n"
+         "th, td { border: 1px solid #555; padding: .8mm 1.5mm; vertical-align: top; text-align: left;\n"
+         "  overflow-wrap: break-word; }\n"
+         ".u { overflow-wrap: anywhere; } .nw { white-space: nowrap; }\n"
+         "table.records th:first-child, table.checks th:first-child { white-space: nowrap; }\n"
+         "th { background: #eee; font-weight: bold; }\n"
+         "tr, tbody.rec { break-inside: avoid; page-break-inside: avoid; }\n"
+         "table.fields th { width: 34%; }\n"
+         "td.num { white-space: nowrap; width: 1%; }\n"
+         "tr.why td { border-top: none; font-size: 8pt; color: #222; background: #fafafa; }\n"
+         "tr.counted td:first-child { border-left: 3px solid var(--bad); }\n"
+         ".sub { font-size: 8pt; color: #444; }\n"
+         ".none { font-style: italic; margin: 1mm 0 2mm; }\n"
+         "ul, ol { margin: 1mm 0 2mm; padding-left: 6mm; } li { margin: .5mm 0; }\n"
+         "td ul { margin: 0; padding-left: 4mm; }\n"
+         ".counselling { border: 1px solid #111; padding: 2mm 3mm; font-weight: bold; }\n"
+         ".specimen { position: relative; border: 3px double var(--mark); padding: 3mm 4mm; margin: 4mm 0;\n"
+         "  break-inside: avoid; page-break-inside: avoid; overflow: hidden; }\n"
+         ".specimen .watermark { position: absolute; left: 0; right: 0; top: 38%; text-align: center; font-size: 30pt;\n"
+         "  font-weight: bold; letter-spacing: .2em; color: rgba(0, 0, 0, .08); transform: rotate(-12deg); pointer-events: none; z-index: 1; }\n"
+         ".specimen .stamp { position: absolute; top: 2mm; right: 3mm; border: 2px solid #111; padding: .5mm 2mm;\n"
+         "  font-weight: bold; letter-spacing: .1em; background: #fff; }\n"
+         ".specimen .ic { font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: 40pt;\n"
+         "  font-weight: bold; line-height: 1; color: var(--mark); margin: 0; }\n"
+         ".specimen .mark-name { color: var(--mark); font-weight: bold; margin: 0 0 2mm; }\n"
+         ".specimen .code { font-family: \"Liberation Mono\", \"DejaVu Sans Mono\", monospace; letter-spacing: .05em; }\n"
+         "</style>\n";
+}
+
+void field_row(std::string& out, const std::string& label, const std::string& value_html) {
+  out += "<tr><th scope=\"row\">" + label + "</th><td>" + value_html + "</td></tr>\n";
+}
+
+void summary(std::string& out, const Ctx& c) {
+  const Evaluation& ev = c.ev();
+  out += "<section class=\"group\" id=\"summary\">\n<div class=\"masthead\"><div><h1>" + c.t("title") +
+         "</h1><p class=\"kicker\">" + c.t("subtitle") + "</p></div><div class=\"draft-badge\">" + c.t("draft_badge") +
+         "</div></div>\n<div class=\"draft\" role=\"note\">\n";
+  for (std::size_t l = 0; l < 3; ++l)
+    out += std::string("<p lang=\"") + kLangCodes[l] + "\">" + c.t_in("draft_notice", static_cast<Lang>(l)) + "</p>\n";
+  out += "</div>\n<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n<dt>" +
+         c.t("meta.evaluated_on") + "</dt><dd>" + c.date(ev.on) + "</dd>\n<dt>" + c.t("meta.rules") + "</dt><dd>" +
+         esc(c.rules.id) + " · " + esc(c.rules.title[c.lang]) + " · " + c.t("meta.version") + " " + esc(c.rules.version) +
+         "</dd>\n</dl>\n";
+  out += "<h2>" + c.t("summary.heading") + "</h2>\n";
+  out += std::string("<div class=\"verdict ") + (ev.pass ? "pass" : "fail") + "\">\n<p>" + c.t("summary.verdict") + c.sep() +
+         "<span class=\"word\">" + (ev.pass ? "&#10003; " : "&#10007; ") + c.t(ev.pass ? "summary.pass" : "summary.fail") +
+         "</span></p>\n<p>" + c.t(ev.pass ? "summary.pass_line" : "summary.fail_line") + "</p>\n<p>" +
+         c.t("summary.earliest_pass") + c.sep() + "<strong>" +
+         (writable(ev.earliest_pass) ? c.human(ev.earliest_pass) : c.t("summary.earliest_none")) + "</strong></p>\n</div>\n";
+
+  // The three basic requirements and the ten indicators; failing ones with their reasons.
+  out += "<table class=\"checks\">\n<thead><tr><th>" + c.t("summary.clause") + "</th><th>" + c.t("summary.item") +
+         "</th><th>" + c.t("summary.result") + "</th><th>" + c.t("summary.clears_on") + "</th></tr></thead>\n";
+  for (int item = 0; item < kItemCount; ++item) {
+    if (item == 0 || item == kBasicCount)
+      out += "<tbody><tr><th colspan=\"4\">" + c.t(item == 0 ? "summary.basic" : "summary.indicators") + "</th></tr></tbody>\n";
+    const bool basic = item < kBasicCount;
+    const BasicOutcome* b = basic ? &ev.basic[static_cast<std::size_t>(item)] : nullptr;
+    const IndicatorOutcome* io = basic ? nullptr : &ev.indicators[static_cast<std::size_t>(item - kBasicCount)];
+    const bool ok = basic ? b->met : !io->fails;
+    out += "<tbody class=\"rec\"><tr><td class=\"num\">" + esc(item_clause(c.rules, item)) + "</td><td>" + c.item(item) +
+           "</td><td>" + badge(c, ok, basic ? (ok ? "status.met" : "status.not_met") : (ok ? "status.pass" : "status.fail")) +
+           "</td><td>" + (ok ? c.t("dash") : clears(c, basic ? b->clears_on : io->clears_on)) + "</td></tr>\n";
+    if (basic) {
+      out += "<tr class=\"why\"><td></td><td colspan=\"3\">" + esc(reason_text(b->reason, c.rules, c.lang)) + "</td></tr>\n";
+    } else if (!ok) {
+      out += "<tr class=\"why\"><td></td><td colspan=\"3\"><ul>";
+      for (const RecordOutcome& ro : io->counted)
+        out += "<li>" + esc(c.e.records[ro.record].id) + c.sep() + esc(reason_text(ro.reason, c.rules, c.lang)) + "</li>";
+      out += "</ul></td></tr>\n";
+    }
+    out += "</tbody>\n";
+  }
+  out += "</table>\n";
+  if (!ev.warnings.empty()) {
+    out += "<h3>" + c.t("summary.warnings") + "</h3>\n<ul>\n";
+    for (const Warning& w : ev.warnings)
+      out += "<li>" + (w.record.empty() ? std::string() : esc(w.record) + c.sep()) + esc(warning_message(w, c.rules, c.lang)) + "</li>\n";
+    out += "</ul>\n";
+  }
+  out += "</section>\n";
+}
+
+void basic_information(std::string& out, const Ctx& c) {
+  const Enterprise& e = c.e;
+  out += "<section class=\"group\" id=\"basic\">\n<h2>" + c.t("basic.heading") + "</h2>\n<table class=\"fields\">\n";
+  field_row(out, c.t("basic.name"), c.val(e.name));
+  field_row(out, c.t("basic.id_code"), c.val(e.id_code));
+  field_row(out, c.t("basic.region"), esc(c.rules.region_labels[static_cast<std::size_t>(e.region)][c.lang]));
+  field_row(out, c.t("basic.division_code"), c.val(e.division_code));
+  field_row(out, c.t("basic.legal_representative"), c.val(e.legal_representative));
+  field_row(out, c.t("basic.address"), c.val(e.address));
+  field_row(out, c.t("basic.incorporated_on"), c.date(e.incorporated_on));
+  field_row(out, c.t("basic.enterprise_type"), c.val(e.enterprise_type));
+  field_row(out, c.t("basic.business_scope"), c.val(e.business_scope));
+  const EnumDef& reg = c.rules.enum_def("registration_status");
+  const int status = e.registration_status >= 0 ? e.registration_status : reg.index_of("subsisting");
+  const bool subsisting = status == reg.index_of("subsisting");
+  field_row(out, c.t("basic.registration_status"),
+            c.enum_label("registration_status", status) + (subsisting ? "" : " &#9888;" + Ctx::sub(c.t("basic.registration_note"))));
+  out += "</table>\n<h2>" + c.t("certification.heading") + "</h2>\n<table class=\"fields\">\n";
+  field_row(out, c.t("certification.first_passed_on"), c.date(e.first_passed_on));
+  out += "<tr><th colspan=\"2\">" + c.t("certification.review") + "</th></tr>\n";
+  field_row(out, c.t("certification.last_review_on"), c.date(e.last_review_on));
+  field_row(out, c.t("certification.institution"), c.val(e.institution));
+  out += "</table>\n";
+  if (!writable(e.first_passed_on) && !writable(e.last_review_on) && e.institution.empty())
+    out += "<p class=\"none\">" + c.t("certification.not_certified") + "</p>\n";
+  out += "</section>\n";
+}
+
+/// One indicator's table: Appendix E's columns, then whether each record counts, until when, and why.
+void record_table(std::string& out, const Ctx& c, std::size_t li) {
+  const IndicatorOutcome& io = c.ev().indicators[li];
+  const int item = kBasicCount + static_cast<int>(li);
+  out += "<h3>" + esc(item_clause(c.rules, item)) + " " + c.item(item) + " " +
+         badge(c, !io.fails, io.fails ? "status.fail" : "status.pass");
+  if (io.fails)
+    out += " <span class=\"sub\">" +
+           (writable(io.clears_on) ? c.t_fill("status.clears_on", {{"date", human_date(io.clears_on, c.lang)}})
+                                   : c.t("status.never_clears")) + "</span>";
+  out += "</h3>\n";
+  static const std::array<int, kListCount> kAppendix = {-1, -1, -1, -1, 0, 1, 2, -1, -1, 3};
+  if (kAppendix[li] >= 0)
+    out += "<p class=\"intro\">" + c.t_fill("table.appendix", {{"letter", std::string(1, static_cast<char>('A' + kAppendix[li]))}}) + "</p>\n";
+  const std::vector<Col>& cols = columns(li);
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < c.e.records.size(); ++i)
+    if (static_cast<std::size_t>(c.e.records[i].list) == li) rows.push_back(i);
+  if (rows.empty()) {
+    out += "<p class=\"none\">" + c.t("none") + "</p>\n";
+    return;
+  }
+  const std::string span = std::to_string(cols.size() + 2);
+  out += "<table class=\"records\">\n<thead><tr><th>" + c.t("col.order") + "</th>";
+  for (const Col& col : cols) out += "<th>" + c.t(std::string("col.") + col.key) + "</th>";
+  out += "<th class=\"nw\">" + c.t("col.counts") + "</th><th class=\"nw\">" + c.t("col.counts_until") + "</th></tr></thead>\n";
+  for (std::size_t n = 0; n < rows.size(); ++n) {
+    const Record& r = c.e.records[rows[n]];
+    const bool counts = c.counted[rows[n]] != 0;
+    const RecordOutcome* ro = c.outcome[rows[n]];
+    out += std::string("<tbody class=\"rec\"><tr") + (counts ? " class=\"counted\"" : "") + "><td class=\"num\">" +
+           std::to_string(n + 1) + Ctx::sub(esc(r.id)) + "</td>";
+    for (const Col& col : cols) out += "<td>" + col.cell(c, r) + "</td>";
+    out += std::string("<td class=\"nw\">") + (counts ? "&#9679; " + c.t("counts.yes") : "&#9675; " + c.t("counts.no"));
+    if (r.disputed) out += Ctx::sub(c.t("counts.disputed"));
+    out += "</td><td class=\"nw\">" + (!counts ? c.t("dash") : writable(ro->counts_until) ? c.date(ro->counts_until) : c.t("counts.open")) +
+           "</td></tr>\n<tr class=\"why\"><td></td><td colspan=\"" + span + "\">" + c.t("col.reason") + c.sep() +
+           (ro ? esc(reason_text(ro->reason, c.rules, c.lang)) : c.t("dash")) + "</td></tr></tbody>\n";
+  }
+  out += "</table>\n";
+}
+
+/// A group of indicators (5.1.x) with its Appendix E heading and introduction.
+void group(std::string& out, const Ctx& c, const char* id, std::size_t first, std::size_t last) {
+  const std::string g = std::string("group.") + id;
+  out += std::string("<h2 id=\"") + id + "\">" + c.t(g + ".heading") + "</h2>\n<p class=\"intro\">" + c.t(g + ".intro") + "</p>\n";
+  for (std::size_t li = first; li <= last; ++li) record_table(out, c, li);
+}
+
+void action_plan(std::string& out, const Ctx& c) {
+  const Plan& plan = c.plan;
+  const Evaluation& ev = c.ev();
+  const std::string none = c.t("plan.never");
+  out += "<h2>" + c.t("plan.heading") + "</h2>\n<p class=\"counselling\">" + c.t("plan.counselling") + "</p>\n";
+  if (ev.pass && plan.actions.empty() && plan.waits.empty()) {
+    out += "<p>" + c.t("plan.passing") + "</p>\n";
+  } else {
+    out += "<h3>" + c.t("plan.dates") + "</h3>\n<table class=\"fields\">\n";
+    field_row(out, c.t("plan.doing_nothing"), writable(ev.earliest_pass) ? c.human(ev.earliest_pass) : none);
+    field_row(out, c.t("plan.all_actions"),
+              writable(plan.earliest_pass_all_actions) ? c.human(plan.earliest_pass_all_actions) : none);
+    std::string disputes = c.t("plan.no_disputes");
+    if (plan.has_disputes) {
+      std::string ids;
+      for (std::size_t i : plan.disputed_records) ids += (ids.empty() ? "" : ", ") + c.e.records[i].id;
+      disputes = (writable(plan.disputes_earliest_pass) ? c.human(plan.disputes_earliest_pass) : none) +
+                 Ctx::sub(c.t_fill("plan.disputed_records",
+                                   {{"records", ids}, {"verdict", c.rules.text(plan.disputes_pass ? "report.status.pass" : "report.status.fail", c.lang)}}));
+    }
+    field_row(out, c.t("plan.disputes"), disputes);
+    out += "</table>\n<h3>" + c.t("plan.actions") + "</h3>\n";
+    if (plan.actions.empty()) out += "<p class=\"none\">" + c.t("none") + "</p>\n";
+    else {
+      out += "<ol>\n";
+      for (const PlanAction& a : plan.actions) out += "<li>" + esc(action_text(c.e, plan, a, c.rules, c.lang)) + "</li>\n";
+      out += "</ol>\n";
+    }
+    out += "<h3>" + c.t("plan.waits") + "</h3>\n";
+    if (plan.waits.empty()) out += "<p class=\"none\">" + c.t("none") + "</p>\n";
+    else {
+      out += "<ul>\n";
+      for (const PlanWait& w : plan.waits) out += "<li>" + esc(wait_text(c.e, w, c.rules, c.lang)) + "</li>\n";
+      out += "</ul>\n";
+    }
+  }
+}
+
+/// Clause 7.2's contents and a 7.4 code built from the enterprise's division code, as a specimen.
+void mark_specimen(std::string& out, const Ctx& c) {
+  const Enterprise& e = c.e;
+  const std::string& prefix = c.rules.division_prefix[static_cast<std::size_t>(e.region)];
+  std::string division = e.division_code;
+  const bool six_digits = division.size() == 6 && division.find_first_not_of("0123456789") == std::string::npos;
+  if (!six_digits || prefix.empty() || division.compare(0, prefix.size(), prefix) != 0)
+    division = prefix.size() <= 6 ? prefix + std::string(6 - prefix.size(), '0') : prefix.substr(0, 6);
+  std::string first = "YYYYMMDD";
+  if (writable(e.first_passed_on)) {
+    first = format_date(e.first_passed_on);
+    first.erase(7, 1);
+    first.erase(4, 1);
+  }
+  const std::string later = c.t("mark.to_be_filled");
+  std::string stamp;
+  for (Lang l : {Lang::en, Lang::zh_Hans, Lang::zh_Hant}) stamp += (stamp.empty() ? "" : " / ") + c.t_in("mark.specimen", l);
+  // 7.1: the mark's name is Chinese; an English report gives the translation beside it.
+  std::string name = esc(c.rules.mark_name[c.lang]);
+  if (c.lang == Lang::en) name = esc(c.rules.mark_name[Lang::zh_Hans]) + " (" + name + ")";
+  out += "<h2>" + c.t("mark.heading") + "</h2>\n<div class=\"specimen\">\n<div class=\"watermark\" aria-hidden=\"true\">" + stamp +
+         "</div>\n<div class=\"stamp\">" + stamp + "</div>\n<p class=\"ic\">IC</p>\n<p class=\"mark-name\">" + name +
+         "</p>\n<table class=\"fields\">\n";
+  field_row(out, c.t("mark.name"), name);
+  field_row(out, c.t("mark.code"), "<span class=\"code\">" + esc(division) + " III " + esc(first) + " NNNN</span> (" +
+                                       c.t("mark.specimen") + ")" +
+                                       Ctx::sub(c.t_fill("mark.code_parts", {{"division", division}})));
+  field_row(out, c.t("mark.issuer"), e.institution.empty() ? later : esc(e.institution));
+  field_row(out, c.t("mark.issued_on"), writable(e.first_passed_on) ? c.date(e.first_passed_on) : later);
+  field_row(out, c.t("mark.last_review_on"), writable(e.last_review_on) ? c.date(e.last_review_on) : later);
+  out += "</table>\n<p class=\"note\">" + c.t("mark.notice") + "</p>\n</div>\n";
+}
+
+}  // namespace
+
 Output report_html(std::string_view text, const Options& options, const Rules& rules) {
   Prepared p = prepare(text, options, rules);
-  return {std::string(), p.valid() ? Verdict::fail : Verdict::invalid};
+  if (!p.valid()) return {std::string(), Verdict::invalid};
+  const Enterprise& e = p.parsed.enterprise;
+  const Lang lang = options.lang;
+  const Plan plan = make_plan(e, rules, p.on, std::move(p.parsed.warnings));
+  Ctx c{e, plan, rules, lang, std::vector<const RecordOutcome*>(e.records.size(), nullptr), std::vector<char>(e.records.size(), 0)};
+  for (const IndicatorOutcome& io : plan.evaluation.indicators) {
+    for (const RecordOutcome& ro : io.counted) {
+      c.outcome[ro.record] = &ro;
+      c.counted[ro.record] = 1;
+    }
+    for (const RecordOutcome& ro : io.not_counted) c.outcome[ro.record] = &ro;
+  }
+
+  std::string out;
+  out.reserve(24000 + 1200 * e.records.size());
+  out += std::string("<!DOCTYPE html>\n<html lang=\"") + kLangCodes[static_cast<std::size_t>(lang)] +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>" + c.t("title") + " · " + esc(e.name) + " · " + c.t("draft_badge") + "</title>\n";
+  css(out, rules, lang);
+  out += "</head>\n<body>\n<main class=\"report\">\n";
+  summary(out, c);
+  basic_information(out, c);
+  out += "<section class=\"group\" id=\"law-section\">\n<p class=\"kicker\">" + c.t("integrity.heading") + "</p>\n";
+  group(out, c, "law", 0, 3);
+  out += "<p class=\"note\">" + c.t("note.dates") + "</p>\n</section>\n<section class=\"group\" id=\"rules-section\">\n";
+  group(out, c, "rules", 4, 6);
+  out += "</section>\n<section class=\"group\" id=\"commitments-section\">\n";
+  group(out, c, "commitments", 7, 8);
+  const IndicatorDef& cc = rules.indicators[static_cast<std::size_t>(ListKind::contract_complaints)];
+  out += "<p class=\"note\">" + c.t_fill("note.complaints", {{"months", std::to_string(cc.window_months)},
+                                                             {"resolved_months", std::to_string(cc.resolved_window_months)},
+                                                             {"threshold", std::to_string(cc.threshold)}}) + "</p>\n";
+  group(out, c, "other", 9, 9);
+  out += "<p class=\"note\">" + esc(rules.text("standard.appendix_d_amount_note", lang)) + "</p>\n</section>\n";
+  out += "<section class=\"group\" id=\"plan\">\n";
+  action_plan(out, c);
+  mark_specimen(out, c);
+  out += "</section>\n</main>\n</body>\n</html>\n";
+  return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail};
 }
+
 }  // namespace nvcheck

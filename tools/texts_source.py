@@ -242,6 +242,7 @@ mark_code = {
  "date": t("初评时间 {date} 不是真实日期（YYYYMMDD）。", "初評時間 {date} 不是真實日期（YYYYMMDD）。", "The first evaluation date {date} is not a real date (YYYYMMDD)."),
  "unknown_division": t("注意：行政区划代码 {division} 不在规则数据的列表中。", "注意：行政區劃代碼 {division} 不在規則數據的列表中。",
                        "Note: division code {division} is not in the rule data's list."),
+ "spacing": t('空格只能位于四个部分之间（RRRRRR III YYYYMMDD NNNN）。', '空格只能位於四個部分之間（RRRRRR III YYYYMMDD NNNN）。', 'Spaces may only separate the four parts (RRRRRR III YYYYMMDD NNNN).'),
  "well_formed": t("编码格式正确。", "編碼格式正確。", "The code is well formed."),
  "not_well_formed": t("编码格式不正确：", "編碼格式不正確：", "The code is not well formed:"),
 }

@@ -155,6 +155,13 @@ std::string error_message(const InputError& err, const Rules& rules, Lang lang) 
 std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
   std::vector<std::pair<std::string_view, std::string>> args = w.args;
   args.emplace_back("record", w.record);
+  if (w.code == "registration_not_subsisting")  // the status by its label in the language
+    for (auto& kv : args)
+      if (kv.first == "status") {
+        const EnumDef& def = rules.enum_def("registration_status");
+        const int k = def.index_of(kv.second);
+        if (k >= 0) kv.second = def.labels[static_cast<std::size_t>(k)][lang];
+      }
   return render(rules, "warning." + w.code, args, lang);
 }
 

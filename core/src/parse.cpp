@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_sax.hpp"
 #include "nvcheck/enterprise.hpp"
 
 namespace nvcheck {
@@ -622,11 +623,11 @@ ParsedEnterprise parse_enterprise(std::string_view text, const Rules& rules, con
     return out;
   }
   Reader reader(rules, limits, out);
-  const bool ok = json::sax_parse(text.begin(), text.end(), &reader, json::input_format_t::json, true, false);
-  if (!ok && reader.json_error()) {
+  const json_sax::Outcome read = json_sax::parse(text, reader);
+  if (read.status == json_sax::Status::syntax_error) {
     out.errors.clear();
     out.warnings.clear();
-    out.errors.push_back({"", "invalid_json", {{"position", std::to_string(reader.json_error_position())}}});
+    out.errors.push_back({"", "invalid_json", {{"position", std::to_string(read.position)}}});
     out.enterprise = Enterprise{};
     return out;
   }

@@ -1,0 +1,301 @@
+// A strict JSON reader (RFC 8259) that feeds a SAX handler with nlohmann_json's method names,
+// without building anything: the enterprise file is read once, straight into typed records.
+// It accepts exactly what nlohmann_json's strict parser accepts (a leading UTF-8 BOM included),
+// which the differential tests in tests/unit/test_hostile.cpp check on random input.
+#pragma once
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nvcheck::json_sax {
+
+enum class Status { ok, stopped, syntax_error };
+
+struct Outcome {
+  Status status = Status::ok;
+  std::size_t position = 0;  // 1-based byte position of a syntax error
+};
+
+namespace detail {
+
+inline bool is_ws(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+inline int hex(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+inline void put_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// Length of a well-formed UTF-8 sequence starting at p (RFC 3629: no overlongs, no surrogates,
+/// nothing above U+10FFFF), or 0.
+inline std::size_t utf8_length(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  auto cont = [&](std::size_t i) { return p + i < end && (p[i] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[1] > 0x9F) return 0;  // UTF-16 surrogates
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+    if (c == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace detail
+
+/// Reads `text` and calls the handler: null(), boolean(b), number_integer(i) /
+/// number_unsigned(u) / number_float(d, text), string(s), key(s), start_object(n),
+/// end_object(), start_array(n), end_array(). A handler returning false stops the read.
+template <class Handler>
+Outcome parse(std::string_view text, Handler& h) {
+  using detail::is_ws;
+  const unsigned char* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = begin + text.size();
+  const unsigned char* p = begin;
+  std::string buf;
+  std::vector<char> stack;  // 'o' object, 'a' array
+  auto fail = [&](const unsigned char* at) { return Outcome{Status::syntax_error, static_cast<std::size_t>(at - begin) + 1}; };
+  const Outcome stopped{Status::stopped, 0};
+
+  if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
+
+  // Reads a string body after its opening quote into buf; returns false on error (p at fault).
+  auto read_string = [&]() -> bool {
+    buf.clear();
+    const unsigned char* run = p;
+    while (true) {
+      if (p >= end) return false;
+      const unsigned char c = *p;
+      if (c == '"') {
+        buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+        ++p;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c < 0x80) {
+        if (c != '\\') { ++p; continue; }
+        buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+        ++p;
+        if (p >= end) return false;
+        switch (*p) {
+          case '"': buf += '"'; break;
+          case '\\': buf += '\\'; break;
+          case '/': buf += '/'; break;
+          case 'b': buf += '\b'; break;
+          case 'f': buf += '\f'; break;
+          case 'n': buf += '\n'; break;
+          case 'r': buf += '\r'; break;
+          case 't': buf += '\t'; break;
+          case 'u': {
+            auto read4 = [&](std::uint32_t& v) {
+              if (end - p < 5) return false;
+              v = 0;
+              for (int i = 1; i <= 4; ++i) {
+                const int d = detail::hex(p[i]);
+                if (d < 0) return false;
+                v = v * 16 + static_cast<std::uint32_t>(d);
+              }
+              p += 4;
+              return true;
+            };
+            std::uint32_t cp;
+            if (!read4(cp)) return false;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+            if (cp >= 0xD800 && cp <= 0xDBFF) {                // needs its low surrogate
+              if (end - p < 3 || p[1] != '\\' || p[2] != 'u') return false;
+              p += 2;
+              std::uint32_t lo;
+              if (!read4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            detail::put_utf8(buf, cp);
+            break;
+          }
+          default: return false;
+        }
+        ++p;
+        run = p;
+        continue;
+      }
+      const std::size_t n = detail::utf8_length(p, end);
+      if (n == 0) return false;
+      p += n;
+    }
+  };
+
+  // Reads a number starting at p; calls the handler.
+  auto read_number = [&](bool& keep_going) -> bool {
+    const unsigned char* start = p;
+    bool negative = false, is_float = false;
+    if (*p == '-') { negative = true; ++p; }
+    if (p >= end) return false;
+    if (*p == '0') {
+      ++p;
+    } else if (*p >= '1' && *p <= '9') {
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    } else {
+      return false;
+    }
+    if (p < end && *p == '.') {
+      is_float = true;
+      ++p;
+      if (p >= end || *p < '0' || *p > '9') return false;
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+      is_float = true;
+      ++p;
+      if (p < end && (*p == '+' || *p == '-')) ++p;
+      if (p >= end || *p < '0' || *p > '9') return false;
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    const std::string token(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p - start));
+    if (!is_float) {  // as nlohmann_json: an integer that does not fit becomes a float
+      errno = 0;
+      char* stop = nullptr;
+      if (negative) {
+        const long long v = std::strtoll(token.c_str(), &stop, 10);
+        if (errno == 0) { keep_going = h.number_integer(v); return true; }
+      } else {
+        const unsigned long long v = std::strtoull(token.c_str(), &stop, 10);
+        if (errno == 0) { keep_going = h.number_unsigned(v); return true; }
+      }
+    }
+    const double d = std::strtod(token.c_str(), nullptr);
+    if (!std::isfinite(d)) { p = start + token.size(); return false; }  // number overflow
+    keep_going = h.number_float(d, token);
+    return true;
+  };
+
+  auto skip_ws = [&] { while (p < end && is_ws(*p)) ++p; };
+
+  // The grammar as a loop: expect a value, then after it a separator or a closer.
+  skip_ws();
+  while (true) {
+    // --- a value ---
+    if (p >= end) return fail(p);
+    bool go = true;
+    switch (*p) {
+      case '{':
+        ++p;
+        if (!h.start_object(static_cast<std::size_t>(-1))) return stopped;
+        skip_ws();
+        if (p < end && *p == '}') {
+          ++p;
+          if (!h.end_object()) return stopped;
+          break;
+        }
+        stack.push_back('o');
+        if (p >= end || *p != '"') return fail(p);
+        ++p;
+        if (!read_string()) return fail(p);
+        if (!h.key(buf)) return stopped;
+        skip_ws();
+        if (p >= end || *p != ':') return fail(p);
+        ++p;
+        skip_ws();
+        continue;  // the member's value
+      case '[':
+        ++p;
+        if (!h.start_array(static_cast<std::size_t>(-1))) return stopped;
+        skip_ws();
+        if (p < end && *p == ']') {
+          ++p;
+          if (!h.end_array()) return stopped;
+          break;
+        }
+        stack.push_back('a');
+        continue;  // the first element
+      case '"':
+        ++p;
+        if (!read_string()) return fail(p);
+        go = h.string(buf);
+        break;
+      case 't':
+        if (end - p < 4 || std::string_view(reinterpret_cast<const char*>(p), 4) != "true") return fail(p);
+        p += 4;
+        go = h.boolean(true);
+        break;
+      case 'f':
+        if (end - p < 5 || std::string_view(reinterpret_cast<const char*>(p), 5) != "false") return fail(p);
+        p += 5;
+        go = h.boolean(false);
+        break;
+      case 'n':
+        if (end - p < 4 || std::string_view(reinterpret_cast<const char*>(p), 4) != "null") return fail(p);
+        p += 4;
+        go = h.null();
+        break;
+      default:
+        if (*p == '-' || (*p >= '0' && *p <= '9')) {
+          if (!read_number(go)) return fail(p);
+          break;
+        }
+        return fail(p);
+    }
+    if (!go) return stopped;
+    // --- after a value: close containers or move to the next member / element ---
+    while (true) {
+      skip_ws();
+      if (stack.empty()) {
+        if (p != end) return fail(p);  // trailing text or a second document
+        return Outcome{};
+      }
+      if (p >= end) return fail(p);
+      if (*p == ',') {
+        ++p;
+        skip_ws();
+        if (stack.back() == 'o') {
+          if (p >= end || *p != '"') return fail(p);
+          ++p;
+          if (!read_string()) return fail(p);
+          if (!h.key(buf)) return stopped;
+          skip_ws();
+          if (p >= end || *p != ':') return fail(p);
+          ++p;
+          skip_ws();
+        }
+        break;  // the next value
+      }
+      if (*p == (stack.back() == 'o' ? '}' : ']')) {
+        ++p;
+        const bool ok = stack.back() == 'o' ? h.end_object() : h.end_array();
+        stack.pop_back();
+        if (!ok) return stopped;
+        continue;
+      }
+      return fail(p);
+    }
+  }
+}
+
+}  // namespace nvcheck::json_sax

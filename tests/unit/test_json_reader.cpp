@@ -1,0 +1,120 @@
+// The engine's JSON reader accepts exactly what nlohmann_json's strict parser accepts, and reports
+// the same events: a differential test on tricky input, the golden cases and random mutations.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "../../core/src/json_sax.hpp"
+
+namespace {
+
+using json = nlohmann::json;
+
+// Writes every event as text; both readers must write the same.
+struct Recorder {
+  std::string log;
+  bool null() { log += "n;"; return true; }
+  bool boolean(bool b) { log += b ? "t;" : "f;"; return true; }
+  bool number_integer(json::number_integer_t v) { log += "i" + std::to_string(v) + ";"; return true; }
+  bool number_unsigned(json::number_unsigned_t v) { log += "u" + std::to_string(v) + ";"; return true; }
+  bool number_float(json::number_float_t v, const std::string&) {
+    std::ostringstream s;
+    s.precision(17);
+    s << v;
+    log += "d" + s.str() + ";";
+    return true;
+  }
+  bool string(std::string& s) { log += "s" + std::to_string(s.size()) + ":" + s + ";"; return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { log += "{"; return true; }
+  bool key(std::string& s) { log += "k" + std::to_string(s.size()) + ":" + s + ";"; return true; }
+  bool end_object() { log += "}"; return true; }
+  bool start_array(std::size_t) { log += "["; return true; }
+  bool end_array() { log += "]"; return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
+// "ok:<events>" or "error".
+std::string with_nlohmann(const std::string& text) {
+  Recorder r;
+  const bool ok = json::sax_parse(text.begin(), text.end(), &r, json::input_format_t::json, true, false);
+  return ok ? "ok:" + r.log : "error";
+}
+std::string with_engine(const std::string& text) {
+  Recorder r;
+  const auto out = nvcheck::json_sax::parse(text, r);
+  return out.status == nvcheck::json_sax::Status::ok ? "ok:" + r.log : "error";
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_SUITE("hostile") {
+  TEST_CASE("JSON reader: tricky documents give the same answer as nlohmann_json") {
+    const char* docs[] = {
+        "", " ", "{}", "[]", "[[]]", "{\"a\":[1,2,{\"b\":null}]}", "  {\"a\" : true , \"b\":false }  ",
+        "\xEF\xBB\xBF{}", "\xEF\xBB{}", "\xEF\xBB\xBF", "{}\xEF\xBB\xBF", "1", "-0", "0", "01", "-01", "1.", ".5",
+        "1e5", "1E+5", "1e-5", "1e", "1e+", "-", "--1", "+1", "1.5e308", "1e309", "-1e400", "18446744073709551615",
+        "18446744073709551616", "-9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
+        "\"\"", "\"a\\u0000b\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83dx\"", "\"\\ud83d\\u0041\"",
+        "\"\\u00e9\\u4E2D\"", "\"\\x\"", "\"\\\"", "\"a\tb\"", "\"a\nb\"", "\"\x7f\"", "\"\xc3\xa9\"", "\"\xc3\"",
+        "\"\xc0\xaf\"", "\"\xe0\x80\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xf0\x9f\x98\x80\"",
+        "\"\xe4\xb8\xad\xe6\x96\x87\"", "\"\xff\"", "\"\\/\\b\\f\\n\\r\\t\"", "tru", "true", "truex", "nul", "null",
+        "false", "[1,]", "[,1]", "{\"a\":1,}", "{,\"a\":1}", "{\"a\"}", "{\"a\":}", "{1:2}", "{\"a\":1 \"b\":2}",
+        "[1 2]", "{\"a\":1}}", "[1]]", "{\"a\":1} {\"b\":2}", "// c\n{}", "/* c */{}", "{\"a\":NaN}",
+        "{\"a\":Infinity}", "[\"\\u12\"]", "[\"\\uZZZZ\"]", "\x0b{}", "{}\x0c", "\t\r\n{}\t\r\n", "[1e1.5]", "[-]",
+        "{\"a\":\"b\",\"a\":\"c\"}", "[0.0, -0.0, 1e-400]",
+    };
+    // The one deliberate difference: nlohmann_json stops at a NUL byte after a complete document
+    // and accepts "{}\0junk"; trailing bytes are an input error for the engine (CONTRACT.md).
+    CHECK(with_nlohmann(std::string("{}\0x", 4)) == "ok:{}");
+    CHECK(with_engine(std::string("{}\0x", 4)) == "error");
+    for (const char* d : docs) {
+      const std::string s(d);
+      CHECK_MESSAGE(with_engine(s) == with_nlohmann(s), s);
+    }
+  }
+
+  TEST_CASE("JSON reader: every golden case, and thousands of mutations of them, read alike") {
+    namespace fs = std::filesystem;
+    std::vector<std::string> seeds;
+    for (const char* dir : {"good", "invalid"})
+      for (const auto& e : fs::directory_iterator(fs::path(NVCHECK_SOURCE_DIR) / "tests" / "cases" / dir))
+        if (e.path().extension() == ".json") seeds.push_back(slurp(e.path()));
+    std::sort(seeds.begin(), seeds.end());
+    REQUIRE(seeds.size() > 50);
+    std::uint32_t state = 2026;
+    auto rnd = [&] { state = state * 1103515245u + 12345u; return state >> 8; };
+    const char alphabet[] = "{}[],:\"\\/0123456789.eE+-tfnulr \n\t\xc3\xa9\xe4\xb8\xad\xed\xa0\xbfu";
+    int n = 0;
+    for (const std::string& s : seeds) {
+      CHECK(with_engine(s) == with_nlohmann(s));
+      for (int k = 0; k < 120; ++k) {
+        std::string m = s;
+        const int edits = 1 + static_cast<int>(rnd() % 3);
+        for (int e = 0; e < edits && !m.empty(); ++e) {
+          const std::size_t at = rnd() % m.size();
+          switch (rnd() % 4) {
+            case 0: m[at] = alphabet[rnd() % (sizeof alphabet - 1)]; break;
+            case 1: m.erase(at, 1 + rnd() % 4); break;
+            case 2: m.insert(at, 1, alphabet[rnd() % (sizeof alphabet - 1)]); break;
+            default: m.resize(at); break;
+          }
+        }
+        CHECK_MESSAGE(with_engine(m) == with_nlohmann(m), m);
+        ++n;
+      }
+    }
+    CHECK(n > 5000);
+  }
+}

@@ -277,10 +277,32 @@ Reason basic_reason(int k, const Enterprise& e, const Rules& rules, Day on, bool
            {"months", months}}};
 }
 
-std::vector<std::pair<std::string_view, std::string>> span_args(const Record& r, const RecordScope& s, const IndicatorDef& ind) {
-  return {{"start", iso(s.span.from)}, {"end", iso(r.end)}, {"until", iso(s.span.until)},
-          {"valid_until", iso(r.valid_until)}, {"months", std::to_string(ind.window_months)},
-          {"resolved_months", std::to_string(ind.resolved_window_months)}};
+Reason span_reason(std::string_view key, const Record& r, const RecordScope& s, const IndicatorDef& ind) {
+  Reason reason;
+  reason.key = key;
+  reason.start = s.span.from;
+  reason.end = r.end;
+  reason.until = s.span.until;
+  reason.valid_until = r.valid_until;
+  reason.months = ind.window_months;
+  reason.resolved_months = ind.resolved_window_months;
+  return reason;
+}
+
+// Text keys of counted and ended records, one per list (static storage for Reason::key).
+struct ListKeys {
+  std::array<std::string, kListCount> counts, counts_open, ended;
+  ListKeys() {
+    for (std::size_t i = 0; i < kListCount; ++i) {
+      counts[i] = std::string("reason.counts.") + kListNames[i];
+      counts_open[i] = std::string("reason.counts_open.") + kListNames[i];
+      ended[i] = std::string("reason.ended.") + kListNames[i];
+    }
+  }
+};
+const ListKeys& list_keys() {
+  static const ListKeys kKeys;
+  return kKeys;
 }
 
 }  // namespace
@@ -326,21 +348,19 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
     IndicatorOutcome& io = ev.indicators[li];
     const std::size_t ord = order[li]++;
     const int clause = static_cast<int>(li);
-    const std::string list = kListNames[li];
     if (!s.in_scope) {
       io.not_counted.push_back({i, kNever, s.out_of_scope});
       if (s.out_of_scope.key == "reason.not_in_appendix")
         ws.push_back({r.id, "not_in_appendix", s.out_of_scope.args, clause, ord});
     } else if (s.span.contains(on)) {
       io.counted.push_back({i, s.span.until,
-                            {(s.span.until == kNever ? "reason.counts_open." : "reason.counts.") + list,
-                             span_args(r, s, ind)}});
+                            span_reason(s.span.until == kNever ? list_keys().counts_open[li] : list_keys().counts[li], r, s, ind)});
       if (r.disputed) ws.push_back({r.id, "counted_although_disputed", {{"clause", ind.clause}}, clause, ord});
       if (s.span.until != kNever && s.span.until > last) beyond_calendar(ws, r.id, clause, ord, "counts_until");
     } else if (s.span.from > on) {
-      io.not_counted.push_back({i, kNever, {"reason.not_yet", span_args(r, s, ind)}});
+      io.not_counted.push_back({i, kNever, span_reason("reason.not_yet", r, s, ind)});
     } else {
-      io.not_counted.push_back({i, kNever, {"reason.ended." + list, span_args(r, s, ind)}});
+      io.not_counted.push_back({i, kNever, span_reason(list_keys().ended[li], r, s, ind)});
     }
     // 6.2.8 / 6.2.9: an unresolved valid complaint older than the received window no longer counts.
     if ((r.list == ListKind::contract_complaints || r.list == ListKind::commitment_complaints) && s.in_scope &&

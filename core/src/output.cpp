@@ -11,17 +11,56 @@ bool looks_like_date(const std::string& s) {
   return s.size() == 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' && s[0] <= '9';
 }
 
-// Arguments whose values are ISO dates are written as dates for people.
+void append_human_date(std::string& out, Day day, Lang lang);
+
+// Fills a text's {placeholders} from the arguments, then from a reason's typed fields; arguments
+// whose values are ISO dates, and the typed dates, are written as dates for people.
+void render_into(std::string& out, const Rules& rules, std::string_view key,
+                 const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang) {
+  const std::string_view tpl = rules.text(key, lang);
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < tpl.size(); ++i) {
+    if (tpl[i] != '{') continue;
+    const std::size_t close = tpl.find('}', i + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = tpl.substr(i + 1, close - i - 1);
+    const std::string* value = nullptr;
+    for (const auto& kv : args)
+      if (kv.first == name) { value = &kv.second; break; }
+    Day date = kNever;
+    int number = -1;
+    if (!value && typed) {
+      if (name == "start") date = typed->start;
+      else if (name == "end") date = typed->end;
+      else if (name == "until") date = typed->until;
+      else if (name == "valid_until") date = typed->valid_until;
+      else if (name == "months") number = typed->months;
+      else if (name == "resolved_months") number = typed->resolved_months;
+      else continue;
+    } else if (!value) {
+      continue;
+    }
+    out.append(tpl.data() + run, i - run);
+    run = close + 1;
+    Day d;
+    if (value) {
+      if (looks_like_date(*value) && parse_date(*value, d)) append_human_date(out, d, lang);
+      else out += *value;
+    } else if (number >= 0) {
+      out += std::to_string(number);
+    } else if (date != kNever) {
+      append_human_date(out, date, lang);
+    }
+    i = close;
+  }
+  out.append(tpl.data() + run, tpl.size() - run);
+}
+
 std::string render(const Rules& rules, std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args,
                    Lang lang) {
-  std::vector<std::pair<std::string_view, std::string>> a;
-  a.reserve(args.size());
-  for (const auto& kv : args) {
-    Day d;
-    if (looks_like_date(kv.second) && parse_date(kv.second, d)) a.emplace_back(kv.first, human_date(d, lang));
-    else a.push_back(kv);
-  }
-  return fill(rules.text(key, lang), a);
+  std::string out;
+  render_into(out, rules, key, args, nullptr, lang);
+  return out;
 }
 
 void append_day_or_null(std::string& out, Day d) {
@@ -125,15 +164,33 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string human_date(Day day, Lang lang) {
-  if (day == kNever) return std::string();
+namespace {
+void append_human_date(std::string& out, Day day, Lang lang) {
+  if (day == kNever) return;
   const CivilDate c = civil_from_days(day);
   if (lang == Lang::en) {
     static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
                                             "August", "September", "October", "November", "December"};
-    return std::to_string(c.day) + " " + kMonths[c.month - 1] + " " + std::to_string(c.year);
+    out += std::to_string(c.day);
+    out += ' ';
+    out += kMonths[c.month - 1];
+    out += ' ';
+    out += std::to_string(c.year);
+    return;
   }
-  return std::to_string(c.year) + "年" + std::to_string(c.month) + "月" + std::to_string(c.day) + "日";
+  out += std::to_string(c.year);
+  out += "年";
+  out += std::to_string(c.month);
+  out += "月";
+  out += std::to_string(c.day);
+  out += "日";
+}
+}  // namespace
+
+std::string human_date(Day day, Lang lang) {
+  std::string out;
+  append_human_date(out, day, lang);
+  return out;
 }
 
 const std::string& item_clause(const Rules& rules, int item) {
@@ -166,7 +223,11 @@ std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
 }
 
 std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
-  if (r.key != "reason.out_of_scope") return render(rules, r.key, r.args, lang);
+  std::string out;
+  if (r.key != "reason.out_of_scope") {
+    render_into(out, rules, r.key, r.args, &r, lang);
+    return out;
+  }
   // The field and value of an out-of-scope record, by their labels in the language.
   std::vector<std::pair<std::string_view, std::string>> args = r.args;
   std::string field, enum_name, value;
@@ -179,7 +240,8 @@ std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
   const EnumDef& def = rules.enum_def(enum_name);
   const int k = def.index_of(value);
   args.emplace_back("value_label", k >= 0 ? def.labels[static_cast<std::size_t>(k)][lang] : value);
-  return render(rules, r.key, args, lang);
+  render_into(out, rules, r.key, args, &r, lang);
+  return out;
 }
 
 std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang) {

@@ -20,7 +20,7 @@ enum class Kind : std::uint8_t {
 };
 
 struct FieldDesc {
-  const char* name;
+  std::string_view name;
   Kind kind;
   const char* enum_name;  // EnumA/EnumB/DefaultType; Appendix: "A".."D"
   bool required;
@@ -80,15 +80,15 @@ const std::vector<FieldDesc>& list_fields(int list) {
 enum class Ctx : std::uint8_t { Root, Top, Enterprise, Application, PreviousArr, Previous, Certification,
                                 Records, ListArr, Record, Skip };
 
-const std::vector<const char*>& object_keys(Ctx c) {
-  static const std::vector<const char*> kTop = {"schema", "enterprise", "application", "certification", "records"};
-  static const std::vector<const char*> kEnterprise = {
+const std::vector<std::string_view>& object_keys(Ctx c) {
+  static const std::vector<std::string_view> kTop = {"schema", "enterprise", "application", "certification", "records"};
+  static const std::vector<std::string_view> kEnterprise = {
       "name", "id_code", "region", "division_code", "legal_representative", "address",
       "incorporated_on", "enterprise_type", "business_scope", "registration_status"};
-  static const std::vector<const char*> kApplication = {"date", "previous"};
-  static const std::vector<const char*> kPrevious = {"result_on", "outcome", "false_information"};
-  static const std::vector<const char*> kCertification = {"first_passed_on", "last_review_on", "institution"};
-  static const std::vector<const char*> kNone = {};
+  static const std::vector<std::string_view> kApplication = {"date", "previous"};
+  static const std::vector<std::string_view> kPrevious = {"result_on", "outcome", "false_information"};
+  static const std::vector<std::string_view> kCertification = {"first_passed_on", "last_review_on", "institution"};
+  static const std::vector<std::string_view> kNone = {};
   switch (c) {
     case Ctx::Top: return kTop;
     case Ctx::Enterprise: return kEnterprise;
@@ -137,20 +137,21 @@ class Reader {
       error(path() + "/" + escape(k.substr(0, 64)), "string_too_long");
       return stop();
     }
-    f.key = k;
     f.field = -1;
+    const std::string_view kv(k);
     if (f.ctx == Ctx::Record) {
       const auto& fs = list_fields(f.list);
       for (std::size_t i = 0; i < fs.size(); ++i)
-        if (k == fs[i].name) { f.field = static_cast<int>(i); break; }
+        if (kv == fs[i].name) { f.field = static_cast<int>(i); break; }
     } else if (f.ctx == Ctx::Records) {
       for (int i = 0; i < kListCount; ++i)
-        if (k == kListNames[static_cast<std::size_t>(i)]) { f.field = i; break; }
+        if (kv == kListNames[static_cast<std::size_t>(i)]) { f.field = i; break; }
     } else {
       const auto& ks = object_keys(f.ctx);
       for (std::size_t i = 0; i < ks.size(); ++i)
-        if (k == ks[i]) { f.field = static_cast<int>(i); break; }
+        if (kv == ks[i]) { f.field = static_cast<int>(i); break; }
     }
+    if (f.field < 0) f.key = k;  // known keys are named by their descriptor (see segment())
     bool dup = false;
     if (f.field >= 0) {
       const std::uint32_t bit = 1u << f.field;
@@ -209,6 +210,16 @@ class Reader {
     return s;
   }
 
+  // The current key of an object frame.
+  static std::string_view key_of(const Frame& f) {
+    if (f.field < 0) return f.key;
+    switch (f.ctx) {
+      case Ctx::Record: return list_fields(f.list)[static_cast<std::size_t>(f.field)].name;
+      case Ctx::Records: return kListNames[static_cast<std::size_t>(f.field)];
+      default: return object_keys(f.ctx)[static_cast<std::size_t>(f.field)];
+    }
+  }
+
   // JSON pointer of the value being read.
   std::string path() const {
     std::string p;
@@ -216,7 +227,7 @@ class Reader {
       const Frame& f = stack_[i];
       p += '/';
       if (f.is_array) p += std::to_string(f.index);
-      else p += escape(f.key);
+      else p += escape(key_of(f));
     }
     return p;
   }
@@ -228,7 +239,7 @@ class Reader {
       const Frame& f = stack_[i];
       p += '/';
       if (f.is_array) p += std::to_string(f.index);
-      else p += escape(f.key);
+      else p += escape(key_of(f));
     }
     return p;
   }
@@ -380,7 +391,7 @@ class Reader {
       case Ctx::Record: {
         const auto& fs = list_fields(f.list);
         for (std::size_t i = 0; i < fs.size(); ++i)
-          if (fs[i].required && !(f.seen & (1u << i))) missing(fs[i].name);
+          if (fs[i].required && !(f.seen & (1u << i))) missing(std::string(fs[i].name).c_str());
         break;
       }
       default: break;
@@ -390,7 +401,6 @@ class Reader {
   std::string path_of_frame_closed() const { return path(); }
 
   void finish_record(const Frame& f) {
-    const std::string base = path();
     const auto& fs = list_fields(f.list);
     // End dates before the start date (CONTRACT.md input errors).
     if (rec_.start != kNever) {
@@ -398,7 +408,7 @@ class Reader {
         if (!(f.seen & (1u << i))) continue;
         Day d = fs[i].kind == Kind::End ? rec_ends_[0] : fs[i].kind == Kind::ValidUntil ? rec_ends_[1] : kNever;
         if (d != kNever && d < rec_.start)
-          error(base + "/" + fs[i].name, "end_before_start");
+          error(path() + "/" + std::string(fs[i].name), "end_before_start");
       }
     }
     for (Warning& w : rec_warnings_) {
@@ -407,7 +417,9 @@ class Reader {
       out_.warnings.push_back(std::move(w));
     }
     rec_warnings_.clear();
-    lists_[static_cast<std::size_t>(f.list)].push_back(std::move(rec_));
+    auto& list = lists_[static_cast<std::size_t>(f.list)];
+    if (list.empty()) list.reserve(16);
+    list.push_back(std::move(rec_));
   }
 
   // --- scalar values -------------------------------------------------------------------------

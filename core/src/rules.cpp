@@ -45,7 +45,7 @@ std::string norm(std::string_view s) {
   return out;
 }
 
-void flatten(const json& j, const std::string& prefix, std::map<std::string, Text3>& out) {
+void flatten(const json& j, const std::string& prefix, std::map<std::string, Text3, std::less<>>& out) {
   if (!j.is_object()) return;
   bool is_text = false;
   for (const char* l : kLangCodes)
@@ -119,7 +119,7 @@ int Appendix::match(std::string_view value) const {
   return it == by_key.end() ? -1 : it->second;
 }
 
-const EnumDef& Rules::enum_def(const std::string& name) const {
+const EnumDef& Rules::enum_def(std::string_view name) const {
   auto it = enums.find(name);
   if (it == enums.end()) {
     static const EnumDef kEmpty;
@@ -129,7 +129,7 @@ const EnumDef& Rules::enum_def(const std::string& name) const {
 }
 
 const std::string& Rules::text(std::string_view key, Lang lang) const {
-  auto it = texts.find(std::string(key));
+  auto it = texts.find(key);
   if (it == texts.end()) {
     static thread_local std::string missing;
     missing.assign(key);

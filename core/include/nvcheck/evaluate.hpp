@@ -10,10 +10,15 @@
 
 namespace nvcheck {
 
-/// Why a record counts or not, as a text key and its arguments (rendered in the chosen language).
+/// Why a record counts or not, as a text key and its arguments (rendered in the chosen language
+/// only when written). `key` refers to static storage. The record's dates are kept as day numbers
+/// and formatted only if the text uses them ({start}, {end}, {until}, {valid_until}, {months},
+/// {resolved_months}).
 struct Reason {
-  std::string key;
+  std::string_view key;
   std::vector<std::pair<std::string_view, std::string>> args;
+  Day start = kNever, end = kNever, until = kNever, valid_until = kNever;
+  int months = 0, resolved_months = 0;
 };
 
 /// The days on which a record counts: [from, until); until == kNever: open-ended.

@@ -62,7 +62,7 @@ struct AppendixEntry {
 struct Appendix {
   char letter = 'A';
   std::vector<AppendixEntry> entries;
-  std::map<std::string, int> by_key;  // normalised id / names / aliases -> entry index
+  std::map<std::string, int, std::less<>> by_key;  // normalised id / names / aliases -> entry index
   /// Matches a free string by id or any name (RULES.md "Lists"); -1 when nothing matches.
   int match(std::string_view value) const;
 };
@@ -105,15 +105,15 @@ struct Rules {
   std::vector<GroupDef> groups;
   std::array<BasicRequirementDef, 3> basic;
   std::array<IndicatorDef, kListCount> indicators;
-  std::map<std::string, EnumDef> enums;
+  std::map<std::string, EnumDef, std::less<>> enums;
   std::array<Appendix, 4> appendices;  // A, B, C, D
   std::vector<DivisionCode> division_codes;
   std::string colour = "#00a572";
-  std::map<std::string, Text3> texts;  // messages and labels by key ("reason.annulled", ...)
+  std::map<std::string, Text3, std::less<>> texts;  // messages and labels by key ("reason.annulled", ...)
   std::string standard_json;           // the rule data as given (for `nvcheck rules`)
   std::string texts_json;
 
-  const EnumDef& enum_def(const std::string& name) const;
+  const EnumDef& enum_def(std::string_view name) const;
   /// Text by key in a language; the key itself when the rule data lacks it.
   const std::string& text(std::string_view key, Lang lang) const;
   const DivisionCode* division(std::string_view code) const;

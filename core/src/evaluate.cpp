@@ -148,10 +148,16 @@ Timeline::Timeline(const Enterprise& e, const Rules& rules, const std::vector<Re
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const RecordScope& s = scopes[i];
     if (!s.in_scope || s.span.from >= s.span.until) continue;
-    spans_[static_cast<std::size_t>(e.records[i].list)].push_back(s.span);
+    const auto li = static_cast<std::uint8_t>(e.records[i].list);
+    spans_[li].push_back(s.span);
     breakpoints_.push_back(s.span.from);
-    if (s.span.until != kNever) breakpoints_.push_back(s.span.until);
+    events_.push_back({s.span.from, li, +1});
+    if (s.span.until != kNever) {
+      breakpoints_.push_back(s.span.until);
+      events_.push_back({s.span.until, li, -1});
+    }
   }
+  std::sort(events_.begin(), events_.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
   std::sort(breakpoints_.begin(), breakpoints_.end());
   breakpoints_.erase(std::unique(breakpoints_.begin(), breakpoints_.end()), breakpoints_.end());
 }
@@ -203,6 +209,14 @@ Day Timeline::first_pass(ItemMask items, Day from, bool strictly_after) const {
   return kNever;
 }
 
+std::size_t Timeline::count_at(std::size_t list, Day t) const {
+  std::size_t n = 0;
+  for (const Span& s : spans_[list]) n += s.contains(t);
+  return n;
+}
+
+// A sweep over the breakpoints after `on`: the counts per indicator move with the events, so the
+// whole projection is O(n log n) in the number of records.
 Projection project(const Timeline& tl, Day on) {
   Projection p;
   p.failing = tl.failing_at(on);
@@ -210,10 +224,20 @@ Projection project(const Timeline& tl, Day on) {
   if (p.failing == 0) p.earliest_pass = on;
   bool earliest_pending = p.failing != 0;
   if (pending == 0) return p;
+  std::array<std::size_t, kListCount> count{};
+  for (std::size_t li = 0; li < kListCount; ++li) count[li] = tl.count_at(li, on);
+  const std::vector<Timeline::Event>& ev = tl.events();
+  auto next = std::upper_bound(ev.begin(), ev.end(), on, [](Day d, const Timeline::Event& e) { return d < e.day; });
   const std::vector<Day>& bps = tl.breakpoints();
   for (auto it = std::upper_bound(bps.begin(), bps.end(), on); it != bps.end(); ++it) {
     const Day t = *it;
-    const ItemMask m = tl.failing_at(t);
+    for (; next != ev.end() && next->day <= t; ++next)
+      count[next->list] = static_cast<std::size_t>(static_cast<long long>(count[next->list]) + next->delta);
+    ItemMask m = 0;
+    for (int k = 0; k < kBasicCount; ++k)
+      if (tl.basic_fails_at(k, t)) m |= static_cast<ItemMask>(1u << k);
+    for (std::size_t li = 0; li < kListCount; ++li)
+      if (count[li] >= static_cast<std::size_t>(tl.threshold(li))) m |= static_cast<ItemMask>(1u << (kBasicCount + li));
     const ItemMask cleared = pending & static_cast<ItemMask>(~m);
     for (int k = 0; k < kItemCount; ++k)
       if (cleared & (1u << k)) p.clears_on[static_cast<std::size_t>(k)] = t;

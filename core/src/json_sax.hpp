@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,18 @@ struct Outcome {
 namespace detail {
 
 inline bool is_ws(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+/// Eight bytes at once: true when none needs a closer look inside a string (all ASCII, none a
+/// control character, quote or backslash).
+inline bool plain8(const unsigned char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  if (x & highs) return false;                                 // non-ASCII
+  if (((x - ones * 0x20) & ~x & highs) != 0) return false;    // a byte below 0x20
+  return !has_zero(x ^ (ones * '"')) && !has_zero(x ^ (ones * '\\'));
+}
 
 inline int hex(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -1,5 +1,7 @@
 // Writes results and plans straight to compact JSON text, in the contract's key order, and
 // renders messages, reasons and plan texts in the chosen language.
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "nvcheck/nvcheck.hpp"
@@ -142,6 +144,18 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at once while none is a control character, quote or backslash.
+    while (s.size() - i >= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+      const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+      const std::uint64_t special =
+          (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+      if (special) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);

@@ -1,5 +1,7 @@
 // CONTRACT.md "Output": compact JSON in the contract's key order, strings escaped only where JSON
 // requires, language-independent ids, codes and dates, the same bytes every time.
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
@@ -11,6 +13,25 @@ TEST_SUITE("output") {
     std::string s;
     append_json_string(s, "广州\"\\\n\t\x01/é");
     CHECK(s == "\"广州\\\"\\\\\\n\\t\\u0001/é\"");
+    // Every special byte at every position of a long string, against a byte-by-byte reference.
+    for (unsigned char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string in(40, 'a');
+        in.replace(0, 6, "中文é");
+        in[at] = static_cast<char>(special);
+        std::string got, want = "\"";
+        append_json_string(got, in);
+        for (unsigned char c : in) {
+          if (c == '"') want += "\\\"";
+          else if (c == '\\') want += "\\\\";
+          else if (c == '\n') want += "\\n";
+          else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); want += b; }
+          else want += static_cast<char>(c);
+        }
+        want += '"';
+        CHECK(got == want);
+      }
+    }
   }
 
   TEST_CASE("Output: key order of a result and a plan") {

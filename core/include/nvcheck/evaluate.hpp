@@ -56,6 +56,12 @@ class Timeline {
   Day first_pass(ItemMask items, Day from, bool strictly_after) const;
   /// Every date on which something starts or stops counting, sorted.
   const std::vector<Day>& breakpoints() const { return breakpoints_; }
+  /// A record starts (+1) or stops (-1) counting under indicator `list` on `day`; sorted by day.
+  struct Event { Day day; std::uint8_t list; std::int8_t delta; };
+  const std::vector<Event>& events() const { return events_; }
+  int threshold(std::size_t list) const { return thresholds_[list]; }
+  bool basic_fails_at(int k, Day t) const { return basic_fails(k, t); }
+  std::size_t count_at(std::size_t list, Day t) const;
 
  private:
   struct PreviousAt { Day result_on; bool failed; bool false_information; };
@@ -65,6 +71,7 @@ class Timeline {
   std::array<std::vector<Span>, kListCount> spans_;
   std::array<int, kListCount> thresholds_{};
   std::vector<Day> breakpoints_;  // sorted, unique
+  std::vector<Event> events_;
   bool basic_fails(int k, Day t) const;
 };
 

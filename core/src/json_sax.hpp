@@ -25,17 +25,30 @@ namespace detail {
 
 inline bool is_ws(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-/// Eight bytes at once: true when none needs a closer look inside a string (all ASCII, none a
-/// control character, quote or backslash).
-inline bool plain8(const unsigned char* p) {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-  if (x & highs) return false;                                 // non-ASCII
-  if (((x - ones * 0x20) & ~x & highs) != 0) return false;    // a byte below 0x20
-  return !has_zero(x ^ (ones * '"')) && !has_zero(x ^ (ones * '\\'));
-}
+/// Byte classes inside a string: 0 plain ASCII, 1 quote, 2 backslash, 3 control (error),
+/// 4 two-byte lead, 5 E0, 6 E1-EC/EE-EF, 7 ED, 8 F0, 9 F1-F3, 10 F4, 11 never valid.
+struct StringClasses {
+  unsigned char c[256];
+  constexpr StringClasses() : c() {
+    for (int i = 0; i < 256; ++i) {
+      unsigned char k = 11;
+      if (i < 0x20) k = 3;
+      else if (i == '"') k = 1;
+      else if (i == '\\') k = 2;
+      else if (i < 0x80) k = 0;
+      else if (i >= 0xC2 && i <= 0xDF) k = 4;
+      else if (i == 0xE0) k = 5;
+      else if (i == 0xED) k = 7;
+      else if (i >= 0xE1 && i <= 0xEF) k = 6;
+      else if (i == 0xF0) k = 8;
+      else if (i >= 0xF1 && i <= 0xF3) k = 9;
+      else if (i == 0xF4) k = 10;
+      c[i] = k;
+    }
+  }
+};
+inline constexpr StringClasses kStringClasses{};
+inline bool cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 inline int hex(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -62,27 +75,6 @@ inline void put_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-/// Length of a well-formed UTF-8 sequence starting at p (RFC 3629: no overlongs, no surrogates,
-/// nothing above U+10FFFF), or 0.
-inline std::size_t utf8_length(const unsigned char* p, const unsigned char* end) {
-  const unsigned char c = p[0];
-  auto cont = [&](std::size_t i) { return p + i < end && (p[i] & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
-    if (c == 0xED && p[1] > 0x9F) return 0;  // UTF-16 surrogates
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
-    if (c == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 }  // namespace detail
 
 /// Reads `text` and calls the handler: null(), boolean(b), number_integer(i) /
@@ -105,17 +97,35 @@ Outcome parse(std::string_view text, Handler& h) {
   auto read_string = [&]() -> bool {
     buf.clear();
     const unsigned char* run = p;
+    const unsigned char* const cls = detail::kStringClasses.c;
     while (true) {
+      while (p < end && cls[*p] == 0) ++p;  // plain ASCII
       if (p >= end) return false;
-      const unsigned char c = *p;
-      if (c == '"') {
-        buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-        ++p;
-        return true;
+      switch (cls[*p]) {
+        case 1:  // the closing quote
+          buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+          ++p;
+          return true;
+        case 2: break;  // an escape, below
+        case 4:
+          if (end - p < 2 || !detail::cont(p[1])) return false;
+          p += 2;
+          continue;
+        case 5: case 6: case 7:
+          if (end - p < 3 || !detail::cont(p[1]) || !detail::cont(p[2])) return false;
+          if (*p == 0xE0 && p[1] < 0xA0) return false;  // overlong
+          if (*p == 0xED && p[1] > 0x9F) return false;  // UTF-16 surrogates
+          p += 3;
+          continue;
+        case 8: case 9: case 10:
+          if (end - p < 4 || !detail::cont(p[1]) || !detail::cont(p[2]) || !detail::cont(p[3])) return false;
+          if (*p == 0xF0 && p[1] < 0x90) return false;  // overlong
+          if (*p == 0xF4 && p[1] > 0x8F) return false;  // above U+10FFFF
+          p += 4;
+          continue;
+        default: return false;  // a control character or a byte that never starts UTF-8
       }
-      if (c < 0x20) return false;
-      if (c < 0x80) {
-        if (c != '\\') { ++p; continue; }
+      {
         buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
         ++p;
         if (p >= end) return false;
@@ -157,11 +167,7 @@ Outcome parse(std::string_view text, Handler& h) {
         }
         ++p;
         run = p;
-        continue;
       }
-      const std::size_t n = detail::utf8_length(p, end);
-      if (n == 0) return false;
-      p += n;
     }
   };
 

@@ -481,7 +481,9 @@ Prepared prepare(std::string_view text, const Options& options, const Rules& rul
 }
 
 Output check_json(std::string_view text, const Options& options, const Rules& rules) {
-  Prepared p = prepare(text, options, rules);
+  Limits limits;
+  limits.keep_free_text = false;  // a result names no authority, court or source
+  Prepared p = prepare(text, options, rules, limits);
   if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_result(p.parsed.enterprise, ev, rules, options.lang), ev.pass ? Verdict::pass : Verdict::fail};

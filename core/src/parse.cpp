@@ -197,6 +197,7 @@ class Reader {
   PreviousApplication prev_;
   std::array<std::vector<Record>, kListCount> lists_;
   bool have_application_date_ = false;
+  std::vector<std::pair<const char*, const EnumDef*>> enum_cache_;
 
   bool stop() { stopped_ = true; return false; }
 
@@ -460,6 +461,12 @@ class Reader {
     out = std::move(*s);
     return true;
   }
+  // Optional free text of a record: checked, and kept only when the caller needs it.
+  void read_text(VK vk, std::string* s, std::string& out) {
+    if (vk == VK::Null) return;
+    if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return; }
+    if (limits_.keep_free_text) out = std::move(*s);
+  }
   bool read_date(VK vk, std::string* s, Day& out, bool required) {
     if (vk == VK::Null) {
       if (required) error(path(), "missing_field");
@@ -482,13 +489,20 @@ class Reader {
     out = b;
     return true;
   }
+  const EnumDef& enum_named(const char* name) {
+    for (const auto& c : enum_cache_)
+      if (c.first == name) return *c.second;  // the descriptors' names are static: compare pointers
+    const EnumDef* def = &rules_.enum_def(name);
+    enum_cache_.emplace_back(name, def);
+    return *def;
+  }
   bool read_enum(VK vk, std::string* s, const char* enum_name, int& out, bool required) {
     if (vk == VK::Null) {
       if (required) error(path(), "missing_field");
       return false;
     }
     if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return false; }
-    const EnumDef& e = rules_.enum_def(enum_name);
+    const EnumDef& e = enum_named(enum_name);
     out = e.index_of(*s);
     if (out < 0) {
       std::string allowed;
@@ -597,10 +611,10 @@ class Reader {
       }
       case Kind::Flag: read_bool(vk, b, rec_.flag, d.required); return;
       case Kind::Disputed: read_bool(vk, b, rec_.disputed, false); return;
-      case Kind::Authority: read_string(vk, s, rec_.authority, false, false, nullptr); return;
-      case Kind::Cause: read_string(vk, s, rec_.cause, false, false, nullptr); return;
-      case Kind::Matter: read_string(vk, s, rec_.matter, false, false, nullptr); return;
-      case Kind::Source: read_string(vk, s, rec_.source, false, false, nullptr); return;
+      case Kind::Authority: read_text(vk, s, rec_.authority); return;
+      case Kind::Cause: read_text(vk, s, rec_.cause); return;
+      case Kind::Matter: read_text(vk, s, rec_.matter); return;
+      case Kind::Source: read_text(vk, s, rec_.source); return;
       case Kind::Ignored: return;
     }
   }

@@ -77,6 +77,9 @@ struct Limits {
   std::size_t max_string_bytes = 4096;
   std::size_t max_depth = 16;
   std::size_t max_previous = 1000;
+  /// Keep the records' free text (authority, court, cause, matter, source)? A check does not
+  /// need it; a plan and a report do.
+  bool keep_free_text = true;
 };
 
 struct ParsedEnterprise {

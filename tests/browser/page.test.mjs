@@ -1,0 +1,597 @@
+// browser.page: the nvcheck page in Debian's chromium (playwright-core, no browser download).
+//
+//   tools/build-site.sh && (cd tests/browser && npm ci) && node --test tests/browser/page.test.mjs
+//
+// Each run starts tools/serve.mjs on a free port for dist/site (or NVCHECK_SITE_DIR) and stops it.
+// Screenshots of the main states in three languages go to tests/browser/screenshots/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const siteDir = process.env.NVCHECK_SITE_DIR || path.join(root, 'dist', 'site');
+const shotsDir = path.join(here, 'screenshots');
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const PAGE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run'],
+};
+
+let server;
+let base;
+let origin;
+let browser;
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'tools', 'serve.mjs'), siteDir, '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start')), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^(http:\/\/localhost:\d+\/)\n/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+  });
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(siteDir, 'index.html')), `no site in ${siteDir}: run tools/build-site.sh first`);
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const s = await startServer();
+  server = s.child;
+  base = s.url;
+  origin = new URL(base).origin;
+  browser = await chromium.launch(LAUNCH);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) {
+    server.removeAllListeners('exit');
+    const gone = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await gone;
+  }
+});
+
+// ---- helpers ----------------------------------------------------------------------------
+
+/** A fresh context (empty storage) and the page loaded, with console problems collected. */
+async function open(t, { lang = 'en', viewport = { width: 1400, height: 1000 }, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true, bypassCSP });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  context.on('request', (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  t.after(() => context.close());
+  await page.goto(base);
+  await page.waitForSelector('.verdict');
+  if (lang !== 'en') await setLang(page, lang);
+  return { context, page, problems, requests };
+}
+
+async function setLang(page, lang) {
+  await page.click(`.lang-switch [data-lang="${lang}"]`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+async function loadSample(page, id) {
+  await page.click(`[data-sample="${id}"]`);
+  await page.waitForSelector('.notice[data-kind="sample"]');
+  await settle(page);
+}
+
+/** Waits until pending evaluations have run (the page debounces input by 150 ms). */
+async function settle(page) {
+  await page.waitForTimeout(250);
+}
+
+async function verdict(page) {
+  return page.locator('#result-body .verdict').getAttribute('data-verdict');
+}
+
+async function waitVerdict(page, v) {
+  await page.waitForFunction((want) => {
+    const el = document.querySelector('#result-body .verdict');
+    return el && el.dataset.verdict === want;
+  }, v, { timeout: 5000 });
+}
+
+async function earliest(page) {
+  return page.locator('#result-body .verdict-earliest').getAttribute('data-earliest');
+}
+
+function field(page, p) {
+  return page.locator(`[data-path="${p}"]:is(input, select)`);
+}
+
+async function exportText(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-btn')]);
+  const file = await dl.path();
+  return fs.readFileSync(file, 'utf8');
+}
+
+async function importBuffer(page, name, text) {
+  await page.setInputFiles('#import-input', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(shotsDir, name + '.png'), fullPage: false });
+}
+
+function readSample(name) {
+  return JSON.parse(fs.readFileSync(path.join(root, 'web', 'samples', name), 'utf8'));
+}
+
+// ---- tests ------------------------------------------------------------------------------
+
+test('browser.page every page string exists in three languages with the same placeholders', async () => {
+  const { allStrings } = await import(path.join(root, 'web', 'i18n.js'));
+  const holes = (str) => [...str.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  for (const [key, row] of Object.entries(allStrings())) {
+    assert.equal(row.length, 3, key);
+    for (const str of row) assert.ok(typeof str === 'string' && str.length > 0, key);
+    assert.equal(holes(row[1]), holes(row[0]), key);
+    assert.equal(holes(row[2]), holes(row[0]), key);
+  }
+});
+
+test('browser.page loads under its strict CSP: meta and header agree, engine answers, no violation', async (t) => {
+  const resp = await fetch(base);
+  assert.equal(resp.headers.get('content-security-policy'), PAGE_CSP);
+  const wasm = await fetch(base + 'nvcheck.wasm');
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  const mjs = await fetch(base + 'engine.mjs');
+  assert.match(mjs.headers.get('content-type'), /^text\/javascript/);
+
+  const { page, problems } = await open(t);
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.equal(meta, PAGE_CSP);
+  // Empty file: the engine says what is missing.
+  assert.equal(await verdict(page), 'invalid');
+  const missing = await page.locator('#result-body .error-list li').allTextContents();
+  assert.ok(missing.length >= 3, missing.join('\n'));
+  assert.ok(await page.locator('[data-path="/enterprise/name"].has-error .field-error').isVisible());
+  await loadSample(page, 'gd-pass');
+  assert.equal(await verdict(page), 'pass');
+  // The report frame runs under its own policy, still without any violation.
+  await page.click('#report-show');
+  const frame = page.frameLocator('iframe.report-frame');
+  await frame.locator('body').filter({ hasText: '广州南沙示例贸易有限公司' }).waitFor({ timeout: 5000 });
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page adding a counting record fails 6.2.1; removing it passes again', async (t) => {
+  const { page, problems } = await open(t);
+  await loadSample(page, 'gd-pass');
+  assert.equal(await verdict(page), 'pass');
+  const card = page.locator('#result-details .clause-card[data-clause="6.2.1"]');
+  assert.equal(await card.getAttribute('data-status'), 'pass');
+
+  await page.click('#add-administrative_penalties');
+  // The new record is p3 (p1 and p2 exist); it is incomplete until filled in.
+  const p = '/records/administrative_penalties/2';
+  assert.equal(await field(page, p + '/id').inputValue(), 'p3');
+  await waitVerdict(page, 'invalid');
+  await field(page, p + '/decided_on').fill('2026-10-01');
+  await field(page, p + '/field').selectOption('work_safety');
+  await field(page, p + '/type').selectOption('property');
+  await waitVerdict(page, 'fail');
+  assert.equal(await card.getAttribute('data-status'), 'fail');
+  assert.match(await card.innerText(), /p3/);
+  assert.equal(await earliest(page), '2027-10-01');
+  // The form's clause section and the record say so too.
+  assert.equal(await page.locator('#ind-6\\.2\\.1 [data-role="indicator-status"]').innerText(), 'fail');
+  assert.match(await page.locator(`li.record[data-path="${p}"] [data-role="record-status"]`).innerText(), /counts/);
+  await shot(page, 'en-record-added-fail');
+
+  await page.click(`li.record[data-path="${p}"] button.remove`);
+  await waitVerdict(page, 'pass');
+  assert.equal(await card.getAttribute('data-status'), 'pass');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page keyboard: add a record with Enter, focus moves into it, errors sit next to fields', async (t) => {
+  const { page } = await open(t);
+  await loadSample(page, 'gd-pass');
+  await page.focus('#add-judgments');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const focused = await page.evaluate(() => document.activeElement.dataset.path);
+  assert.equal(focused, '/records/judgments/0/case_type');
+  await waitVerdict(page, 'invalid');
+  // The engine's error for the missing case type is shown next to that select.
+  const err = page.locator('[data-path="/records/judgments/0/case_type"].field > .field-error');
+  assert.ok(await err.isVisible());
+  assert.equal(await field(page, '/records/judgments/0/case_type').getAttribute('aria-invalid'), 'true');
+  // End date before start date: the engine's message lands on the end date.
+  await field(page, '/records/judgments/0/case_type').selectOption('civil');
+  await field(page, '/records/judgments/0/nonperformance_from').fill('2026-05-01');
+  await field(page, '/records/judgments/0/performed_on').fill('2026-04-01');
+  await settle(page);
+  assert.ok(await page.locator('[data-path="/records/judgments/0/performed_on"].field > .field-error').isVisible());
+  await shot(page, 'en-field-error');
+  // Tab order reaches the language switch and the clear dialog closes with Escape.
+  await page.focus('#clear-btn');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.locator('#clear-dialog').isVisible());
+  await page.keyboard.press('Escape');
+  assert.ok(!(await page.locator('#clear-dialog').isVisible()));
+  assert.equal(await field(page, '/enterprise/name').inputValue(), '广州南沙示例贸易有限公司');
+});
+
+test('browser.page appendix fields: an entry counts, a name outside the appendix is kept and does not count', async (t) => {
+  const { page, problems } = await open(t);
+  await loadSample(page, 'gd-pass');
+  await page.click('#add-self_regulatory_violations');
+  const p = '/records/self_regulatory_violations/0';
+  await field(page, p + '/organization').selectOption('A32');
+  await field(page, p + '/measure').selectOption('public_censure');
+  await field(page, p + '/imposed_on').fill('2026-09-01');
+  await waitVerdict(page, 'fail');
+  assert.equal(await page.locator('#result-details .clause-card[data-clause="6.2.5"]').getAttribute('data-status'), 'fail');
+  // "Other…" takes a free name: valid input that does not count, with the engine's warning.
+  await field(page, p + '/organization').selectOption('__other__');
+  const other = page.locator(`[data-path="${p}/organization"].field .other input`);
+  assert.ok(await other.isVisible());
+  await other.fill('Some Trade Association');
+  await waitVerdict(page, 'pass');
+  assert.match(await page.locator(`li.record[data-path="${p}"] [data-role="record-status"]`).innerText(), /does not count/);
+  assert.match(await page.locator('#result-details .warnings').innerText(), /Some Trade Association/);
+  const saved = JSON.parse(await exportText(page));
+  assert.equal(saved.records.self_regulatory_violations[0].organization, 'Some Trade Association');
+  // Appendix D is a closed list: its select has the six lists and "other", no free text.
+  await page.click('#add-risk_list_entries');
+  const listOptions = await field(page, '/records/risk_list_entries/0/list').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(listOptions.filter(Boolean).sort(), ['commercial_arrears', 'commercial_restriction', 'credit_overdue', 'other',
+    'political_religious', 'seriously_dishonest', 'transaction_fraud']);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page a rule data file picked by the user replaces the rules until reload; a bad one is refused', async (t) => {
+  const { page, problems } = await open(t);
+  await loadSample(page, 'gd-pass');
+  const rules = JSON.parse(fs.readFileSync(path.join(root, 'rules', 'wq179.json'), 'utf8'));
+  rules.version = 'browser-test-1';
+  rules.indicators[0].names.GD.en = 'Administrative penalty (edited list)';
+  await page.setInputFiles('#rules-input', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rules)) });
+  await page.waitForSelector('.notice[data-kind="rules-loaded"]');
+  assert.equal(await page.locator('#ind-6\\.2\\.1 .ind-name').innerText(), 'Administrative penalty (edited list)');
+  assert.match(await page.locator('#rules-version').innerText(), /browser-test-1/);
+  await page.setInputFiles('#rules-input', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": 1') });
+  await page.waitForSelector('.notice[data-kind="rules-refused"]');
+  assert.match(await page.locator('#rules-version').innerText(), /browser-test-1/);
+  assert.equal(await verdict(page), 'pass');
+  await page.reload();
+  await page.waitForSelector('.verdict');
+  assert.equal(await page.locator('#ind-6\\.2\\.1 .ind-name').innerText(), 'Administrative penalty');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page language switch keeps input and changes labels; Macao sees its own names', async (t) => {
+  const { page, problems } = await open(t);
+  await field(page, '/enterprise/name').fill('Test Trading Ltd');
+  await field(page, '/enterprise/incorporated_on').fill('2015-01-01');
+  assert.equal(await page.locator('#entries fieldset legend').first().innerText(), 'Basic information');
+
+  await setLang(page, 'zh-Hant');
+  assert.equal(await field(page, '/enterprise/name').inputValue(), 'Test Trading Ltd');
+  assert.equal(await field(page, '/enterprise/incorporated_on').inputValue(), '2015-01-01');
+  assert.equal(await page.locator('#entries fieldset legend').first().innerText(), '基本資訊');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
+  await setLang(page, 'zh-Hans');
+  assert.equal(await page.locator('#entries fieldset legend').first().innerText(), '基本信息');
+  assert.equal(await field(page, '/enterprise/name').inputValue(), 'Test Trading Ltd');
+
+  await loadSample(page, 'mo-too-young');
+  await setLang(page, 'zh-Hant');
+  const name621 = page.locator('#ind-6\\.2\\.1 .ind-name');
+  assert.equal(await name621.innerText(), '行政違法');
+  assert.match(await page.locator('#result-details .clause-card[data-clause="6.2.1"]').innerText(), /行政違法/);
+  assert.match(await page.locator('#result-details .clause-card[data-clause="6.1.1"]').innerText(), /2027年3月15日/);
+  await shot(page, 'zh-Hant-macao-too-young');
+  await setLang(page, 'zh-Hans');
+  assert.equal(await name621.innerText(), '行政违法');
+  await setLang(page, 'en');
+  assert.equal(await name621.innerText(), 'Administrative violation');
+  // A Guangdong enterprise sees 行政处罚 under the same clause.
+  await field(page, '/enterprise/region').selectOption('GD');
+  await setLang(page, 'zh-Hans');
+  assert.equal(await name621.innerText(), '行政处罚');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page export then import gives the same enterprise', async (t) => {
+  const { page } = await open(t);
+  await loadSample(page, 'gd-many-records');
+  const first = await exportText(page);
+  const exported = JSON.parse(first);
+  assert.equal(exported.schema, 'nvcheck/enterprise@1');
+  assert.deepEqual(exported, readSample('gd-many-records.json'));
+
+  // Clear everything (with confirmation), then import the exported file.
+  await page.click('#clear-btn');
+  await page.click('#clear-confirm');
+  await waitVerdict(page, 'invalid');
+  assert.equal(await field(page, '/enterprise/name').inputValue(), '');
+  await importBuffer(page, 'exported.json', first);
+  await page.waitForSelector('.notice[data-kind="imported"]');
+  await waitVerdict(page, 'fail');
+  const second = await exportText(page);
+  assert.equal(second, first);
+});
+
+test('browser.page a bad import is refused with a message in the chosen language; nothing is lost', async (t) => {
+  const { page, problems } = await open(t);
+  await loadSample(page, 'hk-complaints');
+  const before = await exportText(page);
+
+  await importBuffer(page, 'notes.txt', 'this is not JSON {');
+  await page.waitForSelector('.notice[data-kind="refused"]');
+  assert.match(await page.locator('.notice').innerText(), /“notes\.txt” was not imported: the file is not valid JSON/);
+
+  await importBuffer(page, 'other.json', JSON.stringify({ schema: 'something/else@2', enterprise: {} }));
+  await page.waitForFunction(() => /other\.json/.test(document.querySelector('.notice').textContent));
+  assert.match(await page.locator('.notice').innerText(), /nvcheck enterprise file/);
+
+  const bad = readSample('hk-complaints.json');
+  bad.records.contract_complaints[0].resolved_on = '2020-01-01';  // before it was received
+  await importBuffer(page, 'bad.json', JSON.stringify(bad));
+  await page.waitForFunction(() => /bad\.json/.test(document.querySelector('.notice').textContent));
+  const msg = await page.locator('.notice').innerText();
+  assert.match(msg, /engine found the errors listed below/);
+  assert.match(msg, /\/records\/contract_complaints\/0\/resolved_on/);
+  await shot(page, 'en-import-refused');
+  // The message follows the language.
+  await setLang(page, 'zh-Hans');
+  assert.match(await page.locator('.notice').innerText(), /未导入“bad\.json”/);
+  await setLang(page, 'en');
+
+  assert.equal(await exportText(page), before);
+  assert.equal(await verdict(page), 'fail');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page reload keeps the autosaved entries, language and what-if date', async (t) => {
+  const { page } = await open(t);
+  await field(page, '/enterprise/name').fill('Autosave Co');
+  await page.click('#add-risk_list_entries');
+  await field(page, '/records/risk_list_entries/0/listed_on').fill('2026-01-05');
+  await setLang(page, 'zh-Hant');
+  await page.fill('#whatif-on', '2026-06-30');
+  await settle(page);
+  await page.reload();
+  await page.waitForSelector('.verdict');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
+  assert.equal(await field(page, '/enterprise/name').inputValue(), 'Autosave Co');
+  assert.equal(await field(page, '/records/risk_list_entries/0/listed_on').inputValue(), '2026-01-05');
+  assert.equal(await page.inputValue('#whatif-on'), '2026-06-30');
+});
+
+test('browser.page what-if date: the complaints sample passes on its earliest date, not the day before', async (t) => {
+  const { page } = await open(t);
+  await loadSample(page, 'hk-complaints');
+  assert.equal(await verdict(page), 'fail');
+  assert.equal(await earliest(page), '2027-08-10');
+  await page.fill('#whatif-on', '2027-08-09');
+  await waitVerdict(page, 'fail');
+  await page.fill('#whatif-on', '2027-08-10');
+  await waitVerdict(page, 'pass');
+  assert.match(await page.locator('#result-body .verdict').innerText(), /what-if date/);
+  await shot(page, 'en-whatif-pass');
+  await page.click('#whatif-reset');
+  await waitVerdict(page, 'fail');
+  await page.click('#whatif-earliest');
+  await waitVerdict(page, 'pass');
+  await page.click('#whatif-reset');
+  await waitVerdict(page, 'fail');
+  // Typed by keyboard, segment by segment (the browser's locale is en-US: mm/dd/yyyy): the
+  // page re-evaluates on the way (year 0002, 0020, ...) without losing what was typed.
+  await page.focus('#whatif-on');
+  await page.keyboard.type('08102027', { delay: 60 });
+  await settle(page);
+  assert.equal(await page.inputValue('#whatif-on'), '2027-08-10');
+  await waitVerdict(page, 'pass');
+});
+
+test('browser.page how to pass: Try it moves the date in a what-if copy; apply; disputes upheld', async (t) => {
+  const { page, problems } = await open(t);
+  await loadSample(page, 'hk-complaints');
+  const actions = page.locator('#plan-body li.action');
+  assert.equal(await actions.count(), 2);
+  assert.equal(await page.locator('[data-role="doing-nothing"] time').getAttribute('datetime'), '2027-08-10');
+  assert.equal(await page.locator('[data-role="all-actions"] time').getAttribute('datetime'), '2027-05-24');
+  assert.match(await actions.first().innerText(), /t1/);
+
+  await actions.first().locator('button.try').click();
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict').dataset.verdict === 'fail' &&
+    document.querySelector('#result-body .verdict-earliest').dataset.earliest === '2027-05-24');
+  assert.equal(await actions.first().locator('button.try').getAttribute('aria-pressed'), 'true');
+  assert.ok(await page.locator('#result-body .whatif-tag').isVisible());
+  assert.ok(await page.locator('#timeline-whatif').isVisible());
+  // The timeline shows the shorter window of t1 (resolved in the copy) ...
+  assert.match(await page.locator('#timeline-body table').textContent(), /24 May 2027/);
+  // ... and the saved record is unchanged.
+  assert.equal(await field(page, '/records/contract_complaints/0/resolved_on').inputValue(), '');
+  await page.locator('#timeline').scrollIntoViewIfNeeded();
+  await shot(page, 'en-try-it-timeline');
+  await page.locator('#plan').scrollIntoViewIfNeeded();
+  await shot(page, 'en-try-it-plan');
+
+  await page.click('text=Back to my records');
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict-earliest').dataset.earliest === '2027-08-10');
+  await actions.first().locator('button.try').click();
+  await page.waitForSelector('.whatif-bar');
+  await page.click('text=Apply to my records');
+  await page.waitForSelector('.notice[data-kind="applied"]');
+  assert.equal(await field(page, '/records/contract_complaints/0/resolved_on').inputValue(), '2026-11-24');
+  assert.equal(await earliest(page), '2027-05-24');
+  // Undo brings the saved record back.
+  await page.click('.notice button:text("Undo")');
+  await page.waitForSelector('.notice[data-kind="undone"]');
+  assert.equal(await field(page, '/records/contract_complaints/0/resolved_on').inputValue(), '');
+
+  // Disputing t1: if upheld, only t2 counts and 6.2.8 passes.
+  assert.match(await page.locator('[data-role="disputes"]').innerText(), /No record is marked as disputed/);
+  await field(page, '/records/contract_complaints/0/disputed').check();
+  await page.waitForSelector('[data-role="disputes"][data-verdict="pass"]');
+  assert.match(await page.locator('[data-role="disputes"]').innerText(), /t1/);
+  assert.equal(await verdict(page), 'fail');  // the check still counts it, as a credit institution would
+  assert.match(await page.locator('#result-details .warnings').innerText(), /t1/);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page report: shown in a sandboxed frame, downloadable as HTML', async (t) => {
+  const { page, problems } = await open(t, { lang: 'zh-Hant' });
+  await loadSample(page, 'hk-complaints');
+  await page.click('#report-show');
+  const frame = page.frameLocator('iframe.report-frame');
+  await frame.locator('body').filter({ hasText: '示例物流（香港）有限公司' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('iframe.report-frame').getAttribute('sandbox'), 'allow-scripts allow-modals');
+  // Sandboxed without allow-same-origin: the report cannot reach the page (nor the page it).
+  assert.equal(await page.evaluate(() => document.querySelector('iframe.report-frame').contentDocument), null);
+  // The report follows the language.
+  await setLang(page, 'en');
+  await frame.locator('body').filter({ hasText: 'draft self-assessment' }).waitFor({ timeout: 5000 });
+  await setLang(page, 'zh-Hant');
+  await frame.locator('body').filter({ hasText: '企業自評草稿' }).waitFor({ timeout: 5000 });
+  await page.click('text=列印或存為 PDF');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('text=下載 HTML')]);
+  assert.match(dl.suggestedFilename(), /\.html$/);
+  const html = fs.readFileSync(await dl.path(), 'utf8');
+  assert.match(html, /示例物流（香港）有限公司/);
+  await page.locator('#report').scrollIntoViewIfNeeded();
+  await shot(page, 'zh-Hant-report');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page every request of a full session goes to the page’s own origin', async (t) => {
+  const { page, requests, problems } = await open(t);
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en']) await setLang(page, lang);
+  for (const id of ['gd-pass', 'hk-complaints', 'mo-too-young', 'gd-many-records', 'gd-actions-dispute']) {
+    await loadSample(page, id);
+  }
+  await page.locator('#plan-body button.try').first().click();
+  await settle(page);
+  await page.click('#report-show');
+  await page.frameLocator('iframe.report-frame').locator('body').filter({ hasText: '佛山示例制造有限公司' }).waitFor();
+  await exportText(page);
+  await page.click('#clear-btn');
+  await page.click('#clear-confirm');
+  await settle(page);
+  assert.ok(requests.length > 10);
+  const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:' + origin));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page works offline once loaded: samples, evaluation, plan and report', async (t) => {
+  const { context, page, problems, requests } = await open(t);
+  const loaded = () => requests.filter((u) => u.includes('/samples/')).length >= 6 &&
+    requests.some((u) => u.endsWith('/report-frame.js'));
+  for (let i = 0; i < 100 && !loaded(); i += 1) await page.waitForTimeout(50);
+  assert.ok(loaded(), requests.join('\n'));
+  await page.waitForTimeout(200);  // let the last responses arrive
+  await context.setOffline(true);
+  await loadSample(page, 'gd-actions-dispute');
+  assert.equal(await verdict(page), 'fail');
+  assert.equal(await page.locator('#plan-body li.action').count(), 3);
+  await page.click('#report-show');
+  await page.frameLocator('iframe.report-frame').locator('body').filter({ hasText: '佛山示例制造有限公司' }).waitFor({ timeout: 5000 });
+  await context.setOffline(false);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.page axe-core: no serious or critical violation (empty, failing, planned, three languages)', async (t) => {
+  // axe is injected, which the page's own CSP would block: this context bypasses CSP (TOOLCHAIN.md).
+  const { page } = await open(t, { bypassCSP: true });
+  const run = async (label) => {
+    await page.addScriptTag({ content: axeSource });
+    const res = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad, [], `${label}: ${JSON.stringify(bad, null, 1)}`);
+  };
+  await run('empty page');
+  await loadSample(page, 'gd-many-records');
+  await page.click('.timeline-table summary');
+  await page.click('#report-show');
+  await run('many records (en)');
+  await setLang(page, 'zh-Hant');
+  await loadSample(page, 'hk-complaints');
+  await page.locator('#plan-body button.try').first().click();
+  await settle(page);
+  await run('what-if (zh-Hant)');
+  await setLang(page, 'zh-Hans');
+  await run('zh-Hans');
+});
+
+test('browser.page screenshots of the main states in three languages', async (t) => {
+  const { page } = await open(t);
+  const names = { en: 'en', 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant' };
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+    await setLang(page, lang);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await loadSample(page, 'hk-complaints');
+    await shot(page, `${names[lang]}-1-fail-complaints`);
+    await loadSample(page, 'gd-pass');
+    await shot(page, `${names[lang]}-2-pass`);
+    await loadSample(page, 'gd-many-records');
+    await page.locator('#timeline').scrollIntoViewIfNeeded();
+    await shot(page, `${names[lang]}-3-timeline-many`);
+    await loadSample(page, 'gd-actions-dispute');
+    await page.locator('#plan').scrollIntoViewIfNeeded();
+    await shot(page, `${names[lang]}-4-plan-dispute`);
+  }
+  // Phone and projector.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await loadSample(page, 'hk-complaints');
+  await shot(page, 'en-phone-top');
+  await page.locator('#result').scrollIntoViewIfNeeded();
+  await shot(page, 'en-phone-result');
+  await page.locator('#ind-6\\.2\\.8').evaluate((el) => el.scrollIntoView());
+  await shot(page, 'en-phone-records');
+  await page.locator('#timeline').evaluate((el) => el.scrollIntoView());
+  await shot(page, 'en-phone-timeline');
+  await page.locator('#plan').evaluate((el) => el.scrollIntoView());
+  await shot(page, 'en-phone-plan');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await setLang(page, 'zh-Hans');
+  await shot(page, 'zh-Hans-projector');
+  for (const f of fs.readdirSync(shotsDir)) assert.ok(fs.statSync(path.join(shotsDir, f)).size > 5000, f);
+});

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Assembles the static site into dist/site/: the page (web/), the engine adapter
+# (wasm/engine.mjs), the WebAssembly module (build-wasm/wasm/nvcheck.{mjs,wasm}), the demo
+# samples (web/samples/) and the rule data (rules/wq179.json). Any static host can serve the
+# folder; `node tools/serve.mjs` does.
+#
+#   tools/build-site.sh            # needs tools/build-wasm.sh to have run
+#   NVCHECK_WASM_DIR=dir tools/build-site.sh   # take nvcheck.{mjs,wasm} from elsewhere
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/dist/site"
+wasm_dir="${NVCHECK_WASM_DIR:-$root/build-wasm/wasm}"
+
+for f in "$wasm_dir/nvcheck.mjs" "$wasm_dir/nvcheck.wasm" "$root/wasm/engine.mjs" "$root/web/index.html"; do
+  if [ ! -f "$f" ]; then
+    echo "build-site: missing $f (build the WebAssembly module first: tools/build-wasm.sh)" >&2
+    exit 1
+  fi
+done
+
+rm -rf "$out"
+mkdir -p "$out/samples"
+for f in "$root"/web/*.html "$root"/web/*.js "$root"/web/*.css; do
+  cp "$f" "$out/"
+done
+cp "$root"/web/samples/*.json "$out/samples/"
+# The rule data beside the page: the page uses it when its id or version differs from the
+# module's built-in copy, so an association can adjust the lists without a rebuild.
+mkdir -p "$out/rules"
+cp "$root/rules/wq179.json" "$out/rules/wq179.json"
+cp "$root/wasm/engine.mjs" "$out/engine.mjs"
+cp "$wasm_dir/nvcheck.mjs" "$wasm_dir/nvcheck.wasm" "$out/"
+
+count=$(find "$out" -type f | wc -l)
+echo "build-site: $count files in $out"
+echo "serve it:   node tools/serve.mjs    (then open http://localhost:8179/)"

@@ -1,0 +1,599 @@
+// The page's controller: state (the enterprise file, language, what-if date, tried actions),
+// autosave, live evaluation through the engine, and the views. No rule logic lives here.
+
+import * as engine from './engine.js';
+import { h, fill, download } from './dom.js';
+import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
+import { RuleData } from './rules.js';
+import * as model from './model.js';
+import * as storage from './storage.js';
+import { EntryForm, stripPath } from './forms.js';
+import { renderResult } from './result-view.js';
+import { renderTimeline } from './timeline.js';
+import { renderPlan, actionKey } from './plan-view.js';
+import { ReportView } from './report-view.js';
+
+const $ = (id) => document.getElementById(id);
+const MAX_FILE = 5 * 1024 * 1024;
+
+const state = {
+  rules: null,
+  doc: model.emptyDoc(),
+  on: '',                  // what-if evaluation date ('' = application date or today)
+  tried: new Map(),        // plan actions tried in the what-if copy, by key
+  today: localToday(),
+  base: null,              // result of the saved records
+  view: null,              // result shown (what-if copy when actions are tried)
+  viewDoc: null,
+  changes: [],
+  plan: null,
+  samples: [],
+  notice: null,            // {tone, render: () => nodes, undo?}
+  lastVerdict: null,
+  engineBroken: false,
+};
+
+let form;
+let report;
+let timer = null;
+
+// ---- language and static text ------------------------------------------------------------
+
+function applyStatic() {
+  document.documentElement.lang = getLang();
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const b of document.querySelectorAll('.lang-switch [data-lang]')) {
+    b.setAttribute('aria-pressed', b.dataset.lang === getLang() ? 'true' : 'false');
+  }
+  document.title = `${t('app.title')} · WQ-179`;
+  if (state.rules) $('rules-version').textContent = t('footer.rules', { id: state.rules.id, version: state.rules.version });
+}
+
+function switchLang(lang) {
+  if (!LANGS.includes(lang) || lang === getLang()) return;
+  setLang(lang);
+  persist();
+  applyStatic();
+  if (!state.rules) return;
+  form.render();
+  report.render();
+  renderSamples();
+  renderWhatIfDate(true);
+  renderNotice();
+  evaluateNow();
+}
+
+// ---- persistence -------------------------------------------------------------------------
+
+function persist() {
+  const ok = storage.save({ doc: state.doc, lang: getLang(), on: state.on });
+  const el = $('save-state');
+  el.textContent = ok ? t('saved') : t('not_saved');
+  el.classList.toggle('warn', !ok);
+}
+
+// ---- notices (import, samples, undo) -------------------------------------------------------
+
+function notify(notice) {
+  state.notice = notice;
+  renderNotice();
+}
+
+function renderNotice() {
+  const box = $('notices');
+  const n = state.notice;
+  if (!n) {
+    fill(box);
+    return;
+  }
+  fill(box, h('div', { class: `notice tone-${n.tone}`, dataset: { kind: n.kind || '' } },
+    h('div', { class: 'notice-body' }, n.render()),
+    h('div', { class: 'buttons' },
+      n.undo ? h('button', {
+        type: 'button', class: 'btn', onclick: () => { n.undo(); }, text: t('undo'),
+      }) : null,
+      h('button', {
+        type: 'button', class: 'btn-small', 'aria-label': t('dismiss'), text: '×',
+        onclick: () => { state.notice = null; renderNotice(); },
+      }))));
+}
+
+/** Replaces the entries with `doc`, keeping the previous ones for Undo. */
+function replaceDoc(doc, message, kind) {
+  const previous = state.doc;
+  const previousOn = state.on;
+  state.doc = model.normalise(doc);
+  state.on = '';  // a new file is evaluated on its own application date first
+  state.tried.clear();
+  persist();
+  form.render();
+  evaluateNow();
+  notify({
+    tone: 'ok', kind, render: message,
+    undo: () => {
+      state.doc = previous;
+      state.on = previousOn;
+      state.tried.clear();
+      persist();
+      form.render();
+      evaluateNow();
+      notify({ tone: 'ok', kind: 'undone', render: () => t('undone') });
+    },
+  });
+}
+
+// ---- evaluation ----------------------------------------------------------------------------
+
+function options() {
+  return { lang: getLang(), today: state.today, on: state.on || undefined };
+}
+
+function onSource() {
+  if (state.on) return 'whatif';
+  return state.doc.application && state.doc.application.date ? 'application' : 'today';
+}
+
+/** Something changed in the form: save, rebuild the form when its shape changed, re-evaluate. */
+function changed(structural) {
+  persist();
+  if (structural) form.render();
+  clearTimeout(timer);
+  timer = setTimeout(evaluateNow, structural ? 0 : 150);
+}
+
+function evaluateNow() {
+  clearTimeout(timer);
+  if (!state.rules) return;
+  const text = model.toText(state.doc, state.rules);
+  const opts = options();
+  try {
+    state.plan = engine.plan(text, opts);
+    state.base = state.plan.schema === 'nvcheck/plan@1' ? engine.evaluate(text, opts) : state.plan;
+    // Tried actions follow the current plan (their dates move with the evaluation date).
+    const actions = state.plan.actions || [];
+    const fresh = new Map();
+    for (const a of actions) if (state.tried.has(actionKey(a))) fresh.set(actionKey(a), a);
+    state.tried = fresh;
+    if (state.tried.size && state.base.verdict !== 'invalid') {
+      const applied = model.applyActions(state.doc, [...state.tried.values()], state.rules);
+      state.viewDoc = applied.doc;
+      state.changes = applied.changes;
+      state.view = engine.evaluate(model.toText(applied.doc, state.rules), opts);
+    } else {
+      state.viewDoc = state.doc;
+      state.changes = [];
+      state.view = state.base;
+    }
+    state.engineBroken = false;
+  } catch (err) {
+    engineFailed(err);
+    return;
+  }
+  renderAll();
+}
+
+function engineFailed(err) {
+  fill($('result-body'), h('div', { class: 'verdict v-invalid', role: 'alert' },
+    h('p', { text: t('app.engine_error', { message: err && err.message ? err.message : String(err) }) })));
+  if (!state.engineBroken) {
+    // After a trap the adapter starts a fresh module; try once more.
+    state.engineBroken = true;
+    engine.restart().then(() => evaluateNow(), () => {});
+  }
+}
+
+function region() {
+  return (state.viewDoc || state.doc).enterprise.region || 'GD';
+}
+
+function recordTarget(id) {
+  const where = model.findRecord(state.doc, id);
+  return where ? `/records/${where.list}/${where.index}` : null;
+}
+
+function gotoRecord(id) {
+  const path = recordTarget(id);
+  if (path) form.focusPath(path);
+}
+
+function renderAll() {
+  const rules = state.rules;
+  const view = state.view;
+  const ctx = {
+    rules, region: region(), onSource: onSource(),
+    whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
+    gotoRecord, gotoPath: (p) => form.focusPath(p), canGo: (p) => Boolean(form.targetFor(p)),
+    describe: (p) => form.describePath(p),
+  };
+  // The verdict banner, then the what-if date control, then the clause-by-clause details.
+  renderResult($('result-body'), $('result-details'), view, ctx);
+
+  form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
+  form.showStatus(state.base);
+
+  drawTimeline();
+  const note = $('timeline-whatif');
+  note.hidden = !state.tried.size;
+  note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
+
+  renderPlan($('plan-body'), state.plan, {
+    rules, region: region(), tried: state.tried, whatIf: changeList(),
+    toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
+  });
+  renderWhatIfDate();
+  renderPill();
+  report.refresh();
+}
+
+function drawTimeline() {
+  if (state.view) renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region() });
+}
+
+// The chart is drawn at its shown width: redraw when that changes.
+let lastWidth = 0;
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    const w = $('timeline-body').clientWidth;
+    if (Math.abs(w - lastWidth) > 24) {
+      lastWidth = w;
+      drawTimeline();
+    }
+  }, 150);
+});
+
+function changeList() {
+  return state.changes.map((c) => t('whatif.action', {
+    record: c.record, field: state.rules.fieldLabel(c.list, c.field), date: humanDate(c.date),
+  })).join(getLang() === 'en' ? '; ' : '；');
+}
+
+function renderPill() {
+  const pill = $('status-pill');
+  const v = state.view;
+  if (!v) {
+    pill.hidden = true;
+    return;
+  }
+  pill.hidden = false;
+  pill.className = `status-pill v-${v.verdict}`;
+  const label = v.verdict === 'pass' ? t('result.pass') : v.verdict === 'fail' ? t('result.fail') : t('result.invalid');
+  const extra = v.verdict === 'fail' && v.earliest_pass_date ? ` · ${t('result.apply_from', { date: v.earliest_pass_date })}` : '';
+  pill.textContent = label + extra;
+  const key = `${getLang()}|${v.verdict}|${v.earliest_pass_date}`;
+  if (key !== state.lastVerdict) {
+    state.lastVerdict = key;
+    $('sr-live').textContent = pill.textContent;
+  }
+}
+
+// ---- what-if date and tried actions --------------------------------------------------------
+
+/**
+ * The what-if date control. Its input is made once (and again on a language switch): replacing
+ * it while someone types a date segment by segment would lose what they typed.
+ */
+function renderWhatIfDate(rebuild = false) {
+  const box = $('whatif');
+  let input = $('whatif-on');
+  if (!input || rebuild) {
+    input = h('input', {
+      type: 'date', id: 'whatif-on', min: '0001-01-01', max: '9999-12-31', value: state.on,
+      'aria-describedby': 'whatif-hint',
+      oninput: (ev) => {
+        if (ev.target.validity.badInput) return;
+        state.on = ev.target.value;
+        persist();
+        clearTimeout(timer);
+        timer = setTimeout(evaluateNow, 150);
+      },
+    });
+    fill(box,
+      h('h3', { text: t('whatif.title') }),
+      h('div', { class: 'whatif-row' },
+        h('div', { class: 'field' },
+          h('label', { for: 'whatif-on', text: t('whatif.date') }),
+          input),
+        h('div', { class: 'buttons', id: 'whatif-buttons' })),
+      h('p', { class: 'hint', id: 'whatif-hint', text: t('whatif.hint') }));
+  }
+  if (document.activeElement !== input && input.value !== state.on) input.value = state.on;
+
+  const v = state.view;
+  const earliest = v && v.verdict === 'fail' ? v.earliest_pass_date : null;
+  const buttons = $('whatif-buttons');
+  const active = document.activeElement && buttons.contains(document.activeElement) ? document.activeElement.id : null;
+  fill(buttons,
+    state.on ? h('button', {
+      type: 'button', class: 'btn-small', id: 'whatif-reset', text: t('whatif.reset'),
+      onclick: () => { state.on = ''; input.value = ''; persist(); evaluateNow(); input.focus(); },
+    }) : null,
+    earliest ? h('button', {
+      type: 'button', class: 'btn-small', id: 'whatif-earliest', text: t('whatif.use_earliest'),
+      onclick: () => { state.on = earliest; input.value = earliest; persist(); evaluateNow(); input.focus(); },
+    }) : null);
+  if (active) ($(active) || input).focus();
+}
+
+function toggleAction(a) {
+  const key = actionKey(a);
+  if (state.tried.has(key)) state.tried.delete(key);
+  else state.tried.set(key, a);
+  evaluateNow();
+}
+
+function applyTried() {
+  const previous = state.doc;
+  state.doc = state.viewDoc;
+  state.tried.clear();
+  persist();
+  form.render();
+  evaluateNow();
+  notify({
+    tone: 'ok', kind: 'applied', render: () => t('whatif.applied'),
+    undo: () => {
+      state.doc = previous;
+      persist();
+      form.render();
+      evaluateNow();
+      notify({ tone: 'ok', kind: 'undone', render: () => t('undone') });
+    },
+  });
+}
+
+function discardTried() {
+  state.tried.clear();
+  evaluateNow();
+}
+
+// ---- files -----------------------------------------------------------------------------
+
+/** Works before the engine has started too (with no rule data, keys keep their order). */
+function exportFile() {
+  const e = state.doc.enterprise;
+  const slug = typeof e.id_code === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(e.id_code) ? e.id_code : 'enterprise';
+  download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules), 'application/json');
+}
+
+/** Checks a file with the engine; returns the parsed file or the reasons it was refused. */
+function checkFile(text) {
+  const res = engine.evaluate(text, { lang: getLang(), today: state.today });
+  if (res.verdict !== 'invalid') {
+    try {
+      return { doc: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    } catch {
+      return { refused: { why: t('file.not_json'), errors: [] } };
+    }
+  }
+  const errors = res.errors || [];
+  const codes = errors.map((e) => e.code);
+  if (codes.includes('invalid_json')) return { refused: { why: t('file.not_json'), errors } };
+  if (codes.includes('unsupported_schema')) return { refused: { why: t('file.wrong_schema'), errors } };
+  if (codes.includes('too_large')) return { refused: { why: t('file.too_large'), errors } };
+  return { refused: { why: t('file.engine_errors'), errors } };
+}
+
+function refusedNotice(name, text) {
+  notify({
+    tone: 'error', kind: 'refused',
+    // Re-checked on a language switch, so the engine's messages follow the language.
+    render: () => {
+      const r = text === null ? { refused: { why: t('file.unreadable'), errors: [] } } : checkFile(text);
+      const refused = r.refused || { why: '', errors: [] };
+      return [
+        h('p', { text: t('file.refused', { name, why: refused.why }) }),
+        refused.errors.length
+          ? h('ul', {}, refused.errors.slice(0, 12).map((e) => h('li', {},
+            e.path ? [h('code', { text: e.path }), ' '] : null, stripPath(e.message, e.path))))
+          : null,
+      ];
+    },
+  });
+}
+
+async function importFile(file) {
+  let text = null;
+  if (file.size <= MAX_FILE) {
+    try {
+      text = await file.text();
+    } catch {
+      text = null;
+    }
+  }
+  if (text === null) {
+    notify({
+      tone: 'error', kind: 'refused',
+      render: () => h('p', { text: t('file.refused', { name: file.name, why: t(file.size > MAX_FILE ? 'file.too_large' : 'file.unreadable') }) }),
+    });
+    return;
+  }
+  let r;
+  try {
+    r = checkFile(text);
+  } catch (err) {
+    notify({ tone: 'error', kind: 'refused', render: () => t('app.engine_error', { message: err.message }) });
+    return;
+  }
+  if (r.refused) {
+    refusedNotice(file.name, text);
+    return;
+  }
+  replaceDoc(r.doc, () => t('file.imported', { name: file.name }), 'imported');
+}
+
+function fetchSampleText(sample) {
+  if (!sample.text) {
+    sample.text = fetch('samples/' + encodeURIComponent(sample.file), { cache: 'no-cache' }).then((resp) => {
+      if (!resp.ok) throw new Error(`${resp.status}`);
+      return resp.text();
+    });
+    sample.text.catch(() => { sample.text = null; });
+  }
+  return sample.text;
+}
+
+async function loadSample(sample) {
+  try {
+    const text = await fetchSampleText(sample);
+    const r = checkFile(text);
+    if (r.refused) {
+      refusedNotice(sample.file, text);
+      return;
+    }
+    replaceDoc(r.doc, () => t('samples.loaded', { name: state.rules.label(sample.title) }), 'sample');
+  } catch (err) {
+    notify({ tone: 'error', kind: 'sample-failed', render: () => t('samples.failed', { message: err.message }) });
+  }
+}
+
+function renderSamples() {
+  const box = $('sample-buttons');
+  fill(box, state.samples.map((s) => h('button', {
+    type: 'button', class: 'btn-small sample', dataset: { sample: s.id || s.file },
+    onclick: () => loadSample(s), text: state.rules.label(s.title),
+    title: s.description ? state.rules.label(s.description) : null,
+  })));
+}
+
+async function fetchSamples() {
+  try {
+    const resp = await fetch('samples/index.json', { cache: 'no-cache' });
+    if (!resp.ok) return;
+    const list = await resp.json();
+    state.samples = Array.isArray(list.samples) ? list.samples : Array.isArray(list) ? list : [];
+    renderSamples();
+    // The samples are small: fetched now, they also load offline later.
+    for (const sample of state.samples) fetchSampleText(sample).catch(() => {});
+  } catch {
+    // Samples are optional: the page works without them.
+  }
+}
+
+function clearEverything() {
+  if (!form) return;
+  const dialog = $('clear-dialog');
+  dialog.showModal();
+}
+
+function confirmClear() {
+  $('clear-dialog').close();
+  state.doc = model.emptyDoc();
+  state.on = '';
+  state.tried.clear();
+  storage.clear();
+  storage.save({ doc: state.doc, lang: getLang(), on: '' });
+  form.render();
+  evaluateNow();
+  notify({ tone: 'ok', kind: 'cleared', render: () => t('clear.done') });
+  $('clear-btn').focus();
+}
+
+// ---- rule data ----------------------------------------------------------------------------
+
+/**
+ * A rules file served beside the page (rules/wq179.json, copied there by tools/build-site.sh)
+ * replaces the built-in rule data when its id or version differs: an association can adjust
+ * the lists without a rebuild.
+ */
+async function rulesBesideThePage(summary) {
+  try {
+    const resp = await fetch('rules/wq179.json', { cache: 'no-cache' });
+    if (!resp.ok) return;
+    const text = await resp.text();
+    const head = JSON.parse(text);
+    if (head.id === summary.id && head.version === summary.version) return;
+    state.rules = new RuleData(engine.setRules(text));
+  } catch {
+    // Keep the built-in rules.
+  }
+}
+
+/** Rule data picked by the user: in use until the page reloads. */
+async function loadRulesFile(file) {
+  let text;
+  try {
+    text = await file.text();
+    state.rules = new RuleData(engine.setRules(text));
+  } catch (err) {
+    const message = err && err.message ? err.message : String(err);
+    notify({ tone: 'error', kind: 'rules-refused', render: () => t('rules.refused', { name: file.name, message }) });
+    return;
+  }
+  applyStatic();
+  form.render();
+  report.render();
+  renderSamples();
+  evaluateNow();
+  const { id, version } = state.rules;
+  notify({ tone: 'ok', kind: 'rules-loaded', render: () => t('rules.loaded', { name: file.name, id, version }) });
+}
+
+// ---- start -----------------------------------------------------------------------------
+
+async function boot() {
+  const saved = storage.load();
+  const browserLang = (navigator.language || '').toLowerCase();
+  const guess = browserLang.startsWith('zh')
+    ? (/hant|tw|hk|mo/.test(browserLang) ? 'zh-Hant' : 'zh-Hans')
+    : browserLang ? 'en' : 'zh-Hans';
+  setLang(saved && LANGS.includes(saved.lang) ? saved.lang : guess);
+  // The saved entries are restored before the engine starts, so nothing done meanwhile (a
+  // language switch saves) can overwrite them.
+  if (saved && saved.doc && typeof saved.doc === 'object') state.doc = model.normalise(saved.doc);
+  if (saved && typeof saved.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(saved.on)) state.on = saved.on;
+  applyStatic();
+
+  for (const b of document.querySelectorAll('.lang-switch [data-lang]')) {
+    b.addEventListener('click', () => switchLang(b.dataset.lang));
+  }
+  $('export-btn').addEventListener('click', () => exportFile());
+  $('import-btn').addEventListener('click', () => $('import-input').click());
+  $('import-input').addEventListener('change', (ev) => {
+    const file = ev.target.files && ev.target.files[0];
+    ev.target.value = '';
+    if (file && form) importFile(file);
+  });
+  $('clear-btn').addEventListener('click', clearEverything);
+  $('rules-btn').addEventListener('click', () => $('rules-input').click());
+  $('rules-input').addEventListener('change', (ev) => {
+    const file = ev.target.files && ev.target.files[0];
+    ev.target.value = '';
+    if (file && state.rules) loadRulesFile(file);
+  });
+  $('clear-confirm').addEventListener('click', confirmClear);
+  $('clear-cancel').addEventListener('click', () => $('clear-dialog').close());
+
+  let summary;
+  try {
+    summary = await engine.start();
+  } catch (err) {
+    $('loading').textContent = t('app.engine_failed', { message: err && err.message ? err.message : String(err) });
+    $('loading').classList.add('error');
+    return;
+  }
+  state.rules = new RuleData(summary);
+
+  await rulesBesideThePage(summary);
+  form = new EntryForm($('entries'), {
+    get rules() { return state.rules; },
+    doc: () => state.doc,
+    changed,
+    today: () => state.today,
+    announce: (msg) => { $('sr-live').textContent = msg; },
+  });
+  report = new ReportView($('report-body'), {
+    make: () => engine.report(model.toText(state.doc, state.rules), options()),
+    filename: () => `nvcheck-report-${state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today}-${getLang()}.html`,
+  });
+  applyStatic();
+  form.render();
+  report.render();
+  $('loading').hidden = true;
+  document.body.classList.add('ready');
+  evaluateNow();
+  persist();
+  fetchSamples();
+}
+
+boot();

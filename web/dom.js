@@ -1,0 +1,76 @@
+// Small DOM helpers: every text goes in through textContent or attributes, never as HTML.
+
+/**
+ * Creates an element. `attrs` keys: `class`, `text` (textContent), `on<event>` (listener),
+ * `dataset` (object), booleans (set when true), anything else as an attribute.
+ * `children` may nest arrays; strings become text nodes; null/false are skipped.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = tag.startsWith('svg:')
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4))
+    : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') el.textContent = String(v);
+    else if (k === 'class') el.setAttribute('class', v);
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'value' && 'value' in el && !tag.startsWith('svg:')) el.value = v;
+    else if (k === 'checked' || k === 'selected') el[k] = Boolean(v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+/** SVG element shorthand. */
+export function s(tag, attrs = {}, ...children) {
+  return h('svg:' + tag, attrs, ...children);
+}
+
+export function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/** Replaces the children of `el`. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+let counter = 0;
+/** A document-unique id for label/aria wiring. */
+export function uid(prefix = 'id') {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/**
+ * Re-renders `fn` while keeping keyboard focus: the focused element's `data-focus` key is
+ * looked up again afterwards.
+ */
+export function keepFocus(root, fn) {
+  const active = document.activeElement;
+  const key = active && root.contains(active) ? active.dataset.focus : null;
+  fn();
+  if (key) {
+    const again = root.querySelector(`[data-focus="${CSS.escape(key)}"]`);
+    if (again) again.focus({ preventScroll: true });
+  }
+}
+
+/** Offers `content` as a file download. */
+export function download(filename, content, type) {
+  const blob = new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

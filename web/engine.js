@@ -1,0 +1,53 @@
+// The page's door to the engine: starts the WebAssembly adapter (engine.mjs, served beside this
+// file with nvcheck.mjs and nvcheck.wasm) and returns parsed JSON. Every verdict, date, reason
+// and plan the page shows comes from here.
+
+import * as adapter from './engine.mjs';
+
+let started = null;
+
+/** Starts the engine once; resolves to the rule data summary. */
+export function start() {
+  if (!started) {
+    started = adapter.load().then(() => adapter.rulesSummary());
+    started.catch(() => { started = null; });
+  }
+  return started;
+}
+
+/** Starts again (after the adapter dropped a crashed module). */
+export function restart() {
+  started = null;
+  return start();
+}
+
+function opts(lang, today, on) {
+  const o = { lang, today };
+  if (on) o.on = on;
+  return o;
+}
+
+/**
+ * Replaces the rule data (rules/wq179.json's format) until the page reloads; returns the new
+ * summary. Throws (and the rules in use stay) when the engine refuses the file.
+ */
+export function setRules(text) {
+  adapter.setRules(text);
+  return adapter.rulesSummary();
+}
+
+/** `nvcheck/result@1` for the enterprise file text. */
+export function evaluate(text, { lang, today, on }) {
+  return JSON.parse(adapter.evaluate(text, opts(lang, today, on)));
+}
+
+/** `nvcheck/plan@1`, or the invalid result for an invalid file. */
+export function plan(text, { lang, today, on }) {
+  return JSON.parse(adapter.plan(text, opts(lang, today, on)));
+}
+
+/** The draft report: `{verdict, html}` or `{verdict: 'invalid', result}` (parsed). */
+export function report(text, { lang, today, on }) {
+  const r = adapter.report(text, opts(lang, today, on));
+  return r.verdict === 'invalid' ? { verdict: r.verdict, result: JSON.parse(r.result) } : r;
+}

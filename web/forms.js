@@ -1,0 +1,435 @@
+// The entry forms: basic information, application, certification and the ten indicators with
+// their records. Built from the rule data (fields, enumerations, appendices, questions); every
+// control carries the JSON pointer of the value it edits, so the engine's errors land next to it.
+
+import { h, fill, uid, keepFocus } from './dom.js';
+import { t } from './i18n.js';
+import { newRecord, newPrevious } from './model.js';
+
+const OTHER = '__other__';
+
+export class EntryForm {
+  /**
+   * @param {HTMLElement} root
+   * @param {{rules: import('./rules.js').RuleData, doc: () => object, changed: (structural: boolean) => void,
+   *          today: () => string, announce: (msg: string) => void}} ctx
+   */
+  constructor(root, ctx) {
+    this.root = root;
+    this.ctx = ctx;
+  }
+
+  get rules() {
+    return this.ctx.rules;
+  }
+
+  render() {
+    keepFocus(this.root, () => {
+      const doc = this.ctx.doc();
+      const region = doc.enterprise.region;
+      fill(this.root,
+        h('h2', { id: 'entries-title', text: t('entries.title') }),
+        this.enterpriseSection(doc),
+        this.applicationSection(doc),
+        this.certificationSection(doc),
+        h('h3', { class: 'indicators-title', text: t('section.indicators') }),
+        this.rules.groups().map((g) => this.groupSection(doc, g, region)),
+        this.ungrouped().map((ind) => this.indicatorSection(doc, ind, region)));
+    });
+  }
+
+  /** Indicators no group of the rule data lists (none in WQ-179; shown all the same). */
+  ungrouped() {
+    const grouped = new Set(this.rules.groups().flatMap((g) => g.indicators || []));
+    return this.rules.indicators.filter((ind) => !grouped.has(ind.clause));
+  }
+
+  // ---- sections -------------------------------------------------------------------------
+
+  enterpriseSection(doc) {
+    const e = doc.enterprise;
+    return h('fieldset', { class: 'card', dataset: { path: '/enterprise' } },
+      h('legend', { text: t('section.enterprise') }),
+      h('div', { class: 'grid' },
+        this.rules.enterpriseFields().map((f) => this.field(f, e, '/enterprise', {
+          wide: f.field === 'name',
+          structural: f.field === 'region',
+          datalist: f.field === 'division_code' ? this.divisionList(e.region) : null,
+        }))),
+      h('p', { class: 'field-error section-error', hidden: true }));
+  }
+
+  divisionList(region) {
+    const id = uid('divisions');
+    const codes = (this.rules.std.division_codes || []).filter((c) => !region || c.region === region);
+    return h('datalist', { id }, codes.map((c) => h('option', { value: c.code, label: `${c.code} ${this.rules.label(c.name)}` })));
+  }
+
+  applicationSection(doc) {
+    const app = doc.application;
+    const [dateField, ...prevFields] = this.rules.applicationFields();
+    const prev = app.previous;
+    const list = h('ol', { class: 'previous-list' });
+    prev.forEach((p, i) => {
+      const path = `/application/previous/${i}`;
+      list.append(h('li', { class: 'record', dataset: { path } },
+        h('div', { class: 'grid' }, prevFields.map((f) => this.field(f, p, path))),
+        h('button', {
+          type: 'button', class: 'btn-small remove', 'data-focus': `${path}#remove`,
+          'aria-label': t('previous.remove_label', { n: i + 1 }), text: t('record.remove'),
+          onclick: () => { prev.splice(i, 1); this.ctx.changed(true); this.focusAfterRemove('#add-previous'); },
+        }),
+        h('p', { class: 'field-error section-error', hidden: true })));
+    });
+    const basics = this.rules.basic.map((b) => h('li', {},
+      h('span', { class: 'clause', text: b.clause }), ' ', this.rules.label(b.question)));
+    return h('fieldset', { class: 'card', dataset: { path: '/application' } },
+      h('legend', { text: t('section.application') }),
+      h('div', { class: 'grid' },
+        dateField ? this.field(dateField, app, '/application', {
+          hint: t('application.date_hint', { today: this.ctx.today() }),
+        }) : null),
+      h('fieldset', { class: 'sub', dataset: { path: '/application/previous' } },
+        h('legend', { text: t('section.previous') }),
+        prev.length ? list : h('p', { class: 'none', text: t('previous.none') }),
+        h('button', {
+          type: 'button', class: 'btn-small add', id: 'add-previous', 'data-focus': 'add-previous',
+          text: t('previous.add'),
+          onclick: () => {
+            prev.push(newPrevious(this.rules));
+            this.ctx.changed(true);
+            this.focusPath(`/application/previous/${prev.length - 1}/result_on`);
+          },
+        })),
+      h('details', { class: 'basics' },
+        h('summary', { text: t('section.basic_requirements') }),
+        h('p', { text: this.rules.label(this.rules.std.basic_requirements_intro) }),
+        h('ul', {}, basics)),
+      h('p', { class: 'field-error section-error', hidden: true }));
+  }
+
+  certificationSection(doc) {
+    return h('fieldset', { class: 'card', dataset: { path: '/certification' } },
+      h('legend', { text: t('section.certification') }),
+      h('div', { class: 'grid' },
+        this.rules.certificationFields().map((f) => this.field(f, doc.certification, '/certification'))),
+      h('p', { class: 'field-error section-error', hidden: true }));
+  }
+
+  groupSection(doc, group, region) {
+    const inds = (group.indicators || []).map((c) => this.rules.byClause.get(c)).filter(Boolean);
+    return h('section', { class: 'group', 'aria-labelledby': `group-${group.id}` },
+      h('h3', { id: `group-${group.id}`, class: 'group-title' },
+        h('span', { class: 'clause', text: group.clause }), ' ', this.rules.label(group.label)),
+      inds.map((ind) => this.indicatorSection(doc, ind, region)));
+  }
+
+  indicatorSection(doc, ind, region) {
+    const list = ind.records;
+    if (!Array.isArray(doc.records[list])) doc.records[list] = [];
+    const recs = doc.records[list];
+    const name = this.rules.indicatorName(ind, region);
+    const headId = `ind-${ind.clause.replace(/\./g, '-')}-title`;
+    const addId = `add-${list}`;
+    const body = recs.length
+      ? h('ol', { class: 'records', 'aria-label': t('record.table', { clause: ind.clause, name }) },
+        recs.map((r, i) => this.recordItem(list, recs, r, i, addId)))
+      : h('p', { class: 'none', text: t('record.none') });
+    return h('section', {
+      class: 'card indicator', id: `ind-${ind.clause}`, 'aria-labelledby': headId,
+      dataset: { clause: ind.clause, path: `/records/${list}` },
+    },
+    h('div', { class: 'indicator-head' },
+      h('h4', { id: headId },
+        h('span', { class: 'clause', text: ind.clause }), ' ', h('span', { class: 'ind-name', text: name })),
+      h('span', { class: 'badge', dataset: { role: 'indicator-status' } })),
+    h('p', { class: 'question' }, this.rules.label(ind.question)),
+    h('details', { class: 'requirements' },
+      h('summary', { text: t('indicator.requirements') }),
+      h('p', { text: this.rules.label(ind.requirements) }),
+      ind.note ? h('p', { class: 'note', text: this.rules.label(ind.note) }) : null),
+    body,
+    h('button', {
+      type: 'button', class: 'btn-small add', id: addId, 'data-focus': addId, 'aria-describedby': headId,
+      onclick: () => {
+        recs.push(newRecord(doc, list, this.rules));
+        this.ctx.changed(true);
+        const firstEditable = this.rules.fields(list).find((f) => f.field !== 'id');
+        this.focusPath(`/records/${list}/${recs.length - 1}/${firstEditable ? firstEditable.field : 'id'}`);
+      },
+    }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('record.add')),
+    h('p', { class: 'field-error section-error', hidden: true }));
+  }
+
+  recordItem(list, recs, rec, i, addId) {
+    const path = `/records/${list}/${i}`;
+    const title = h('span', { class: 'record-title', text: t('result.record', { id: rec.id ?? '' }) });
+    const li = h('li', { class: 'record', id: `rec-${list}-${i}`, dataset: { path, list, index: String(i) } },
+      h('div', { class: 'record-head' },
+        title,
+        h('span', { class: 'record-status', dataset: { role: 'record-status' } }),
+        h('button', {
+          type: 'button', class: 'btn-small remove', 'data-focus': `${path}#remove`,
+          'aria-label': t('record.remove_label', { id: rec.id ?? '' }), text: t('record.remove'),
+          onclick: () => {
+            const id = rec.id;
+            recs.splice(i, 1);
+            this.ctx.changed(true);
+            this.ctx.announce(t('record.removed', { id }));
+            this.focusAfterRemove('#' + CSS.escape(addId));
+          },
+        })),
+      h('div', { class: 'grid' },
+        this.rules.fields(list).map((f) => this.field(f, rec, path, {
+          list,
+          onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
+        }))),
+      h('p', { class: 'record-reason', dataset: { role: 'record-reason' } }),
+      h('p', { class: 'field-error section-error', hidden: true }));
+    return li;
+  }
+
+  focusAfterRemove(selector) {
+    const el = this.root.querySelector(selector);
+    if (el) el.focus();
+  }
+
+  // ---- one field ------------------------------------------------------------------------
+
+  /**
+   * A labelled control for field definition `f` (`{field, kind, enum?, appendix?, label}`)
+   * editing `obj[f.field]`, with an error slot. `base` is the JSON pointer of `obj`.
+   */
+  field(f, obj, base, opts = {}) {
+    const key = f.field;
+    const path = `${base}/${key}`;
+    const id = uid('f');
+    const errId = id + '-err';
+    const label = this.rules.label(f.label);
+    const set = (v, structural = false) => {
+      if (v === '' || v === undefined) delete obj[key];
+      else obj[key] = v;
+      if (opts.onInput) opts.onInput(v ?? '');
+      this.ctx.changed(structural || Boolean(opts.structural));
+    };
+    const value = obj[key];
+    let control;
+    const extra = [];
+    const common = { id, 'data-focus': path, 'data-path': path, 'aria-describedby': errId };
+
+    if (f.kind === 'bool') {
+      control = h('input', {
+        ...common, type: 'checkbox', checked: value === true,
+        onchange: (ev) => set(ev.target.checked),
+      });
+      const wrap = h('div', { class: 'field field-bool', dataset: { path } },
+        h('label', { for: id }, control, h('span', { text: label })),
+        h('p', { class: 'field-error', id: errId, hidden: true }));
+      return wrap;
+    }
+
+    if (f.kind === 'date') {
+      control = h('input', {
+        ...common, type: 'date', min: '0001-01-01', max: '9999-12-31',
+        value: typeof value === 'string' ? value : '',
+        // A date typed halfway (badInput) is not a value yet: keep the last one.
+        oninput: (ev) => { if (!ev.target.validity.badInput) set(ev.target.value); },
+      });
+    } else if (f.kind === 'enum') {
+      control = this.select(common, this.rules.enumOptions(f.enum), value, (v) => set(v));
+    } else if (f.kind === 'appendix') {
+      const closed = this.rules.appendixIsClosed(f.appendix);
+      if (closed) {
+        const opts2 = [
+          ...this.rules.appendixEntries(f.appendix).map((e) => [e.id, e.label]),
+          ...this.rules.enumOptions(this.rules.closedAppendixEnum(f.appendix))
+            .filter(([v]) => !this.rules.appendixEntries(f.appendix).some((e) => e.id === v)),
+        ];
+        control = this.select(common, opts2, value, (v) => set(v));
+      } else {
+        const entries = this.rules.appendixEntries(f.appendix);
+        const known = typeof value === 'string' && entries.some((e) => e.id === value);
+        const isOther = typeof value === 'string' && value !== '' && !known;
+        const otherId = uid('other');
+        const other = h('input', {
+          type: 'text', id: otherId, 'data-focus': path + '#other', value: isOther ? value : '',
+          'aria-describedby': errId + ' ' + otherId + '-hint',
+          oninput: (ev) => set(ev.target.value),
+        });
+        const otherWrap = h('div', { class: 'other', hidden: !isOther },
+          h('label', { for: otherId, text: t('other_name') }),
+          other,
+          h('p', { class: 'hint', id: otherId + '-hint', text: t('other_hint', { appendix: f.appendix }) }));
+        const groups = new Map();
+        for (const e of entries) {
+          if (!groups.has(e.group)) groups.set(e.group, []);
+          groups.get(e.group).push(e);
+        }
+        const sel = h('select', {
+          ...common,
+          onchange: (ev) => {
+            if (ev.target.value === OTHER) {
+              otherWrap.hidden = false;
+              set(other.value);
+              other.focus();
+            } else {
+              otherWrap.hidden = true;
+              set(ev.target.value);
+            }
+          },
+        },
+        h('option', { value: '', text: t('choose') }),
+        [...groups.entries()].map(([g, es]) => {
+          const opts3 = es.map((e) => h('option', { value: e.id, text: `${e.id.length <= 3 ? e.id + ' ' : ''}${e.label}` }));
+          return g ? h('optgroup', { label: this.rules.groupLabel(g) }, opts3) : opts3;
+        }),
+        h('option', { value: OTHER, text: t('other_free') }));
+        sel.value = isOther ? OTHER : known ? value : '';
+        control = sel;
+        extra.push(otherWrap);
+      }
+    } else {
+      control = h('input', {
+        ...common, type: 'text', value: typeof value === 'string' ? value : '',
+        autocomplete: 'off', spellcheck: 'false',
+        list: opts.datalist ? opts.datalist.id : null,
+        oninput: (ev) => set(ev.target.value),
+      });
+      if (opts.datalist) extra.push(opts.datalist);
+    }
+    const hintId = opts.hint ? id + '-hint' : null;
+    if (hintId) control.setAttribute('aria-describedby', `${errId} ${hintId}`);
+    return h('div', { class: 'field' + (opts.wide ? ' wide' : ''), dataset: { path } },
+      h('label', { for: id, text: label }),
+      control,
+      extra,
+      opts.hint ? h('p', { class: 'hint', id: hintId, text: opts.hint }) : null,
+      h('p', { class: 'field-error', id: errId, hidden: true }));
+  }
+
+  select(attrs, options, value, onChange) {
+    const sel = h('select', { ...attrs, onchange: (ev) => onChange(ev.target.value) },
+      h('option', { value: '', text: t('choose') }),
+      options.map(([v, l]) => h('option', { value: v, text: l })));
+    // A value the rule data does not list (an imported file) is kept and shown as it is.
+    if (typeof value === 'string' && value !== '' && !options.some(([v]) => v === value)) {
+      sel.append(h('option', { value, text: value }));
+    }
+    sel.value = typeof value === 'string' ? value : '';
+    return sel;
+  }
+
+  // ---- engine feedback ------------------------------------------------------------------
+
+  /** Shows each error next to the control its JSON pointer names; returns the pointers placed. */
+  showErrors(errors) {
+    for (const el of this.root.querySelectorAll('.field-error')) {
+      el.hidden = true;
+      el.textContent = '';
+    }
+    for (const el of this.root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const el of this.root.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    const placed = new Map();
+    for (const err of errors || []) {
+      const target = this.targetFor(err.path);
+      if (!target) continue;
+      const slot = target.querySelector(':scope > .field-error');
+      if (!slot) continue;
+      const msg = stripPath(err.message, err.path);
+      slot.textContent = slot.textContent ? slot.textContent + ' ' + msg : msg;
+      slot.hidden = false;
+      target.classList.add('has-error');
+      const control = target.querySelector('[data-path]');
+      if (control && control.dataset.path === err.path) control.setAttribute('aria-invalid', 'true');
+      placed.set(err.path, target);
+    }
+    return placed;
+  }
+
+  /** The element that shows an error at `path` (the field, else its record or section). */
+  targetFor(path) {
+    let p = path || '';
+    while (p) {
+      const el = this.root.querySelector(`[data-path="${CSS.escape(p)}"]:not(input):not(select)`);
+      if (el) return el;
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+    return null;
+  }
+
+  /** Where `path` is in words ("6.2.8 Record t1 · Date resolved"), or null. */
+  describePath(path) {
+    const target = this.targetFor(path);
+    if (!target) return null;
+    const parts = [];
+    const sec = target.closest('[data-clause]');
+    if (sec) parts.push(sec.dataset.clause);
+    const rec = target.closest('li.record');
+    if (rec && rec.querySelector('.record-title')) parts.push(rec.querySelector('.record-title').textContent);
+    const label = target.matches('.field') ? target.querySelector(':scope > label') : null;
+    if (label) parts.push(label.textContent.trim());
+    else if (!rec) {
+      const legend = target.querySelector(':scope > legend');
+      if (legend) parts.push(legend.textContent);
+    }
+    return parts.length ? parts.join(' · ') : null;
+  }
+
+  /** Focuses the control of `path` (or its nearest container). */
+  focusPath(path) {
+    const control = this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
+    if (control) {
+      control.focus();
+      control.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return true;
+    }
+    const target = this.targetFor(path);
+    if (target) {
+      const c = target.querySelector('input, select, button');
+      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (c) c.focus();
+      return true;
+    }
+    return false;
+  }
+
+  /** Shows, per record and indicator, what the engine said (counted or not, with the reason). */
+  showStatus(result) {
+    const doc = this.ctx.doc();
+    for (const el of this.root.querySelectorAll('[data-role="record-status"], [data-role="record-reason"], [data-role="indicator-status"]')) {
+      el.textContent = '';
+      el.className = el.className.split(' ').filter((c) => !c.startsWith('st-')).join(' ');
+    }
+    if (!result || result.verdict === 'invalid') return;
+    for (const ind of result.indicators || []) {
+      const def = this.rules.byClause.get(ind.clause);
+      if (!def) continue;
+      const sec = this.root.querySelector(`[data-clause="${CSS.escape(ind.clause)}"]`);
+      if (sec) {
+        const badge = sec.querySelector('[data-role="indicator-status"]');
+        badge.textContent = this.rules.text('text.' + ind.status) || ind.status;
+        badge.classList.add('st-' + ind.status);
+      }
+      const recs = doc.records[def.records] || [];
+      const mark = (entry, counted) => {
+        const index = recs.findIndex((r) => r && r.id === entry.record);
+        if (index < 0) return;
+        const li = this.root.querySelector(`#rec-${def.records}-${index}`);
+        if (!li) return;
+        const st = li.querySelector('[data-role="record-status"]');
+        st.textContent = t(counted ? 'record.status.counted' : 'record.status.not_counted');
+        st.classList.add(counted ? 'st-counted' : 'st-not-counted');
+        li.querySelector('[data-role="record-reason"]').textContent = entry.reason || '';
+      };
+      for (const c of ind.counted || []) mark(c, true);
+      for (const c of ind.not_counted || []) mark(c, false);
+    }
+  }
+}
+
+/** "path: message" → "message" when shown next to the field the path names. */
+export function stripPath(message, path) {
+  if (path && message.startsWith(path + ': ')) return message.slice(path.length + 2);
+  if (path && message.startsWith(path + '：')) return message.slice(path.length + 1);
+  return message;
+}

@@ -1,0 +1,322 @@
+// The page's own words in three languages. Names of clauses, fields, enumeration values and
+// appendix entries come from the rule data (rules.js), and every verdict, reason and plan text
+// from the engine; only the page's controls and headings are here.
+
+export const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
+export const LANG_NAMES = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
+// Locale for dates and numbers (formatting only).
+const LOCALES = { 'zh-Hans': 'zh-Hans-CN', 'zh-Hant': 'zh-Hant-HK', en: 'en-GB' };
+
+const S = {
+  'app.title': ['守信合规预检', '守信合規預檢', 'No Violation pre-check'],
+  'app.tagline': [
+    '对照 WQ-179《粤港澳企业守信合规信用评定规范》逐条自查：结论、可通过日期、通过路径与报告草稿。',
+    '對照 WQ-179《粵港澳企業守信合規信用評定規範》逐條自查：結論、可通過日期、通過路徑與報告草稿。',
+    'Check your records clause by clause against WQ-179 (GBA “No Violation” Green Certification): verdict, pass date, route to passing and a draft report.',
+  ],
+  'app.private': [
+    '所有数据只保存在本浏览器中，不会发送到任何地方。',
+    '所有資料只保存在本瀏覽器中，不會傳送到任何地方。',
+    'Everything stays in this browser: nothing is sent anywhere.',
+  ],
+  'app.loading': ['正在加载评定引擎…', '正在載入評定引擎…', 'Loading the evaluation engine…'],
+  'app.engine_failed': [
+    '评定引擎无法加载：{message}',
+    '評定引擎無法載入：{message}',
+    'The evaluation engine could not be loaded: {message}',
+  ],
+  'app.engine_error': ['评定引擎内部错误：{message}', '評定引擎內部錯誤：{message}', 'Internal engine error: {message}'],
+  'app.skip': ['跳到结果', '跳到結果', 'Skip to the result'],
+  'lang.label': ['语言', '語言', 'Language'],
+  'nav.label': ['页面各部分', '頁面各部分', 'Parts of the page'],
+  'nav.entries': ['填写记录', '填寫記錄', 'Your records'],
+  'nav.result': ['结论', '結論', 'Result'],
+  'nav.timeline': ['时间线', '時間線', 'Timeline'],
+  'nav.plan': ['如何通过', '如何通過', 'How to pass'],
+  'nav.report': ['报告草稿', '報告草稿', 'Draft report'],
+
+  // Files, samples, storage
+  'file.label': ['文件', '檔案', 'File'],
+  'file.export': ['导出企业文件', '匯出企業檔案', 'Export enterprise file'],
+  'file.import': ['导入企业文件…', '匯入企業檔案…', 'Import enterprise file…'],
+  'file.clear': ['全部清除…', '全部清除…', 'Clear everything…'],
+  'file.imported': ['已导入“{name}”。', '已匯入「{name}」。', 'Imported “{name}”.'],
+  'file.refused': [
+    '未导入“{name}”：{why} 您原有的记录保持不变。',
+    '未匯入「{name}」：{why} 您原有的記錄保持不變。',
+    '“{name}” was not imported: {why} Your current entries are unchanged.',
+  ],
+  'file.not_json': ['该文件不是有效的 JSON。', '該檔案不是有效的 JSON。', 'the file is not valid JSON.'],
+  'file.wrong_schema': [
+    '该文件不是 nvcheck 企业文件（schema 应为 “nvcheck/enterprise@1”）。',
+    '該檔案不是 nvcheck 企業檔案（schema 應為 “nvcheck/enterprise@1”）。',
+    'the file is not an nvcheck enterprise file (its schema must be “nvcheck/enterprise@1”).',
+  ],
+  'file.engine_errors': [
+    '评定引擎发现下列错误。',
+    '評定引擎發現下列錯誤。',
+    'the engine found the errors listed below.',
+  ],
+  'file.unreadable': ['无法读取该文件。', '無法讀取該檔案。', 'the file could not be read.'],
+  'file.too_large': ['文件过大。', '檔案過大。', 'the file is too large.'],
+  'clear.title': ['清除全部记录？', '清除全部記錄？', 'Clear everything?'],
+  'clear.body': [
+    '这将删除本浏览器中保存的全部企业信息和记录，无法撤销。如需保留，请先导出企业文件。',
+    '這將刪除本瀏覽器中保存的全部企業資料和記錄，無法復原。如需保留，請先匯出企業檔案。',
+    'This deletes every entry saved in this browser and cannot be undone. Export the enterprise file first if you want to keep it.',
+  ],
+  'clear.confirm': ['全部清除', '全部清除', 'Clear everything'],
+  'clear.done': ['已清除全部记录。', '已清除全部記錄。', 'Everything was cleared.'],
+  'dialog.cancel': ['取消', '取消', 'Cancel'],
+  'samples.label': ['示例企业', '示例企業', 'Sample enterprises'],
+  'samples.loaded': ['已载入示例“{name}”。', '已載入示例「{name}」。', 'Sample “{name}” loaded.'],
+  'samples.failed': ['示例无法载入：{message}', '示例無法載入：{message}', 'The sample could not be loaded: {message}'],
+  'undo': ['撤销', '復原', 'Undo'],
+  'undone': ['已恢复之前的记录。', '已恢復之前的記錄。', 'Your previous entries are back.'],
+  'saved': ['已自动保存在本浏览器', '已自動保存在本瀏覽器', 'Saved in this browser'],
+  'not_saved': [
+    '本浏览器不允许保存：关闭页面前请导出企业文件。',
+    '本瀏覽器不允許保存：關閉頁面前請匯出企業檔案。',
+    'This browser does not allow saving: export the enterprise file before you close the page.',
+  ],
+  'dismiss': ['关闭提示', '關閉提示', 'Dismiss'],
+
+  // Entry forms
+  'entries.title': ['企业记录', '企業記錄', 'Your records'],
+  'section.enterprise': ['基本信息', '基本資訊', 'Basic information'],
+  'section.application': ['申请', '申請', 'Application'],
+  'section.previous': ['以往申请', '以往申請', 'Previous applications'],
+  'section.certification': ['认证情况（已持有标识时填写）', '認證情況（已持有標識時填寫）', 'Certification (if the enterprise already holds the mark)'],
+  'section.indicators': ['十项指标（表 1）', '十項指標（表 1）', 'The ten indicators (Table 1)'],
+  'section.basic_requirements': ['基本要求（6.1）', '基本要求（6.1）', 'Basic requirements (6.1)'],
+  'application.date_hint': [
+    '留空则按今天（{today}）评定。',
+    '留空則按今天（{today}）評定。',
+    'Leave empty to evaluate on today’s date ({today}).',
+  ],
+  'choose': ['（请选择）', '（請選擇）', '(choose)'],
+  'other_free': ['其他（填写名称）…', '其他（填寫名稱）…', 'Other (type the name)…'],
+  'other_name': ['名称（按原文填写）', '名稱（按原文填寫）', 'Name as written'],
+  'other_hint': [
+    '不在附录 {appendix} 中的名称不计入（见右侧原因）。',
+    '不在附錄 {appendix} 中的名稱不計入（見右側原因）。',
+    'A name outside Appendix {appendix} does not count (see the reason shown).',
+  ],
+  'record.add': ['添加记录', '新增記錄', 'Add record'],
+  'record.remove': ['删除', '刪除', 'Remove'],
+  'record.remove_label': ['删除记录 {id}', '刪除記錄 {id}', 'Remove record {id}'],
+  'record.removed': ['已删除记录 {id}。', '已刪除記錄 {id}。', 'Record {id} removed.'],
+  'record.none': [
+    '无：没有此类记录（回答“否”）。如有，请添加记录。',
+    '無：沒有此類記錄（回答「否」）。如有，請新增記錄。',
+    'None: no such records (the answer is “no”). If there are any, add them.',
+  ],
+  'record.status.counted': ['计入', '計入', 'counts'],
+  'record.status.not_counted': ['不计入', '不計入', 'does not count'],
+  'record.table': ['{clause} {name} 的记录', '{clause} {name} 的記錄', 'Records under {clause} {name}'],
+  'previous.add': ['添加以往申请', '新增以往申請', 'Add a previous application'],
+  'previous.remove_label': ['删除第 {n} 条以往申请', '刪除第 {n} 條以往申請', 'Remove previous application {n}'],
+  'previous.none': ['无以往申请。', '無以往申請。', 'No previous applications.'],
+  'indicator.requirements': ['计入条件（表 1）', '計入條件（表 1）', 'What counts (Table 1)'],
+
+  // Result
+  'result.title': ['结论', '結論', 'Result'],
+  'result.pass': ['通过', '通過', 'Pass'],
+  'result.fail': ['未通过', '未通過', 'Fail'],
+  'result.invalid': ['尚无法评定', '尚無法評定', 'Cannot evaluate yet'],
+  'result.invalid_help': [
+    '请先补全或更正以下内容：',
+    '請先補全或更正以下內容：',
+    'Complete or correct these first:',
+  ],
+  'result.on': ['评定日期：', '評定日期：', 'Evaluated on'],
+  'result.on_source.whatif': ['（假设申请日期）', '（假設申請日期）', '(what-if date)'],
+  'result.on_source.application': ['（申请日期）', '（申請日期）', '(application date)'],
+  'result.on_source.today': ['（今天）', '（今天）', '(today)'],
+  'result.apply_from': ['可于 {date} 或之后申请', '可於 {date} 或之後申請', 'Apply on or after {date}'],
+  'result.apply_now': ['按此日期申请可通过', '按此日期申請可通過', 'An application on this date would pass'],
+  'result.no_date': [
+    '按现有记录不会自行通过：请看“如何通过”。',
+    '按現有記錄不會自行通過：請看「如何通過」。',
+    'It will not pass on its own with these records: see “How to pass”.',
+  ],
+  'result.counted': ['计入的记录', '計入的記錄', 'Counted records'],
+  'result.not_counted': ['不计入的记录', '不計入的記錄', 'Records that do not count'],
+  'result.clears_on': ['{date} 起通过', '{date} 起通過', 'clears on {date}'],
+  'result.never_clears': ['不会自行通过', '不會自行通過', 'does not clear on its own'],
+  'result.met_from': ['{date} 起满足', '{date} 起滿足', 'met from {date}'],
+  'result.counts_until': ['计入至 {date}（不含）', '計入至 {date}（不含）', 'counts until {date} (no longer on that day)'],
+  'result.counts_open': ['无结束日期，持续计入', '無結束日期，持續計入', 'no end date: keeps counting'],
+  'result.warnings': ['提示', '提示', 'Warnings'],
+  'result.record': ['记录 {id}', '記錄 {id}', 'Record {id}'],
+  'result.go_to_field': ['转到该栏', '轉到該欄', 'Go to the field'],
+  'result.draft': [
+    '自评结果，并非认证。',
+    '自評結果，並非認證。',
+    'A self-assessment, not a certification.',
+  ],
+  'whatif.title': ['如果在某日申请？', '如果在某日申請？', 'What if I apply on…?'],
+  'whatif.date': ['假设申请日期', '假設申請日期', 'Planned application date'],
+  'whatif.hint': [
+    '只改变评定日期，不会修改您的记录。',
+    '只改變評定日期，不會修改您的記錄。',
+    'Changes only the evaluation date, not your records.',
+  ],
+  'whatif.reset': ['恢复为申请日期', '恢復為申請日期', 'Back to the application date'],
+  'whatif.use_earliest': ['试用最早通过日期', '試用最早通過日期', 'Try the earliest pass date'],
+
+  // Timeline
+  'timeline.title': ['时间线：各记录的计入期间', '時間線：各記錄的計入期間', 'Timeline: when each record counts'],
+  'timeline.summary': [
+    '时间线：{n} 条记录；评定日期 {on}；{earliest}。',
+    '時間線：{n} 條記錄；評定日期 {on}；{earliest}。',
+    'Timeline of {n} records; evaluation date {on}; {earliest}.',
+  ],
+  'timeline.earliest': ['最早通过日期 {date}', '最早通過日期 {date}', 'earliest pass date {date}'],
+  'timeline.no_earliest': ['没有最早通过日期', '沒有最早通過日期', 'no earliest pass date'],
+  'timeline.empty': [
+    '没有带日期的记录。',
+    '沒有帶日期的記錄。',
+    'No dated records yet.',
+  ],
+  'timeline.invalid': [
+    '输入有误时无法绘制时间线。',
+    '輸入有誤時無法繪製時間線。',
+    'The timeline needs a valid file.',
+  ],
+  'timeline.legend': ['图例', '圖例', 'Legend'],
+  'timeline.legend.counted_fail': ['计入期间（该条未通过）', '計入期間（該條未通過）', 'counts (its clause fails)'],
+  'timeline.legend.counted': ['计入期间（未达该条门槛）', '計入期間（未達該條門檻）', 'counts (below its clause’s threshold)'],
+  'timeline.legend.open': ['无结束日期（持续计入）', '無結束日期（持續計入）', 'no end date (keeps counting)'],
+  'timeline.legend.not_counted': ['不计入的记录日期', '不計入的記錄日期', 'date of a record that does not count'],
+  'timeline.legend.on': ['评定日期', '評定日期', 'evaluation date'],
+  'timeline.legend.earliest': ['最早通过日期', '最早通過日期', 'earliest pass date'],
+  'timeline.legend.basic': ['基本要求未满足', '基本要求未滿足', 'basic requirement not yet met'],
+  'timeline.table': ['时间线（文字版）', '時間線（文字版）', 'Timeline as a table'],
+  'timeline.col.clause': ['条款', '條款', 'Clause'],
+  'timeline.col.record': ['记录', '記錄', 'Record'],
+  'timeline.col.status': ['状态', '狀態', 'Status'],
+  'timeline.col.from': ['起始', '起始', 'From'],
+  'timeline.col.until': ['计入至', '計入至', 'Counts until'],
+  'timeline.col.dates': ['记录日期', '記錄日期', 'Dates'],
+  'timeline.open': ['（持续）', '（持續）', '(open-ended)'],
+
+  // Plan
+  'plan.title': ['如何通过', '如何通過', 'How to pass'],
+  'plan.passing': [
+    '按此日期已可通过，无需行动。',
+    '按此日期已可通過，無需行動。',
+    'It passes on this date: nothing to do.',
+  ],
+  'plan.invalid': ['请先更正输入。', '請先更正輸入。', 'Correct the input first.'],
+  'plan.try': ['试一试', '試一試', 'Try it'],
+  'plan.untry': ['撤销试算', '撤銷試算', 'Undo the try'],
+  'plan.decided_by.enterprise': ['企业自己', '企業自己', 'the enterprise itself'],
+  'plan.decided_by.authority': ['有关机关', '有關機關', 'the authority'],
+  'plan.decided_by': ['决定方：{who}', '決定方：{who}', 'Decided by {who}'],
+  'plan.effect': ['效果：', '效果：', 'Effect: '],
+  'plan.effect.stops_now': ['记录即时不再计入', '記錄即時不再計入', 'the record stops counting at once'],
+  'plan.effect.counts_until': ['记录计入至 {date}', '記錄計入至 {date}', 'record counts until {date}'],
+  'plan.effect.clause_clears': ['{clause} 于 {date} 通过', '{clause} 於 {date} 通過', '{clause} clears on {date}'],
+  'plan.effect.clause_never': ['{clause} 仍不会自行通过', '{clause} 仍不會自行通過', '{clause} still does not clear'],
+  'plan.effect.earliest': ['最早通过日期 {date}', '最早通過日期 {date}', 'earliest pass date {date}'],
+  'plan.effect.earliest_none': ['仍不足以通过', '仍不足以通過', 'still not enough to pass'],
+  'plan.changes_nothing': ['单独不改变结果', '單獨不改變結果', 'changes nothing on its own'],
+  'plan.no_actions': ['没有可采取的行动。', '沒有可採取的行動。', 'No action would help.'],
+  'plan.no_waits': ['无需等待。', '無需等待。', 'Nothing to wait for.'],
+  'plan.disputes_none': [
+    '没有标为有异议的记录。如企业对某条记录提出异议，请在该记录勾选“{label}”。',
+    '沒有標為有異議的記錄。如企業對某條記錄提出異議，請在該記錄勾選「{label}」。',
+    'No record is marked as disputed. If the enterprise contests a record, tick “{label}” on it.',
+  ],
+  'plan.disputes_records': ['有异议的记录：{ids}', '有異議的記錄：{ids}', 'Disputed records: {ids}'],
+  'plan.disputes_verdict': ['结论：{verdict}', '結論：{verdict}', 'Verdict: {verdict}'],
+  'plan.disputes_earliest': ['最早通过日期：{date}', '最早通過日期：{date}', 'Earliest pass date: {date}'],
+  'whatif.banner': [
+    '试算视图：{actions}。结论和时间线显示试算结果；您的记录尚未改变。',
+    '試算視圖：{actions}。結論和時間線顯示試算結果；您的記錄尚未改變。',
+    'What-if view: {actions}. The verdict and the timeline show the effect; your records are not changed.',
+  ],
+  'whatif.action': ['{record}：{field}设为 {date}', '{record}：{field}設為 {date}', '{record}: {field} set to {date}'],
+  'whatif.apply': ['应用到我的记录', '套用到我的記錄', 'Apply to my records'],
+  'whatif.discard': ['返回我的记录', '返回我的記錄', 'Back to my records'],
+  'whatif.applied': ['已应用到您的记录。', '已套用到您的記錄。', 'Applied to your records.'],
+
+  // Report
+  'report.title': ['报告草稿（附录 E）', '報告草稿（附錄 E）', 'Draft report (Appendix E)'],
+  'report.show': ['生成 / 更新报告', '產生 / 更新報告', 'Show / update the report'],
+  'report.print': ['打印或存为 PDF', '列印或存為 PDF', 'Print or save as PDF'],
+  'report.download': ['下载 HTML', '下載 HTML', 'Download HTML'],
+  'report.frame': ['报告草稿预览', '報告草稿預覽', 'Draft report preview'],
+  'report.empty': [
+    '评定引擎暂未生成报告。',
+    '評定引擎暫未產生報告。',
+    'The engine did not produce a report.',
+  ],
+  'report.invalid': ['输入有误，无法生成报告。', '輸入有誤，無法產生報告。', 'The report needs a valid file.'],
+  'report.note': [
+    '报告按当前评定日期和已保存的记录生成（不含试算）。',
+    '報告按目前評定日期和已保存的記錄產生（不含試算）。',
+    'The report uses the current evaluation date and your saved records (not the what-if changes).',
+  ],
+  'rules.load': ['载入其他规则数据文件…', '載入其他規則資料檔案…', 'Load another rule data file…'],
+  'rules.loaded': [
+    '已启用规则数据“{name}”（{id} 版本 {version}），重新载入页面后恢复内置规则。',
+    '已啟用規則資料「{name}」（{id} 版本 {version}），重新載入頁面後恢復內建規則。',
+    'Rule data “{name}” ({id} version {version}) is in use until the page is reloaded.',
+  ],
+  'rules.refused': [
+    '规则数据“{name}”未启用，仍使用原有规则：{message}',
+    '規則資料「{name}」未啟用，仍使用原有規則：{message}',
+    'Rule data “{name}” was not used; the rules in use stay: {message}',
+  ],
+  'footer.rules': ['规则数据：{id} 版本 {version}', '規則資料：{id} 版本 {version}', 'Rule data: {id} version {version}'],
+};
+
+const INDEX = { 'zh-Hans': 0, 'zh-Hant': 1, en: 2 };
+let current = 'zh-Hans';
+
+export function setLang(lang) {
+  if (LANGS.includes(lang)) current = lang;
+}
+export function getLang() {
+  return current;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(str, vars = {}) {
+  return str.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A page string in the current language. */
+export function t(key, vars) {
+  const row = S[key];
+  if (!row) return key;
+  return format(row[INDEX[current]], vars);
+}
+
+/** Every page string (for the completeness test). */
+export function allStrings() {
+  return S;
+}
+
+/** A date `YYYY-MM-DD` for people, in the current language (formatting only). */
+export function humanDate(iso) {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso || '';
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  try {
+    return new Intl.DateTimeFormat(LOCALES[current], {
+      year: 'numeric', month: current === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC',
+    }).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+/** Today's local date as `YYYY-MM-DD` (the engine never reads a clock; the page passes it in). */
+export function localToday() {
+  const now = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

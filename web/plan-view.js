@@ -1,0 +1,111 @@
+// "How to pass" (RULES.md, route to passing; issue 9): the engine's plan with a "Try it" button
+// per action, which shows the action's effect in a what-if copy without touching the records.
+
+import { h, fill, keepFocus } from './dom.js';
+import { t, humanDate } from './i18n.js';
+
+export function actionKey(a) {
+  return `${a.clause}|${a.record}|${a.action}`;
+}
+
+function dateOr(iso, none) {
+  return iso ? h('time', { datetime: iso, text: humanDate(iso) }) : none;
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {object} plan nvcheck/plan@1 (or the invalid result)
+ * @param {{rules, region, tried: Map<string, object>, whatIf: string, toggle: (a) => void, apply: () => void,
+ *          discard: () => void, gotoRecord: (id) => void}} ctx
+ */
+export function renderPlan(root, plan, ctx) {
+  keepFocus(root, () => fill(root, content(plan, ctx)));
+}
+
+function content(plan, ctx) {
+  const { rules } = ctx;
+  if (!plan || plan.verdict === 'invalid' || plan.schema !== 'nvcheck/plan@1') {
+    return h('p', { class: 'muted', text: t('plan.invalid') });
+  }
+  const none = rules.text('text.earliest_none') || t('result.no_date');
+  const out = [];
+  if (plan.verdict === 'pass') out.push(h('p', { class: 'plan-pass', text: t('plan.passing') }));
+  out.push(h('dl', { class: 'plan-dates' },
+    h('div', {}, h('dt', { text: rules.text('text.plan.doing_nothing') }),
+      h('dd', { dataset: { role: 'doing-nothing' } }, dateOr(plan.earliest_pass_date, none))),
+    h('div', {}, h('dt', { text: rules.text('text.plan.all_actions') }),
+      h('dd', { dataset: { role: 'all-actions' } }, dateOr(plan.earliest_pass_date_all_actions, none)))));
+
+  if (ctx.tried.size) out.push(whatIfBar(ctx));
+
+  out.push(h('h3', { text: rules.text('text.plan.actions') || t('plan.title') }));
+  const actions = plan.actions || [];
+  if (!actions.length) out.push(h('p', { class: 'muted', text: t('plan.no_actions') }));
+  else out.push(h('ol', { class: 'actions' }, actions.map((a) => actionItem(a, ctx))));
+
+  out.push(h('h3', { text: rules.text('text.plan.waits') }));
+  const waits = plan.waits || [];
+  if (!waits.length) out.push(h('p', { class: 'muted', text: t('plan.no_waits') }));
+  else {
+    out.push(h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause } },
+      h('span', { class: 'clause', text: w.clause }), ' ', h('span', { text: w.text }),
+      w.clears_on ? [' ', h('span', { class: 'until' }, '— ', t('result.clears_on', { date: humanDate(w.clears_on) }))] : null))));
+  }
+
+  out.push(h('h3', { text: rules.text('text.plan.disputes') }));
+  const d = plan.disputes;
+  const disputedLabel = rules.recordLists().length ? rules.fieldLabel(rules.recordLists()[0].list, 'disputed') : '';
+  if (!d) out.push(h('p', { class: 'muted', dataset: { role: 'disputes' }, text: t('plan.disputes_none', { label: disputedLabel }) }));
+  else {
+    const verdictLabel = d.verdict === 'pass' ? t('result.pass') : d.verdict === 'fail' ? t('result.fail') : d.verdict;
+    out.push(h('div', { class: `disputes v-${d.verdict}`, dataset: { role: 'disputes', verdict: d.verdict } },
+      h('p', { text: t('plan.disputes_records', { ids: (d.records || []).join(', ') }) }),
+      h('p', {}, h('strong', { text: t('plan.disputes_verdict', { verdict: verdictLabel }) })),
+      h('p', {}, t('plan.disputes_earliest', { date: '' }), dateOr(d.earliest_pass_date, none))));
+  }
+  return out;
+}
+
+function whatIfBar(ctx) {
+  return h('div', { class: 'whatif-bar', role: 'region', 'aria-label': t('whatif.title') },
+    h('p', { text: t('whatif.banner', { actions: ctx.whatIf }) }),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', class: 'btn primary', 'data-focus': 'whatif-apply', onclick: ctx.apply, text: t('whatif.apply') }),
+      h('button', { type: 'button', class: 'btn', 'data-focus': 'whatif-discard', onclick: ctx.discard, text: t('whatif.discard') })));
+}
+
+function actionItem(a, ctx) {
+  const { rules } = ctx;
+  const ind = rules.byClause.get(a.clause);
+  const key = actionKey(a);
+  const pressed = ctx.tried.has(key);
+  const who = a.decided_by === 'enterprise'
+    ? t('plan.decided_by.enterprise')
+    : ind && rules.hasText('decider.' + ind.records)
+      ? rules.text('decider.' + ind.records)
+      : t('plan.decided_by.authority');
+  const effects = [
+    a.counts_until === a.done_on ? t('plan.effect.stops_now')
+      : a.counts_until ? t('plan.effect.counts_until', { date: humanDate(a.counts_until) }) : null,
+    a.clause_clears_on
+      ? t('plan.effect.clause_clears', { clause: a.clause, date: humanDate(a.clause_clears_on) })
+      : t('plan.effect.clause_never', { clause: a.clause }),
+    a.earliest_pass_date
+      ? t('plan.effect.earliest', { date: humanDate(a.earliest_pass_date) })
+      : t('plan.effect.earliest_none'),
+  ].filter(Boolean);
+  const textId = 'action-' + key.replace(/[^A-Za-z0-9_-]/g, '_');
+  return h('li', { class: 'action' + (pressed ? ' tried' : ''), dataset: { record: a.record, clause: a.clause, action: a.action } },
+    h('p', { class: 'action-text', id: textId, text: a.text }),
+    h('p', { class: 'action-meta' },
+      h('span', { class: `badge decided-${a.decided_by}` }, t('plan.decided_by', { who })),
+      ' ',
+      a.changes_nothing ? h('span', { class: 'badge nothing', text: t('plan.changes_nothing') }) : null),
+    h('p', { class: 'action-effect' }, h('span', { class: 'muted', text: t('plan.effect') }), effects.join(' · ')),
+    h('button', {
+      type: 'button', class: 'btn try', 'aria-pressed': pressed ? 'true' : 'false',
+      'data-focus': 'try-' + key, 'aria-describedby': textId,
+      onclick: () => ctx.toggle(a),
+      text: pressed ? t('plan.untry') : t('plan.try'),
+    }));
+}

@@ -1,0 +1,243 @@
+// The timeline: every record's counting window as the engine gave it (from the record's start
+// date to `counts_until`, or open-ended), the evaluation date and the earliest pass date, as an
+// SVG chart with a table as its text alternative. Only engine output decides what counts and
+// until when; the page only places dates on an axis.
+
+import { h, s, fill } from './dom.js';
+import { t, humanDate } from './i18n.js';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayNum(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m - 1, d);
+  return Math.round(dt.getTime() / 86400000);
+}
+
+function isoOf(day) {
+  const dt = new Date(day * 86400000);
+  const p = (n, w = 2) => String(n).padStart(w, '0');
+  return `${p(dt.getUTCFullYear(), 4)}-${p(dt.getUTCMonth() + 1)}-${p(dt.getUTCDate())}`;
+}
+
+/** The rows the chart and the table show, from the result and the file it came from. */
+export function timelineRows(result, doc, rules, region) {
+  const rows = [];
+  for (const b of result.basic_requirements || []) {
+    if (b.status !== 'not_met') continue;
+    rows.push({
+      kind: 'basic', clause: b.clause, name: rules.clauseName(b.clause, region), record: '',
+      from: result.evaluated_on, until: b.clears_on, open: !b.clears_on, dates: [],
+    });
+  }
+  for (const ind of result.indicators || []) {
+    const def = rules.byClause.get(ind.clause);
+    if (!def) continue;
+    const list = def.records;
+    const recs = (doc.records && doc.records[list]) || [];
+    const dateFields = rules.dateFields(list);
+    const counted = new Map((ind.counted || []).map((c) => [c.record, c]));
+    const notCounted = new Map((ind.not_counted || []).map((c) => [c.record, c]));
+    for (const rec of recs) {
+      if (!rec || typeof rec.id !== 'string') continue;
+      const dates = dateFields
+        .filter((f) => typeof rec[f] === 'string' && ISO.test(rec[f]))
+        .map((f) => ({ field: f, label: rules.fieldLabel(list, f), date: rec[f] }));
+      const base = { clause: ind.clause, name: rules.clauseName(ind.clause, region), record: rec.id, dates };
+      if (counted.has(rec.id)) {
+        const c = counted.get(rec.id);
+        // The record's start date: its first date field (CONTRACT.md's start dates).
+        const start = dates.length ? dates[0].date : result.evaluated_on;
+        rows.push({ ...base, kind: ind.status === 'fail' ? 'counted-fail' : 'counted', from: start,
+          until: c.counts_until, open: !c.counts_until, reason: c.reason });
+      } else if (notCounted.has(rec.id)) {
+        rows.push({ ...base, kind: 'not-counted', from: null, until: null, open: false, reason: notCounted.get(rec.id).reason });
+      }
+    }
+  }
+  return rows;
+}
+
+// The chart is drawn at the width it is shown (one SVG unit = one CSS pixel), so its text
+// stays readable from a phone to a projector.
+const RIGHT = 30;
+const ROW = 26;
+const TOP = 46;
+
+/**
+ * @param {HTMLElement} root
+ * @param {object} result nvcheck/result@1 (of the file shown, what-if changes included)
+ * @param {object} doc the enterprise file the result is for
+ */
+export function renderTimeline(root, result, doc, ctx) {
+  const { rules, region } = ctx;
+  if (!result || result.verdict === 'invalid') {
+    fill(root, h('p', { class: 'muted', text: t('timeline.invalid') }));
+    return;
+  }
+  const rows = timelineRows(result, doc, rules, region);
+  const W = Math.max(320, Math.min(1600, Math.round(root.clientWidth || 960)));
+  const LEFT = W < 560 ? 92 : 130;
+  const on = result.evaluated_on;
+  const earliest = result.earliest_pass_date;
+  if (!rows.length) {
+    fill(root, h('p', { class: 'muted', text: t('timeline.empty') }));
+    return;
+  }
+
+  // Axis range: every date shown, padded; open-ended windows get room for their arrow.
+  const days = [dayNum(on)];
+  if (earliest) days.push(dayNum(earliest));
+  for (const r of rows) {
+    if (r.from) days.push(dayNum(r.from));
+    if (r.until) days.push(dayNum(r.until));
+    for (const d of r.dates) days.push(dayNum(d.date));
+  }
+  let lo = Math.min(...days);
+  let hi = Math.max(...days);
+  const span0 = Math.max(hi - lo, 60);
+  const anyOpen = rows.some((r) => r.open);
+  lo -= Math.round(span0 * 0.04) + 10;
+  hi += Math.round(span0 * (anyOpen ? 0.15 : 0.05)) + 10;
+  const x = (iso) => LEFT + ((dayNum(iso) - lo) / (hi - lo)) * (W - LEFT - RIGHT);
+  const xEnd = W - RIGHT;
+  const height = TOP + rows.length * ROW + 34;
+
+  const titleId = 'timeline-svg-title';
+  const summary = t('timeline.summary', {
+    n: rows.filter((r) => r.record).length,
+    on: humanDate(on),
+    earliest: earliest ? t('timeline.earliest', { date: humanDate(earliest) }) : t('timeline.no_earliest'),
+  });
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-labelledby': titleId, class: 'timeline-svg',
+    preserveAspectRatio: 'xMinYMin meet', width: W, height,
+  }, s('title', { id: titleId, text: summary }));
+
+  svg.append(s('defs', {},
+    s('pattern', { id: 'tl-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      s('rect', { width: 6, height: 6, fill: '#eef0f3' }),
+      s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#5b6472', 'stroke-width': 2.5 })),
+    ...['fail', 'counted', 'basic'].map((k) => s('marker', {
+      id: `tl-arrow-${k}`, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto',
+    }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: `tl-arrow-${k}` })))));
+
+  // Ticks at least ~80 px apart: every 1, 3, 6 months or 1, 2, 5, 10 years.
+  const pxPerMonth = ((W - LEFT - RIGHT) * 30.44) / (hi - lo);
+  const step = [1, 3, 6, 12, 24, 60, 120].find((m) => m * pxPerMonth >= 80) || 240;
+  const startIso = isoOf(lo);
+  let ty = Number(startIso.slice(0, 4));
+  let tm = Number(startIso.slice(5, 7));
+  const axis = s('g', { class: 'tl-axis' });
+  for (let guard = 0; guard < 120000; guard += 1) {
+    tm += 1;
+    if (tm > 12) { tm = 1; ty += 1; }
+    if (step < 12 ? (tm - 1) % step !== 0 : tm !== 1 || ty % (step / 12) !== 0) continue;
+    const iso = `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-01`;
+    if (dayNum(iso) > hi) break;
+    const xx = x(iso);
+    axis.append(s('line', { x1: xx, x2: xx, y1: TOP - 8, y2: height - 30, class: 'tl-grid' }));
+    axis.append(s('text', {
+      x: xx + 2, y: TOP - 12, class: 'tl-tick',
+      text: step >= 12 ? String(ty) : `${ty}-${String(tm).padStart(2, '0')}`,
+    }));
+  }
+  svg.append(axis);
+
+  const body = s('g', {});
+  rows.forEach((r, i) => {
+    const y = TOP + i * ROW;
+    const cy = y + ROW / 2;
+    const g = s('g', { class: `tl-row tl-${r.kind}`, dataset: { record: r.record, clause: r.clause } });
+    if (i % 2 === 0) g.append(s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
+    g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: r.record ? `${r.clause}  ${r.record}` : r.clause }));
+    let tip;
+    if (r.kind === 'not-counted') {
+      tip = `${r.clause} ${r.record}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${d.date}`).join(', ')}`;
+      for (const d of r.dates) {
+        g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.record} ${d.label}: ${d.date}` })));
+      }
+    } else {
+      const x1 = x(r.from);
+      // Open-ended: a solid bar, then a dashed tail with an arrow to the edge (it goes on).
+      const x2 = r.open ? Math.max(x1 + 2, xEnd - 48) : x(r.until);
+      const kind = r.kind === 'basic' ? 'basic' : r.kind === 'counted-fail' ? 'fail' : 'counted';
+      tip = r.kind === 'basic'
+        ? `${r.clause}: ${r.open ? t('result.never_clears') : t('result.met_from', { date: r.until })}`
+        : `${r.clause} ${r.record}: ${r.from} → ${r.open ? t('result.counts_open') : r.until}`;
+      g.append(s('rect', {
+        x: x1, y: y + 6, width: Math.max(x2 - x1, 2), height: ROW - 12, rx: 3,
+        class: `tl-bar tl-bar-${kind}`,
+      }, s('title', { text: tip })));
+      if (r.open) {
+        g.append(s('line', {
+          x1: x2, x2: xEnd - 6, y1: cy, y2: cy, class: `tl-open tl-open-${kind}`, 'marker-end': `url(#tl-arrow-${kind})`,
+        }));
+      }
+      for (const d of r.dates) {
+        if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}: ${d.date}` })));
+      }
+    }
+    g.append(s('title', { text: tip }));
+    body.append(g);
+  });
+  svg.append(body);
+
+  // The evaluation date and the earliest pass date.
+  const lineY2 = height - 30;
+  const xd = x(on);
+  svg.append(s('g', { class: 'tl-on' },
+    s('line', { x1: xd, x2: xd, y1: TOP - 24, y2: lineY2 }),
+    s('text', {
+      x: xd + (xd > W / 2 ? -4 : 4), y: TOP - 28, class: 'tl-marker-label',
+      'text-anchor': xd > W / 2 ? 'end' : 'start', text: `${t('timeline.legend.on')} ${on}`,
+    })));
+  if (earliest) {
+    const xe = x(earliest);
+    svg.append(s('g', { class: 'tl-earliest' },
+      s('line', { x1: xe, x2: xe, y1: TOP - 8, y2: lineY2 + 8 }),
+      s('text', {
+        x: xe + (xe > W / 2 ? -4 : 4), y: lineY2 + 22, class: 'tl-marker-label',
+        'text-anchor': xe > W / 2 ? 'end' : 'start',
+        text: `${t('timeline.legend.earliest')} ${earliest}`,
+      })));
+  }
+
+  fill(root,
+    h('p', { class: 'tl-caption', 'aria-hidden': 'true', text: summary }),
+    h('div', { class: 'timeline-scroll', tabindex: '0', 'aria-label': summary }, svg),
+    legend(rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)),
+    table(rows));
+}
+
+function legend(withBasic, withEarliest, withOpen) {
+  const item = (cls, key) => h('li', {}, h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }), t(key));
+  return h('ul', { class: 'tl-legend', 'aria-label': t('timeline.legend') },
+    item('sw-fail', 'timeline.legend.counted_fail'),
+    item('sw-counted', 'timeline.legend.counted'),
+    withOpen ? item('sw-open', 'timeline.legend.open') : null,
+    item('sw-dot', 'timeline.legend.not_counted'),
+    item('sw-on', 'timeline.legend.on'),
+    withEarliest ? item('sw-earliest', 'timeline.legend.earliest') : null,
+    withBasic ? item('sw-basic', 'timeline.legend.basic') : null);
+}
+
+function table(rows) {
+  const status = (r) => r.kind === 'basic' ? t('timeline.legend.basic')
+    : r.kind === 'not-counted' ? t('record.status.not_counted') : t('record.status.counted');
+  return h('details', { class: 'timeline-table' },
+    h('summary', { text: t('timeline.table') }),
+    h('div', { class: 'table-scroll' },
+      h('table', {},
+        h('thead', {}, h('tr', {},
+          ['timeline.col.clause', 'timeline.col.record', 'timeline.col.status', 'timeline.col.from', 'timeline.col.until', 'timeline.col.dates']
+            .map((k) => h('th', { scope: 'col', text: t(k) })))),
+        h('tbody', {}, rows.map((r) => h('tr', { dataset: { record: r.record, kind: r.kind } },
+          h('td', {}, `${r.clause} ${r.name}`),
+          h('td', { text: r.record || '—' }),
+          h('td', { text: status(r) }),
+          h('td', { text: r.from ? humanDate(r.from) : '—' }),
+          h('td', { text: r.kind === 'not-counted' ? '—' : r.open ? t('timeline.open') : humanDate(r.until) }),
+          h('td', { text: r.dates.map((d) => `${d.label}: ${d.date}`).join('; ') || '—' })))))));
+}

@@ -1,0 +1,123 @@
+// nvcheck_bench: times the library door (check_json) over a JSON Lines file of enterprises.
+//
+//   nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json]
+//
+// Runs check_json over every line, again and again for about S seconds (default 1.5) after one
+// warm-up pass, and prints enterprises per second, microseconds per enterprise (the best of
+// rounds of 0.1 s, and their median) and the peak RSS.
+// --json prints one JSON object instead (for bench/run.sh). Prints figures, asserts nothing.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "nvcheck/builtin_rules.hpp"
+#include "nvcheck/nvcheck.hpp"
+
+namespace {
+
+long peak_rss_kib() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;  // KiB on Linux
+}
+
+int usage() {
+  std::fprintf(stderr, "usage: nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string file, lang = "en";
+  double seconds = 1.5;
+  bool json = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--seconds" && i + 1 < argc) seconds = std::atof(argv[++i]);
+    else if (a == "--lang" && i + 1 < argc) lang = argv[++i];
+    else if (a == "--json") json = true;
+    else if (!a.empty() && a[0] != '-' && file.empty()) file = a;
+    else return usage();
+  }
+  if (file.empty()) return usage();
+
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "nvcheck_bench: cannot open %s\n", file.c_str());
+    return 2;
+  }
+  std::vector<std::string> lines;
+  std::size_t bytes = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    bytes += line.size();
+    lines.push_back(std::move(line));
+  }
+  if (lines.empty()) {
+    std::fprintf(stderr, "nvcheck_bench: %s has no enterprises\n", file.c_str());
+    return 2;
+  }
+
+  using namespace nvcheck;
+  const auto rules = builtin_rules();
+  const Options options = parse_options("{\"lang\":\"" + lang + "\"}");
+  if (!options.errors.empty()) return usage();
+
+  // Warm-up pass, which also counts the verdicts.
+  std::size_t pass = 0, fail = 0, invalid = 0, out_bytes = 0;
+  for (const std::string& line : lines) {
+    const Output o = check_json(line, options, *rules);
+    out_bytes += o.text.size();
+    (o.verdict == Verdict::pass ? pass : o.verdict == Verdict::fail ? fail : invalid)++;
+  }
+
+  // Rounds of at least 0.1 s (whole passes) until `seconds` are spent; the best round is the
+  // figure (least disturbed by other processes), the median is printed beside it.
+  using clock = std::chrono::steady_clock;
+  std::vector<double> round_us;
+  std::size_t done = 0, sink = 0;
+  double elapsed = 0;
+  const auto t0 = clock::now();
+  do {
+    const auto r0 = clock::now();
+    std::size_t n = 0;
+    double r = 0;
+    do {
+      for (const std::string& line : lines) sink += check_json(line, options, *rules).text.size();
+      n += lines.size();
+      r = std::chrono::duration<double>(clock::now() - r0).count();
+    } while (r < 0.1);
+    round_us.push_back(r * 1e6 / static_cast<double>(n));
+    done += n;
+    elapsed = std::chrono::duration<double>(clock::now() - t0).count();
+  } while (elapsed < seconds);
+  if (sink == 0) std::fprintf(stderr, "(no output)\n");
+  std::sort(round_us.begin(), round_us.end());
+  const double median_us = round_us[round_us.size() / 2];
+
+  const double us = round_us.front();
+  const double per_s = 1e6 / us;
+  const double in_kib = static_cast<double>(bytes) / static_cast<double>(lines.size()) / 1024.0;
+  const double out_kib = static_cast<double>(out_bytes) / static_cast<double>(lines.size()) / 1024.0;
+  if (json) {
+    std::printf("{\"door\":\"native\",\"file\":\"%s\",\"enterprises\":%zu,\"input_kib\":%.2f,\"output_kib\":%.2f,"
+                "\"runs\":%zu,\"seconds\":%.3f,\"us_per_enterprise\":%.2f,\"median_us\":%.2f,\"per_second\":%.0f,\"peak_rss_kib\":%ld,"
+                "\"verdicts\":{\"pass\":%zu,\"fail\":%zu,\"invalid\":%zu},\"build\":\"%s\"}\n",
+                file.c_str(), lines.size(), in_kib, out_kib, done, elapsed, us, median_us, per_s, peak_rss_kib(), pass, fail,
+                invalid, NVCHECK_BENCH_BUILD);
+  } else {
+    std::printf("%s: %zu enterprises (%.1f KiB in, %.1f KiB out each; %zu pass, %zu fail, %zu invalid)\n",
+                file.c_str(), lines.size(), in_kib, out_kib, pass, fail, invalid);
+    std::printf("  native check_json: %.0f enterprises/s, %.2f us per enterprise (best round; median %.2f; "
+                "%zu calls in %.2f s), peak RSS %ld KiB [%s build]\n",
+                per_s, us, median_us, done, elapsed, peak_rss_kib(), NVCHECK_BENCH_BUILD);
+  }
+  return 0;
+}

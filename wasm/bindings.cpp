@@ -1,0 +1,126 @@
+// The WebAssembly door (embind): JSON text in, JSON text out, every C++ exception caught.
+//
+// Conventions (see wasm/engine.mjs, which turns them into plain JS values and Errors):
+// - evaluate, plan, rulesSummary, checkMarkCode, setRules return JSON text. When the engine
+//   throws (an internal error, out of memory), they return `{"error":"..."}` instead; no other
+//   output of these calls starts with `{"error"`.
+// - report returns an object {verdict, html, result}: verdict "pass" | "fail" with the HTML
+//   document in html (result ""); "invalid" with the invalid result JSON in result (html "");
+//   "error" with `{"error":"..."}` in result.
+// - Strings cross as UTF-8 (embind's std::string): a JS string is encoded with its BOM kept; a
+//   Uint8Array is passed through byte for byte.
+#include <emscripten/bind.h>
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "nvcheck/builtin_rules.hpp"
+#include "nvcheck/nvcheck.hpp"
+
+namespace {
+
+using namespace nvcheck;
+
+// The rule data in use: the built-in one until setRules replaces it.
+std::shared_ptr<const Rules> g_rules;
+
+const Rules& rules() {
+  if (!g_rules) g_rules = builtin_rules();
+  return *g_rules;
+}
+
+std::string error_json(const char* what) {
+  std::string out = "{\"error\":";
+  append_json_string(out, what);
+  out += '}';
+  return out;
+}
+
+// Runs f, turning any exception into `{"error":...}`.
+template <class F>
+std::string guarded(F&& f) {
+  try {
+    return f();
+  } catch (const std::exception& ex) {
+    return error_json(ex.what());
+  } catch (...) {
+    return error_json("unknown exception");
+  }
+}
+
+const char* verdict_name(Verdict v) {
+  return v == Verdict::pass ? "pass" : v == Verdict::fail ? "fail" : "invalid";
+}
+
+std::string js_evaluate(const std::string& enterprise, const std::string& options) {
+  return guarded([&] { return check_json(enterprise, parse_options(options), rules()).text; });
+}
+
+std::string js_plan(const std::string& enterprise, const std::string& options) {
+  return guarded([&] { return plan_json(enterprise, parse_options(options), rules()).text; });
+}
+
+struct ReportOut {
+  std::string verdict, html, result;
+};
+
+ReportOut js_report(const std::string& enterprise, const std::string& options) {
+  try {
+    const Options opt = parse_options(options);
+    Output o = report_html(enterprise, opt, rules());
+    // An invalid file has no report: like the CLI, give the invalid result of check.
+    if (o.verdict == Verdict::invalid) return {"invalid", std::string(), check_json(enterprise, opt, rules()).text};
+    return {verdict_name(o.verdict), std::move(o.text), std::string()};
+  } catch (const std::exception& ex) {
+    return {"error", std::string(), error_json(ex.what())};
+  } catch (...) {
+    return {"error", std::string(), error_json("unknown exception")};
+  }
+}
+
+std::string js_rules_summary() {
+  return guarded([] { return rules_summary_json(rules()); });
+}
+
+std::string js_check_mark_code(const std::string& code, const std::string& lang) {
+  return guarded([&] {
+    Lang l = Lang::en;
+    if (!lang.empty() && !parse_lang(lang, l)) return error_json("lang must be en, zh-Hans or zh-Hant");
+    return mark_code_json(check_mark_code(code, rules(), l));
+  });
+}
+
+// Replaces the rule data until the page reloads; on a bad rules file the old rules stay.
+// Returns {"id","version"} of the rules now in use, or {"error": ...}.
+std::string js_set_rules(const std::string& standard) {
+  return guarded([&] {
+    std::shared_ptr<const Rules> fresh = load_rules(standard, {builtin_texts_json(), builtin_report_json()});
+    g_rules = std::move(fresh);
+    std::string out = "{\"id\":";
+    append_json_string(out, g_rules->id);
+    out += ",\"version\":";
+    append_json_string(out, g_rules->version);
+    out += '}';
+    return out;
+  });
+}
+
+std::string js_version() { return NVCHECK_VERSION; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(nvcheck) {
+  emscripten::value_object<ReportOut>("Report")
+      .field("verdict", &ReportOut::verdict)
+      .field("html", &ReportOut::html)
+      .field("result", &ReportOut::result);
+  emscripten::function("evaluate", &js_evaluate);
+  emscripten::function("plan", &js_plan);
+  emscripten::function("report", &js_report);
+  emscripten::function("rulesSummary", &js_rules_summary);
+  emscripten::function("checkMarkCode", &js_check_mark_code);
+  emscripten::function("setRules", &js_set_rules);
+  emscripten::function("version", &js_version);
+}

@@ -357,11 +357,14 @@ function exportFile() {
 }
 
 /** Checks a file with the engine; returns the parsed file or the reasons it was refused. */
+// `text` is the file's text, or its bytes (an imported file: the engine then sees exactly what
+// the CLI would, a byte-order mark or bytes that are not UTF-8 included).
 function checkFile(text) {
   const res = engine.evaluate(text, { lang: getLang(), today: state.today });
   if (res.verdict !== 'invalid') {
     try {
-      return { doc: JSON.parse(text.replace(/^\uFEFF/, '')) };
+      const str = typeof text === 'string' ? text : new TextDecoder('utf-8', { fatal: true }).decode(text);
+      return { doc: JSON.parse(str.replace(/^\uFEFF/, '')) };
     } catch {
       return { refused: { why: t('file.not_json'), errors: [] } };
     }
@@ -396,7 +399,7 @@ async function importFile(file) {
   let text = null;
   if (file.size <= MAX_FILE) {
     try {
-      text = await file.text();
+      text = new Uint8Array(await file.arrayBuffer());
     } catch {
       text = null;
     }

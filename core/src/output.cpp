@@ -438,10 +438,27 @@ std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules
   return out;
 }
 
+namespace {
+// A short description of an option's value for its error message (never a deep dump).
+std::string describe(const nlohmann::json& v) {
+  if (v.is_string()) {
+    std::string out;
+    append_json_string(out, v.get_ref<const std::string&>().substr(0, 40));
+    return out;
+  }
+  if (v.is_structured()) return v.is_object() ? "an object" : "an array";
+  return v.dump();
+}
+}  // namespace
+
 Options parse_options(std::string_view options_json, Day today) {
   Options o;
   o.today = today;
   if (options_json.empty()) return o;
+  if (options_json.size() > 4096) {
+    o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", "(longer than 4096 bytes)"}}});
+    return o;
+  }
   nlohmann::json j = nlohmann::json::parse(options_json.begin(), options_json.end(), nullptr, false);
   if (j.is_discarded() || !(j.is_object() || j.is_null())) {
     o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", std::string(options_json.substr(0, 80))}}});
@@ -450,12 +467,12 @@ Options parse_options(std::string_view options_json, Day today) {
   if (j.is_null()) return o;
   if (auto it = j.find("lang"); it != j.end() && !it->is_null()) {
     if (!it->is_string() || !parse_lang(it->get<std::string>(), o.lang))
-      o.errors.push_back({"", "bad_option", {{"option", "lang"}, {"value", it->dump()}}});
+      o.errors.push_back({"", "bad_option", {{"option", "lang"}, {"value", describe(*it)}}});
   }
   if (auto it = j.find("on"); it != j.end() && !it->is_null()) {
     Day d;
     if (!it->is_string() || !parse_date(it->get<std::string>(), d))
-      o.errors.push_back({"", "bad_option", {{"option", "on"}, {"value", it->dump()}}});
+      o.errors.push_back({"", "bad_option", {{"option", "on"}, {"value", describe(*it)}}});
     else
       o.on = d;
   }

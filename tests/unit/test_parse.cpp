@@ -82,3 +82,24 @@ TEST_SUITE("parse") {
     CHECK(prepare(file(""), o, rules()).on == day("2026-11-25"));
   }
 }
+
+TEST_SUITE("parse") {
+  TEST_CASE("Options: on and lang, unknown keys ignored, bad values are input errors") {
+    CHECK(parse_options(R"({"on":"2026-01-31","lang":"zh-Hant","extra":1})").errors.empty());
+    CHECK(parse_options(R"({"on":"2026-01-31"})").on == day("2026-01-31"));
+    CHECK(parse_options(R"({"lang":"zh-Hans"})").lang == Lang::zh_Hans);
+    CHECK(parse_options("").errors.empty());
+    CHECK(parse_options("null").errors.empty());
+    for (const char* bad : {R"({"on":"2026-02-30"})", R"({"lang":"fr"})", R"({"on":20260101})", "[", "42"}) {
+      const Options o = parse_options(bad);
+      REQUIRE_MESSAGE(o.errors.size() == 1, bad);
+      CHECK(o.errors[0].code == "bad_option");
+    }
+    // A deeply nested value is described, never dumped.
+    const std::string deep = R"({"lang":)" + std::string(2000, '[') + std::string(2000, ']') + "}";
+    const Options o = parse_options(deep);
+    REQUIRE(o.errors.size() == 1);
+    CHECK(error_message(o.errors[0], rules(), Lang::en).find("an array") != std::string::npos);
+    CHECK(parse_options(std::string(5000, ' ')).errors.size() == 1);
+  }
+}

@@ -128,3 +128,35 @@ TEST_SUITE("golden") {
     CHECK(n == 12);
   }
 }
+
+TEST_SUITE("golden") {
+  TEST_CASE("golden: the demo samples show what the page says they show") {
+    const fs::path dir = fs::path(NVCHECK_SOURCE_DIR) / "web" / "samples";
+    struct Want { const char* file; const char* verdict; const char* earliest; };
+    const Want wants[] = {{"gd-pass.json", "pass", "2026-12-01"},
+                          {"hk-complaints.json", "fail", "2027-08-10"},
+                          {"mo-too-young.json", "fail", "2027-03-15"},
+                          {"gd-many-records.json", "fail", nullptr},
+                          {"gd-actions-dispute.json", "fail", nullptr}};
+    for (const Want& w : wants) {
+      CAPTURE(w.file);
+      for (const char* lang : kLangCodes) {
+        Options o;
+        REQUIRE(parse_lang(lang, o.lang));
+        const json r = json::parse(check_json(slurp(dir / w.file), o, rules()).text);
+        CHECK(r["verdict"] == w.verdict);
+        if (w.earliest) CHECK(r["earliest_pass_date"] == w.earliest);
+        else CHECK(r["earliest_pass_date"].is_null());
+      }
+    }
+    // The Hong Kong sample clears when the earlier complaint stops counting, not at the last end.
+    const json hk = json::parse(check_json(slurp(dir / "hk-complaints.json"), Options{}, rules()).text);
+    std::string latest;
+    for (const auto& c : hk["indicators"][7]["counted"]) latest = std::max(latest, c["counts_until"].get<std::string>());
+    CHECK(hk["indicators"][7]["clears_on"] == "2027-08-10");
+    CHECK(latest > "2027-08-10");
+    // The Macao sample is too young: 6.1.1 is not met.
+    const json mo = json::parse(check_json(slurp(dir / "mo-too-young.json"), Options{}, rules()).text);
+    CHECK(mo["basic_requirements"][0]["status"] == "not_met");
+  }
+}

@@ -217,6 +217,20 @@ Outcome parse(std::string_view text, Handler& h) {
 
   auto skip_ws = [&] { while (p < end && is_ws(*p)) ++p; };
 
+  // Reads `"key" :` of an object member, p at its opening quote: 0 done, 1 syntax error at p,
+  // 2 the handler stopped.
+  auto read_member_key = [&]() -> int {
+    if (p >= end || *p != '"') return 1;
+    ++p;
+    if (!read_string()) return 1;
+    if (!h.key(buf)) return 2;
+    skip_ws();
+    if (p >= end || *p != ':') return 1;
+    ++p;
+    skip_ws();
+    return 0;
+  };
+
   // The grammar as a loop: expect a value, then after it a separator or a closer.
   skip_ws();
   while (true) {
@@ -234,14 +248,7 @@ Outcome parse(std::string_view text, Handler& h) {
           break;
         }
         stack.push_back('o');
-        if (p >= end || *p != '"') return fail(p);
-        ++p;
-        if (!read_string()) return fail(p);
-        if (!h.key(buf)) return stopped;
-        skip_ws();
-        if (p >= end || *p != ':') return fail(p);
-        ++p;
-        skip_ws();
+        if (const int k = read_member_key()) return k == 2 ? stopped : fail(p);
         continue;  // the member's value
       case '[':
         ++p;
@@ -293,16 +300,8 @@ Outcome parse(std::string_view text, Handler& h) {
       if (*p == ',') {
         ++p;
         skip_ws();
-        if (stack.back() == 'o') {
-          if (p >= end || *p != '"') return fail(p);
-          ++p;
-          if (!read_string()) return fail(p);
-          if (!h.key(buf)) return stopped;
-          skip_ws();
-          if (p >= end || *p != ':') return fail(p);
-          ++p;
-          skip_ws();
-        }
+        if (stack.back() == 'o')
+          if (const int k = read_member_key()) return k == 2 ? stopped : fail(p);
         break;  // the next value
       }
       if (*p == (stack.back() == 'o' ? '}' : ']')) {

@@ -15,11 +15,26 @@ bool looks_like_date(const std::string& s) {
 
 void append_human_date(std::string& out, Day day, Lang lang);
 
+// Reason keys live in static storage (Reason::key), so a text is found again by the key's address: a small
+// per-thread cache in front of the rule data's map (the rules' address is part of the entry).
+const std::string& text_of(const Rules& rules, std::string_view key, Lang lang) {
+  struct Slot { const Rules* rules; const char* key; std::size_t size; Lang lang; const std::string* text; };
+  static thread_local Slot cache[256] = {};
+  const std::size_t h = ((reinterpret_cast<std::uintptr_t>(key.data()) >> 3) * 31 + static_cast<std::size_t>(lang)) & 255;
+  Slot& s = cache[h];
+  if (s.rules == &rules && s.key == key.data() && s.size == key.size() && s.lang == lang) return *s.text;
+  const std::string& t = rules.text(key, lang);
+  if (rules.texts.count(key)) s = Slot{&rules, key.data(), key.size(), lang, &t};  // never cache a miss
+  return t;
+}
+
 // Fills a text's {placeholders} from the arguments, then from a reason's typed fields; arguments
 // whose values are ISO dates, and the typed dates, are written as dates for people.
+// `typed` is a reason, whose key is in static storage (and may use the cache); other keys may be
+// temporaries and are looked up in the rule data directly.
 void render_into(std::string& out, const Rules& rules, std::string_view key,
                  const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang) {
-  const std::string_view tpl = rules.text(key, lang);
+  const std::string_view tpl = typed ? text_of(rules, key, lang) : std::string_view(rules.text(key, lang));
   std::size_t run = 0;
   for (std::size_t i = 0; i < tpl.size(); ++i) {
     if (tpl[i] != '{') continue;
@@ -182,21 +197,27 @@ namespace {
 void append_human_date(std::string& out, Day day, Lang lang) {
   if (day == kNever) return;
   const CivilDate c = civil_from_days(day);
+  auto number = [&](int v) {  // no leading zeros
+    char buf[12];
+    int n = 0;
+    do { buf[n++] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
+    while (n > 0) out += buf[--n];
+  };
   if (lang == Lang::en) {
     static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
                                             "August", "September", "October", "November", "December"};
-    out += std::to_string(c.day);
+    number(c.day);
     out += ' ';
     out += kMonths[c.month - 1];
     out += ' ';
-    out += std::to_string(c.year);
+    number(c.year);
     return;
   }
-  out += std::to_string(c.year);
+  number(c.year);
   out += "年";
-  out += std::to_string(c.month);
+  number(c.month);
   out += "月";
-  out += std::to_string(c.day);
+  number(c.day);
   out += "日";
 }
 }  // namespace
@@ -236,11 +257,29 @@ std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
   return render(rules, "warning." + w.code, args, lang);
 }
 
+namespace {
+void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang);
+
+// A reason as a JSON string, rendered in a reused buffer (no allocation per record).
+void append_reason(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
+  static thread_local std::string scratch;
+  scratch.clear();
+  reason_into(scratch, r, rules, lang);
+  append_json_string(out, scratch);
+}
+}  // namespace
+
 std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
   std::string out;
+  reason_into(out, r, rules, lang);
+  return out;
+}
+
+namespace {
+void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
   if (r.key != "reason.out_of_scope") {
     render_into(out, rules, r.key, r.args, &r, lang);
-    return out;
+    return;
   }
   // The field and value of an out-of-scope record, by their labels in the language.
   std::vector<std::pair<std::string_view, std::string>> args = r.args;
@@ -255,8 +294,8 @@ std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
   const int k = def.index_of(value);
   args.emplace_back("value_label", k >= 0 ? def.labels[static_cast<std::size_t>(k)][lang] : value);
   render_into(out, rules, r.key, args, &r, lang);
-  return out;
 }
+}  // namespace
 
 std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang) {
   std::string out;
@@ -274,7 +313,7 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
     append_json_string(out, rules.basic[static_cast<std::size_t>(k)].clause);
     out += b.met ? ",\"status\":\"met\"" : ",\"status\":\"not_met\"";
     out += ",\"reason\":";
-    append_json_string(out, reason_text(b.reason, rules, lang));
+    append_reason(out, b.reason, rules, lang);
     out += ",\"clears_on\":";
     append_day_or_null(out, b.clears_on);
     out += '}';
@@ -295,7 +334,7 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
       out += "{\"record\":";
       append_json_string(out, e.records[ro.record].id);
       out += ",\"reason\":";
-      append_json_string(out, reason_text(ro.reason, rules, lang));
+      append_reason(out, ro.reason, rules, lang);
       out += ",\"counts_until\":";
       append_day_or_null(out, ro.counts_until);
       out += '}';
@@ -307,7 +346,7 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
       out += "{\"record\":";
       append_json_string(out, e.records[ro.record].id);
       out += ",\"reason\":";
-      append_json_string(out, reason_text(ro.reason, rules, lang));
+      append_reason(out, ro.reason, rules, lang);
       out += '}';
     }
     out += "],\"clears_on\":";

@@ -145,6 +145,12 @@ Timeline::Timeline(const Enterprise& e, const Rules& rules, const std::vector<Re
     return a.result_on != b.result_on ? a.result_on < b.result_on : (!a.failed && b.failed);
   });
   for (std::size_t i = 0; i < kListCount; ++i) thresholds_[i] = rules.indicators[i].threshold;
+  events_.reserve(2 * scopes.size());
+  {
+    std::array<std::size_t, kListCount> per_list{};
+    for (const Record& r : e.records) ++per_list[static_cast<std::size_t>(r.list)];
+    for (std::size_t i = 0; i < kListCount; ++i) spans_[i].reserve(per_list[i]);
+  }
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const RecordScope& s = scopes[i];
     if (!s.in_scope || s.span.from >= s.span.until) continue;
@@ -334,7 +340,7 @@ const ListKeys& list_keys() {
 Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings) {
   Evaluation ev;
   ev.on = on;
-  const std::vector<RecordScope> scopes = scope_records(e, rules);
+  std::vector<RecordScope> scopes = scope_records(e, rules);
   const Timeline tl(e, rules, scopes);
   const Projection p = project(tl, on);
   ev.pass = p.failing == 0;
@@ -364,18 +370,26 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
   }
 
   std::array<std::size_t, kListCount> order{};
+  {
+    std::array<std::size_t, kListCount> per_list{};
+    for (const Record& r : e.records) ++per_list[static_cast<std::size_t>(r.list)];
+    for (std::size_t li = 0; li < kListCount; ++li) {
+      ev.indicators[li].counted.reserve(per_list[li]);
+      ev.indicators[li].not_counted.reserve(per_list[li]);
+    }
+  }
   for (std::size_t i = 0; i < e.records.size(); ++i) {
     const Record& r = e.records[i];
     const std::size_t li = static_cast<std::size_t>(r.list);
     const IndicatorDef& ind = rules.indicators[li];
-    const RecordScope& s = scopes[i];
+    RecordScope& s = scopes[i];
     IndicatorOutcome& io = ev.indicators[li];
     const std::size_t ord = order[li]++;
     const int clause = static_cast<int>(li);
     if (!s.in_scope) {
-      io.not_counted.push_back({i, kNever, s.out_of_scope});
       if (s.out_of_scope.key == "reason.not_in_appendix")
         ws.push_back({r.id, "not_in_appendix", s.out_of_scope.args, clause, ord});
+      io.not_counted.push_back({i, kNever, std::move(s.out_of_scope)});
     } else if (s.span.contains(on)) {
       io.counted.push_back({i, s.span.until,
                             span_reason(s.span.until == kNever ? list_keys().counts_open[li] : list_keys().counts[li], r, s, ind)});

@@ -36,8 +36,7 @@ void render_into(std::string& out, const Rules& rules, std::string_view key,
                  const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang) {
   const std::string_view tpl = typed ? text_of(rules, key, lang) : std::string_view(rules.text(key, lang));
   std::size_t run = 0;
-  for (std::size_t i = 0; i < tpl.size(); ++i) {
-    if (tpl[i] != '{') continue;
+  for (std::size_t i = tpl.find('{'); i < tpl.size(); i = tpl.find('{', i + 1)) {
     const std::size_t close = tpl.find('}', i + 1);
     if (close == std::string_view::npos) break;
     const std::string_view name = tpl.substr(i + 1, close - i - 1);

@@ -1,7 +1,6 @@
 // Reads an enterprise file straight into typed records with nlohmann_json's SAX interface:
 // one pass, no JSON tree, every input error with its JSON pointer.
 #include <algorithm>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -114,6 +113,39 @@ struct Frame {
 
 enum class VK : std::uint8_t { Null, Bool, Number, String };
 
+// A record's field by its key: candidates are bucketed by key length and first letter, so a key
+// is compared with at most one or two names.
+int record_key_index(int list, std::string_view key) {
+  struct Index {
+    std::array<std::array<std::int8_t, 4>, 32 * 26> slot;
+    Index(const std::vector<FieldDesc>& fs) {
+      for (auto& s : slot) s.fill(-1);
+      for (std::size_t i = 0; i < fs.size(); ++i) {
+        auto& s = slot[bucket(fs[i].name)];
+        for (auto& x : s)
+          if (x < 0) { x = static_cast<std::int8_t>(i); break; }
+      }
+    }
+    static std::size_t bucket(std::string_view k) {
+      const unsigned char c = static_cast<unsigned char>(k[0]);
+      return (k.size() & 31) * 26 + (c >= 'a' && c <= 'z' ? c - 'a' : 0);
+    }
+  };
+  static const std::array<Index, kListCount> kIndex = [] {
+    return std::array<Index, kListCount>{Index(list_fields(0)), Index(list_fields(1)), Index(list_fields(2)),
+                                         Index(list_fields(3)), Index(list_fields(4)), Index(list_fields(5)),
+                                         Index(list_fields(6)), Index(list_fields(7)), Index(list_fields(8)),
+                                         Index(list_fields(9))};
+  }();
+  if (key.empty()) return -1;
+  const auto& fs = list_fields(list);
+  for (const std::int8_t i : kIndex[static_cast<std::size_t>(list)].slot[Index::bucket(key)]) {
+    if (i < 0) break;
+    if (fs[static_cast<std::size_t>(i)].name == key) return i;
+  }
+  return -1;
+}
+
 class Reader {
  public:
   Reader(const Rules& rules, const Limits& limits, ParsedEnterprise& out)
@@ -140,9 +172,7 @@ class Reader {
     f.field = -1;
     const std::string_view kv(k);
     if (f.ctx == Ctx::Record) {
-      const auto& fs = list_fields(f.list);
-      for (std::size_t i = 0; i < fs.size(); ++i)
-        if (kv == fs[i].name) { f.field = static_cast<int>(i); break; }
+      f.field = record_key_index(f.list, kv);
     } else if (f.ctx == Ctx::Records) {
       for (int i = 0; i < kListCount; ++i)
         if (kv == kListNames[static_cast<std::size_t>(i)]) { f.field = i; break; }
@@ -195,7 +225,9 @@ class Reader {
   bool rec_start_given_ = false;
   std::vector<Warning> rec_warnings_;
   PreviousApplication prev_;
-  std::array<std::vector<Record>, kListCount> lists_;
+  std::array<std::size_t, kListCount> list_size_{};  // records read per list
+  int last_list_ = -1;
+  bool lists_in_order_ = true;  // the lists came in Table 1 order (the usual case: no sort needed)
   bool have_application_date_ = false;
   std::vector<std::pair<const char*, const EnumDef*>> enum_cache_;
 
@@ -414,13 +446,16 @@ class Reader {
     }
     for (Warning& w : rec_warnings_) {
       w.record = rec_.id;
-      w.order = lists_[static_cast<std::size_t>(f.list)].size();
+      w.order = list_size_[static_cast<std::size_t>(f.list)];
       out_.warnings.push_back(std::move(w));
     }
     rec_warnings_.clear();
-    auto& list = lists_[static_cast<std::size_t>(f.list)];
-    if (list.empty()) list.reserve(16);
-    list.push_back(std::move(rec_));
+    std::vector<Record>& records = out_.enterprise.records;
+    if (records.empty()) records.reserve(64);
+    if (f.list < last_list_) lists_in_order_ = false;
+    last_list_ = f.list;
+    ++list_size_[static_cast<std::size_t>(f.list)];
+    records.push_back(std::move(rec_));
   }
 
   // --- scalar values -------------------------------------------------------------------------
@@ -622,21 +657,36 @@ class Reader {
 
 void Reader::finish() {
   Enterprise& e = out_.enterprise;
-  std::size_t n = 0;
-  for (const auto& l : lists_) n += l.size();
-  e.records.reserve(n);
-  for (auto& l : lists_)
-    for (auto& r : l) e.records.push_back(std::move(r));
-  // Record ids are unique within the file (CONTRACT.md).
-  std::unordered_set<std::string_view> ids;
-  ids.reserve(n);
-  std::array<std::size_t, kListCount> index{};
-  for (const Record& r : e.records) {
+  // Records in Table 1 order, each list in file order (a file may give its lists in any order).
+  if (!lists_in_order_)
+    std::stable_sort(e.records.begin(), e.records.end(),
+                     [](const Record& a, const Record& b) { return a.list < b.list; });
+  // Record ids are unique within the file (CONTRACT.md): an open-addressing table of the ids
+  // seen so far; each repeat is reported at its own path, in record order.
+  std::vector<std::size_t> repeats;
+  {
+    std::size_t cap = 16;
+    while (cap < 2 * e.records.size()) cap *= 2;
+    std::vector<std::uint32_t> table(cap, 0);  // record index + 1; 0: empty
+    for (std::size_t i = 0; i < e.records.size(); ++i) {
+      const std::string& id = e.records[i].id;
+      if (id.empty()) continue;
+      std::uint64_t h = 1469598103934665603ull;
+      for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+      for (std::size_t slot = h & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+        if (table[slot] == 0) { table[slot] = static_cast<std::uint32_t>(i + 1); break; }
+        if (e.records[table[slot] - 1].id == id) { repeats.push_back(i); break; }
+      }
+    }
+  }
+  if (repeats.empty()) return;
+  std::array<std::size_t, kListCount> start{};
+  for (std::size_t li = 1; li < kListCount; ++li) start[li] = start[li - 1] + list_size_[li - 1];
+  for (std::size_t i : repeats) {
+    const Record& r = e.records[i];
     const std::size_t li = static_cast<std::size_t>(r.list);
-    if (!r.id.empty() && !ids.insert(r.id).second)
-      error("/records/" + std::string(kListNames[li]) + "/" + std::to_string(index[li]) + "/id", "duplicate_id",
-            {{"id", r.id}});
-    ++index[li];
+    error("/records/" + std::string(kListNames[li]) + "/" + std::to_string(i - start[li]) + "/id", "duplicate_id",
+          {{"id", r.id}});
   }
 }
 

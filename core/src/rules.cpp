@@ -115,6 +115,13 @@ int EnumDef::index_of(std::string_view value) const noexcept {
 }
 
 int Appendix::match(std::string_view value) const {
+  bool plain = true;  // already in normalised form: look it up as it is, without a copy
+  for (char c : value)
+    if ((c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\xE3') { plain = false; break; }
+  if (plain) {
+    auto it = by_key.find(value);
+    return it == by_key.end() ? -1 : it->second;
+  }
   auto it = by_key.find(norm(value));
   return it == by_key.end() ? -1 : it->second;
 }

@@ -82,7 +82,7 @@ struct IndicatorDef {
   int window_months = 0;           // the clause's window
   int resolved_window_months = 0;  // 6.2.8 / 6.2.9: after resolution
   /// in_scope[field] = bitmask over that field's enum values (bit i = value i is in scope).
-  std::map<std::string, std::uint64_t> in_scope;
+  std::map<std::string, std::uint64_t, std::less<>> in_scope;
   std::uint64_t one_off = 0;       // 6.2.5 / 6.2.6: bitmask over the measure enum
   std::array<Text3, 3> names;      // per Region
   Text3 description, source, question, requirements;

@@ -261,7 +261,13 @@ int main(int argc, char** argv) {
     if (out.verdict == Verdict::invalid && !why.empty()) {
       // already said on stderr
     } else if (out.verdict == Verdict::invalid) {
-      std::cerr << "nvcheck: " << name << ": invalid input\n";
+      // One line naming the file and what is wrong first (the result line lists every error).
+      std::string first;
+      if (const Prepared p = prepare(text, opt, *rules); !p.errors.empty()) {
+        first = error_message(p.errors.front(), *rules, opt.lang);
+        if (p.errors.size() > 1) first += " (+" + std::to_string(p.errors.size() - 1) + ")";
+      }
+      std::cerr << "nvcheck: " << name << ": " << (first.empty() ? "invalid input" : first) << "\n";
     }
     worst = std::max(worst, exit_for(out.verdict));
     if (is_report) {

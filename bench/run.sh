@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the benchmark: generates bench/data/, builds what is missing, times the native library and
-# the WebAssembly module against V8's JSON.parse, and prints one table. Asserts nothing.
+# the WebAssembly module against V8's JSON.parse, and prints one table; then, when chromium and the
+# built site are there, times the page (bench/page_bench.mjs). Asserts nothing.
 #   bench/run.sh                      (NVCHECK_BENCH_SECONDS per measurement, default 1.5)
-# Build folders: NVCHECK_BUILD_DIR (default build), NVCHECK_WASM_BUILD_DIR (default build-wasm).
+# Build folders: NVCHECK_BUILD_DIR (default build), NVCHECK_WASM_BUILD_DIR (default build-wasm);
+# the site: NVCHECK_SITE_DIR (default dist/site, from tools/build-site.sh); NVCHECK_PAGE_BENCH=0
+# skips the page.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="${NVCHECK_BUILD_DIR:-$root/build}"
@@ -59,3 +62,23 @@ console.log('\nµs per enterprise, best round of 0.1 s (lower is better); ratios
             'wasm = engine.mjs evaluate() under Node, a JS string in and out; (loaded) = Node\'s RSS with the\n' +
             'module started, before any data; "wasm output = CLI": sha-256 of all result lines vs nvcheck check --jsonl.');
 EOF
+
+# The page in headless chromium: optional, skipped with a message when something is missing.
+site="${NVCHECK_SITE_DIR:-$root/dist/site}"
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+echo ""
+if [ "${NVCHECK_PAGE_BENCH:-1}" = 0 ]; then
+  echo "page benchmark skipped (NVCHECK_PAGE_BENCH=0)"
+elif [ ! -x "$chromium" ]; then
+  echo "page benchmark skipped: no chromium at $chromium (apt-get install chromium)"
+elif [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+  echo "page benchmark skipped: no playwright-core (cd tests/browser && npm ci)"
+elif [ ! -f "$site/index.html" ]; then
+  echo "page benchmark skipped: no site in $site (tools/build-site.sh)"
+else
+  if ! cmp -s "$site/nvcheck.wasm" "$wasm_build/wasm/nvcheck.wasm"; then
+    echo "note: $site holds another module than $wasm_build/wasm (tools/build-site.sh to update it)"
+  fi
+  NVCHECK_SITE_DIR="$site" CHROMIUM="$chromium" node "$root/bench/page_bench.mjs" ||
+    echo "page benchmark failed (exit $?); the table above stands"
+fi

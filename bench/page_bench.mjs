@@ -1,0 +1,350 @@
+// page_bench.mjs: times the page (dist/site) in Debian's headless chromium, through playwright-core
+// from tests/browser/node_modules (no browser download). Prints figures, asserts nothing.
+//
+//   tools/build-site.sh && node bench/page_bench.mjs [--loads N] [--edits N] [--calls N] [--sample ID] [--records N]
+//   (NVCHECK_SITE_DIR: the site, default dist/site; CHROMIUM: the browser, default /usr/bin/chromium)
+//
+// It starts tools/serve.mjs on a free port and stops it at the end. Three measurements:
+//  1. First verdict: ~10 fresh page loads (a new browser context each: empty cache, the module
+//     fetched and compiled every time) with the page's autosave (localStorage `nvcheck:v1`)
+//     pre-seeded with a demo sample, as for someone coming back to the page; the time from
+//     navigation start (performance.now() = 0) to the verdict in the DOM and to the next frame
+//     after it. A first visit (empty autosave, no sample) is timed too.
+//  2. Re-evaluation after an edit of a 400-record enterprise (the first line of
+//     bench/data/large.jsonl with --records records, default 400; bench/gen.mjs writes the file
+//     when it is missing), imported through the page's own "Import" file input. Each of ~20 edits
+//     sets a record's date and fires `input` as typing does. The page saves on every input and debounces the evaluation by 150 ms; the debounced
+//     call (the page's evaluateNow: engine + render) is timed by wrapping the page's 150 ms
+//     setTimeout callbacks (the page has no hook of its own), then the style and layout it causes,
+//     then the next frame. The debounce delay is reported apart.
+//  3. The engine alone in the page, for that enterprise: the adapter's evaluate() (./engine.mjs,
+//     JSON text out) and the page's door (./engine.js: plan() + evaluate(), parsed, as the page
+//     calls them on every evaluation).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE = path.resolve(process.env.NVCHECK_SITE_DIR || path.join(ROOT, 'dist', 'site'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const DATA = path.join(ROOT, 'bench', 'data');
+
+const args = process.argv.slice(2);
+function opt(name, dflt) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+}
+const LOADS = Number(opt('loads', 10));
+const EDITS = Number(opt('edits', 20));
+const CALLS = Number(opt('calls', 50));
+const SAMPLE = opt('sample', 'gd-many-records');
+const RECORDS = Number(opt('records', 400));
+
+const TARGET_FIRST_MS = 300;
+const TARGET_REEVAL_MS = 16;
+
+function fail(message) {
+  console.error(`page_bench: ${message}`);
+  process.exit(2);
+}
+
+if (!fs.existsSync(path.join(SITE, 'index.html'))) fail(`no site in ${SITE} (run tools/build-site.sh)`);
+if (!fs.existsSync(CHROMIUM)) fail(`no chromium at ${CHROMIUM} (apt-get install chromium)`);
+let chromium;
+try {
+  const require = createRequire(path.join(ROOT, 'tests', 'browser', 'package.json'));
+  ({ chromium } = require('playwright-core'));
+} catch {
+  fail('playwright-core not found in tests/browser/node_modules (cd tests/browser && npm ci)');
+}
+
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run'],
+};
+const CONTEXT = { viewport: { width: 1400, height: 1000 }, locale: 'en-US' };
+
+// ---- helpers -----------------------------------------------------------------------------
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'serve.mjs'), SITE, '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start')), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^(http:\/\/localhost:\d+\/)\n/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+  });
+}
+
+async function stopServer(child) {
+  child.removeAllListeners('exit');
+  if (child.exitCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await gone;
+}
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const spread = (xs) => `median ${ms(median(xs))} (min ${sorted(xs)[0].toFixed(1)}, max ${sorted(xs)[xs.length - 1].toFixed(1)}, n=${xs.length})`;
+const vs = (x, target) => `target < ${target} ms: ${x < target ? 'met' : 'NOT met'}`;
+
+// Installed before the page's scripts: records when the first verdict is in the DOM and the next
+// frame after it, and times the page's debounced evaluations (its 150 ms setTimeout callbacks).
+function instrument() {
+  const nvb = { verdictAt: null, frameAt: null, verdict: null, evals: [] };
+  window.__nvb = nvb;
+  const realSetTimeout = window.setTimeout.bind(window);
+  const afterFrame = (cb) => requestAnimationFrame(() => realSetTimeout(() => cb(performance.now()), 0));
+  new MutationObserver((_, obs) => {
+    const v = document.querySelector('#result-body .verdict');
+    if (!v) return;
+    obs.disconnect();
+    nvb.verdictAt = performance.now();
+    nvb.verdict = v.getAttribute('data-verdict');
+    afterFrame((t) => { nvb.frameAt = t; });
+  }).observe(document, { childList: true, subtree: true });
+
+  window.setTimeout = function setTimeout(fn, delay, ...rest) {
+    if (delay === 150 && typeof fn === 'function') {
+      const scheduled = performance.now();
+      const inner = fn;
+      fn = function timed(...a) {
+        const start = performance.now();
+        try {
+          return inner.apply(this, a);
+        } finally {
+          const end = performance.now();
+          void document.documentElement.offsetHeight;  // the style and layout the update causes
+          const laidOut = performance.now();
+          const entry = { scheduled, start, end, laidOut, frame: null };
+          nvb.evals.push(entry);
+          afterFrame((t) => { entry.frame = t; });
+        }
+      };
+    }
+    return realSetTimeout(fn, delay, ...rest);
+  };
+}
+
+// ---- 1. first verdict ----------------------------------------------------------------------
+
+async function firstVerdict(browser, base, autosave) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    await context.addInitScript(instrument);
+    if (autosave) {
+      await context.addInitScript((saved) => {
+        // Only before the page's first script of the first load (a reload would keep edits).
+        if (!sessionStorage.getItem('nvb-seeded')) {
+          localStorage.setItem('nvcheck:v1', saved);
+          sessionStorage.setItem('nvb-seeded', '1');
+        }
+      }, autosave);
+    }
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.waitForFunction(() => window.__nvb && window.__nvb.frameAt !== null, null, { timeout: 30000 });
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/nvcheck.wasm'));
+      return {
+        verdict: window.__nvb.verdict,
+        verdictAt: window.__nvb.verdictAt,
+        frameAt: window.__nvb.frameAt,
+        domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
+        wasmFetched: wasm ? wasm.responseEnd : NaN,
+        records: document.querySelectorAll('#entries li.record').length,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- 2 and 3. re-evaluation of a 400-record enterprise, engine alone ----------------------------
+
+function largeEnterprise() {
+  const file = path.join(DATA, 'large.jsonl');
+  if (!fs.existsSync(file)) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'gen.mjs'), '--out', DATA], { stdio: 'inherit' });
+    if (r.status !== 0) fail('bench/gen.mjs failed');
+  }
+  // The first line with RECORDS records (else the closest count).
+  const count = (doc) => Object.values(doc.records || {}).reduce((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
+  let best = null;
+  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line) return;
+    const doc = JSON.parse(line);
+    const records = count(doc);
+    if (!best || Math.abs(records - RECORDS) < Math.abs(best.records - RECORDS)) best = { line, doc, records, lineNo: i + 1 };
+  });
+  return best;
+}
+
+async function reevaluation(browser, base, large) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(base);
+    await page.waitForSelector('#result-body .verdict');
+    const t0 = Date.now();
+    await page.setInputFiles('#import-input', {
+      name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(large.doc, null, 2)),
+    });
+    await page.waitForSelector('.notice[data-kind="imported"]', { timeout: 60000 });
+    const importMs = Date.now() - t0;
+    const shown = await page.evaluate(() => document.querySelectorAll('#entries li.record').length);
+
+    // The record to edit: the first one with a date field, its date alternating between its own
+    // value and 2026-11-01 (counted or not, the verdict and the record's status are redrawn).
+    const target = await page.evaluate(() => {
+      const el = document.querySelector('#entries li.record input[type="date"]');
+      return el ? { path: el.dataset.path, value: el.value } : null;
+    });
+    if (!target) throw new Error('no date field among the imported records');
+    const values = [target.value === '2026-11-01' ? '2026-10-01' : '2026-11-01', target.value];
+
+    const edits = [];
+    for (let i = 0; i < EDITS + 2; i += 1) {  // the first two warm up (baseline-compiled wasm, ...)
+      const r = await page.evaluate(async ({ p, value }) => {
+        const nvb = window.__nvb;
+        const before = nvb.evals.length;
+        const result = document.getElementById('result-body');
+        let mutatedAt = null;
+        const mo = new MutationObserver(() => { if (mutatedAt === null) mutatedAt = performance.now(); });
+        mo.observe(result, { childList: true, subtree: true, characterData: true, attributes: true });
+        const el = document.querySelector(`input[data-path="${CSS.escape(p)}"]`);
+        const t0 = performance.now();
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = performance.now();
+        for (let waited = 0; waited < 30000; waited += 5) {
+          const e = nvb.evals[before];
+          if (e && e.frame !== null) {
+            mo.disconnect();
+            return {
+              handler: t1 - t0, debounce: e.start - t1, evaluate: e.end - e.start, layout: e.laidOut - e.end,
+              toFrame: e.frame - t0, domUpdated: mutatedAt !== null,
+              verdict: document.querySelector('#result-body .verdict')?.getAttribute('data-verdict'),
+              extra: nvb.evals.length - before - 1,
+            };
+          }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        mo.disconnect();
+        return null;
+      }, { p: target.path, value: values[i % 2] });
+      if (!r) throw new Error('the page did not re-evaluate after an edit');
+      if (i >= 2) edits.push(r);
+    }
+
+    // 3. The engine alone, in the page, on the same enterprise (the generated line as it is).
+    const engine = await page.evaluate(async ({ text, calls }) => {
+      const adapter = await import(new URL('engine.mjs', location.href).href);
+      const door = await import(new URL('engine.js', location.href).href);
+      const opts = { lang: 'en', today: '2026-11-24' };
+      const timeIt = (f) => {
+        for (let i = 0; i < 5; i += 1) f();
+        const xs = [];
+        for (let i = 0; i < calls; i += 1) {
+          const s = performance.now();
+          f();
+          xs.push(performance.now() - s);
+        }
+        return xs;
+      };
+      return {
+        verdict: JSON.parse(adapter.evaluate(text, opts)).verdict,
+        evaluate: timeIt(() => adapter.evaluate(text, opts)),
+        plan: timeIt(() => adapter.plan(text, opts)),
+        door: timeIt(() => { door.plan(text, opts); door.evaluate(text, opts); }),
+      };
+    }, { text: large.line, calls: CALLS });
+    return { importMs, shown, target, edits, engine, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+const samples = JSON.parse(fs.readFileSync(path.join(SITE, 'samples', 'index.json'), 'utf8')).samples;
+const sample = samples.find((s) => s.id === SAMPLE);
+if (!sample) fail(`no sample ${SAMPLE} in ${SITE}/samples/index.json`);
+const sampleDoc = JSON.parse(fs.readFileSync(path.join(SITE, 'samples', sample.file), 'utf8'));
+const autosave = JSON.stringify({ doc: sampleDoc, lang: 'en', on: '' });
+const large = largeEnterprise();
+const wasmGz = (() => {
+  const zlib = createRequire(import.meta.url)('node:zlib');
+  return ['nvcheck.mjs', 'nvcheck.wasm'].reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(SITE, f)), { level: 9 }).length, 0);
+})();
+
+const { child: server, url: base } = await startServer();
+let browser;
+try {
+  browser = await chromium.launch(LAUNCH);
+  console.log(`page benchmark: ${SITE} served at ${base}, chromium ${browser.version()} headless; ` +
+              `module ${(wasmGz / 1024).toFixed(0)} KiB gzipped (zlib -9, .mjs + .wasm)`);
+
+  // 1. First verdict (one load first to warm chromium itself up, not counted).
+  await firstVerdict(browser, base, autosave);
+  const loads = [];
+  for (let i = 0; i < LOADS; i += 1) loads.push(await firstVerdict(browser, base, autosave));
+  const empties = [];
+  for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) empties.push(await firstVerdict(browser, base, null));
+  const frames = loads.map((l) => l.frameAt);
+  console.log(`\n1. First verdict, fresh page load (new context, empty cache) with the autosave holding sample ` +
+              `"${SAMPLE}" (${loads[0].records} records, verdict ${loads[0].verdict}):`);
+  console.log(`   navigation -> verdict on screen (next frame): ${spread(frames)}   [${vs(median(frames), TARGET_FIRST_MS)}]`);
+  console.log(`   navigation -> verdict in the DOM:             ${spread(loads.map((l) => l.verdictAt))}`);
+  console.log(`     of which: DOMContentLoaded ${ms(median(loads.map((l) => l.domContentLoaded)))}, ` +
+              `nvcheck.wasm received ${ms(median(loads.map((l) => l.wasmFetched)))} (medians)`);
+  console.log(`   first visit (empty autosave, verdict ${empties[0].verdict}): verdict on screen ${spread(empties.map((l) => l.frameAt))}`);
+
+  // 2. Re-evaluation after an edit.
+  const r = await reevaluation(browser, base, large);
+  const e = r.edits;
+  const busy = e.map((x) => x.evaluate + x.layout);
+  console.log(`\n2. Re-evaluation after an edit, enterprise of ${large.records} records (bench/data/large.jsonl line ${large.lineNo}, ` +
+              `${(Buffer.byteLength(large.line) / 1024).toFixed(0)} KiB, verdict ${e[e.length - 1].verdict}), ` +
+              `imported through the page (${r.importMs} ms, ${r.shown} records shown); ${e.length} edits of ${r.target.path}:`);
+  console.log(`   engine + render (the page's debounced evaluateNow): ${spread(e.map((x) => x.evaluate))}`);
+  console.log(`   + style and layout it causes:                      ${spread(e.map((x) => x.layout))}`);
+  console.log(`   = re-evaluation work:                              ${spread(busy)}   [${vs(median(busy), TARGET_REEVAL_MS)}]`);
+  console.log(`   input handler (autosave of the whole file):        ${spread(e.map((x) => x.handler))}`);
+  console.log(`   debounce: the page waits 150 ms after the last input before evaluating; measured wait ${spread(e.map((x) => x.debounce))}`);
+  console.log(`   edit -> verdict on screen (next frame), debounce included: ${spread(e.map((x) => x.toFrame))}`);
+  if (e.some((x) => !x.domUpdated)) console.log(`   note: ${e.filter((x) => !x.domUpdated).length} edits left #result-body unchanged`);
+  if (r.problems.length) console.log(`   page errors: ${r.problems.join('; ')}`);
+
+  // 3. Engine alone.
+  const g = r.engine;
+  console.log(`\n3. Engine alone in the page, same enterprise (verdict ${g.verdict}), ${CALLS} calls each after 5 warm-up calls:`);
+  console.log(`   adapter evaluate() (engine.mjs, JSON text out): ${spread(g.evaluate)}`);
+  console.log(`   adapter plan():                                 ${spread(g.plan)}`);
+  console.log(`   page door plan() + evaluate() (engine.js, parsed, as evaluateNow calls them): ${spread(g.door)}`);
+  console.log('\nFigures from one run on a shared machine; nothing is asserted.');
+} finally {
+  if (browser) await browser.close();
+  await stopServer(server);
+}

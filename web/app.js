@@ -225,12 +225,15 @@ function renderAll() {
   report.refresh();
 }
 
+// The chart is drawn at its shown width: measured once, then again only when the window resizes.
+let lastWidth = 0;
+
 function drawTimeline() {
-  if (state.view) renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region() });
+  if (!state.view) return;
+  if (!lastWidth) lastWidth = $('timeline-body').clientWidth;
+  renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region(), width: lastWidth });
 }
 
-// The chart is drawn at its shown width: redraw when that changes.
-let lastWidth = 0;
 let resizeTimer = null;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);

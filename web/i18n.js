@@ -306,12 +306,23 @@ export function humanDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   try {
-    return new Intl.DateTimeFormat(LOCALES[current], {
-      year: 'numeric', month: current === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC',
-    }).format(date);
+    return dateFormat(current).format(date);
   } catch {
     return iso;
   }
+}
+
+// One formatter per language: creating an Intl.DateTimeFormat costs far more than using one.
+const dateFormats = new Map();
+function dateFormat(lang) {
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], {
+      year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC',
+    });
+    dateFormats.set(lang, f);
+  }
+  return f;
 }
 
 /** Today's local date as `YYYY-MM-DD` (the engine never reads a clock; the page passes it in). */

@@ -77,7 +77,9 @@ export function renderTimeline(root, result, doc, ctx) {
     return;
   }
   const rows = timelineRows(result, doc, rules, region);
-  const W = Math.max(320, Math.min(1600, Math.round(root.clientWidth || 960)));
+  // The shown width, measured by the caller when it changes (reading it here would force a layout
+  // of the whole page on every edit).
+  const W = Math.max(320, Math.min(1600, Math.round(ctx.width || root.clientWidth || 960)));
   const LEFT = W < 560 ? 92 : 130;
   const on = result.evaluated_on;
   const earliest = result.earliest_pass_date;

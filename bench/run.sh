@@ -63,6 +63,24 @@ console.log('\nµs per enterprise, best round of 0.1 s (lower is better); ratios
             'module started, before any data; "wasm output = CLI": sha-256 of all result lines vs nvcheck check --jsonl.');
 EOF
 
+# The batch door: 100,000 medium enterprises streamed through `nvcheck check --jsonl -` with every
+# core, constant memory (issue 8: peak RSS under 64 MiB), output order kept.
+echo ""
+nv="$build/cli/nvcheck"
+if [ -x "$nv" ] && [ -x /usr/bin/time ]; then
+  rounds=${NVCHECK_BATCH_ROUNDS:-100}
+  n=$((rounds * $(wc -l < "$root/bench/data/medium.jsonl")))
+  start=$(date +%s.%N)
+  stats=$( { for _ in $(seq "$rounds"); do cat "$root/bench/data/medium.jsonl"; done; } |
+           /usr/bin/time -f "%M %U %S" "$nv" check --jsonl - 2>&1 >/dev/null | tail -n1 || true)
+  end=$(date +%s.%N)
+  read -r rss user sys <<<"$stats"
+  awk -v n="$n" -v s="$start" -v e="$end" -v rss="$rss" -v u="$user" -v y="$sys" -v j="$(nproc)" 'BEGIN {
+    w = e - s; printf "batch: %d medium enterprises through nvcheck check --jsonl - (--jobs %d): %.1f s wall, %.0f enterprises/s, %.1f us CPU each, peak RSS %.1f MiB\n", n, j, w, n / w, (u + y) * 1e6 / n, rss / 1024 }'
+else
+  echo "batch skipped: needs $nv and GNU time (/usr/bin/time, Debian package time)"
+fi
+
 # The page in headless chromium: optional, skipped with a message when something is missing.
 site="${NVCHECK_SITE_DIR:-$root/dist/site}"
 chromium="${CHROMIUM:-/usr/bin/chromium}"

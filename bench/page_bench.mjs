@@ -20,11 +20,12 @@
 //  3. The engine alone in the page, for that enterprise: the adapter's evaluate() (./engine.mjs,
 //     JSON text out) and the page's door (./engine.js: plan() + evaluate(), parsed, as the page
 //     calls them on every evaluation).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { LAUNCH as HARNESS_LAUNCH, startServer } from '../tests/browser/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.resolve(process.env.NVCHECK_SITE_DIR || path.join(ROOT, 'dist', 'site'));
@@ -60,33 +61,11 @@ try {
   fail('playwright-core not found in tests/browser/node_modules (cd tests/browser && npm ci)');
 }
 
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-};
+const LAUNCH = { ...HARNESS_LAUNCH, executablePath: CHROMIUM };
 const CONTEXT = { viewport: { width: 1400, height: 1000 }, locale: 'en-US' };
 
 // ---- helpers -----------------------------------------------------------------------------
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'serve.mjs'), SITE, '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('serve.mjs did not start')), 10000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/^(http:\/\/localhost:\d+\/)\n/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
-  });
-}
 
 async function stopServer(child) {
   child.removeAllListeners('exit');
@@ -299,7 +278,7 @@ const wasmGz = (() => {
   return ['nvcheck.mjs', 'nvcheck.wasm'].reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(SITE, f)), { level: 9 }).length, 0);
 })();
 
-const { child: server, url: base } = await startServer();
+const { child: server, url: base } = await startServer(ROOT, SITE);
 let browser;
 try {
   browser = await chromium.launch(LAUNCH);

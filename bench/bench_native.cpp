@@ -1,11 +1,12 @@
 // nvcheck_bench: times the library door (check_json) over a JSON Lines file of enterprises.
 //
-//   nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json]
+//   nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json] [--stages]
 //
 // Runs check_json over every line, again and again for about S seconds (default 1.5) after one
 // warm-up pass, and prints enterprises per second, microseconds per enterprise (the best of
 // rounds of 0.1 s, and their median) and the peak RSS.
-// --json prints one JSON object instead (for bench/run.sh). Prints figures, asserts nothing.
+// --json prints one JSON object instead (for bench/run.sh); --stages adds where the time goes
+// (reading, evaluating, writing). Prints figures, asserts nothing.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -28,21 +29,74 @@ long peak_rss_kib() {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json]\n");
+  std::fprintf(stderr, "usage: nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json] [--stages]\n");
   return 2;
 }
 
 }  // namespace
 
+struct Timing {
+  double best_us = 0, median_us = 0, seconds = 0;
+  std::size_t runs = 0;
+};
+
+// Rounds of at least 0.1 s (whole passes over the lines) until `seconds` are spent; the best round
+// is the figure (least disturbed by other processes), the median is printed beside it.
+template <class Body>
+Timing time_lines(const std::vector<std::string>& lines, double seconds, Body&& body) {
+  using clock = std::chrono::steady_clock;
+  std::vector<double> round_us;
+  std::size_t done = 0, sink = 0;
+  double elapsed = 0;
+  const auto t0 = clock::now();
+  do {
+    const auto r0 = clock::now();
+    std::size_t n = 0;
+    double r = 0;
+    do {
+      for (const std::string& line : lines) sink += body(line);
+      n += lines.size();
+      r = std::chrono::duration<double>(clock::now() - r0).count();
+    } while (r < 0.1);
+    round_us.push_back(r * 1e6 / static_cast<double>(n));
+    done += n;
+    elapsed = std::chrono::duration<double>(clock::now() - t0).count();
+  } while (elapsed < seconds);
+  if (sink == 0) std::fprintf(stderr, "(no output)\n");
+  std::sort(round_us.begin(), round_us.end());
+  return {round_us.front(), round_us[round_us.size() / 2], elapsed, done};
+}
+
+// --stages: where check_json's time goes, by timing its steps cumulatively (reading the file into
+// typed records; + evaluating; the whole call, which adds writing the result).
+void print_stages(const std::vector<std::string>& lines, double seconds, const nvcheck::Options& options,
+                  const nvcheck::Rules& rules, double whole_us) {
+  using namespace nvcheck;
+  Limits limits;
+  limits.keep_free_text = false;  // as check_json reads
+  const Timing read = time_lines(lines, seconds, [&](const std::string& line) {
+    return prepare(line, options, rules, limits).parsed.enterprise.records.size();
+  });
+  const Timing evaluated = time_lines(lines, seconds, [&](const std::string& line) {
+    Prepared p = prepare(line, options, rules, limits);
+    if (!p.valid()) return std::size_t{1};
+    const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
+    return static_cast<std::size_t>(ev.pass) + 1;
+  });
+  std::printf("  stages (best rounds, cumulative): read %.2f us, + evaluate %.2f us, + write %.2f us\n",
+              read.best_us, evaluated.best_us - read.best_us, whole_us - evaluated.best_us);
+}
+
 int main(int argc, char** argv) {
   std::string file, lang = "en";
   double seconds = 1.5;
-  bool json = false;
+  bool json = false, stages = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--seconds" && i + 1 < argc) seconds = std::atof(argv[++i]);
     else if (a == "--lang" && i + 1 < argc) lang = argv[++i];
     else if (a == "--json") json = true;
+    else if (a == "--stages") stages = true;
     else if (!a.empty() && a[0] != '-' && file.empty()) file = a;
     else return usage();
   }
@@ -78,31 +132,11 @@ int main(int argc, char** argv) {
     (o.verdict == Verdict::pass ? pass : o.verdict == Verdict::fail ? fail : invalid)++;
   }
 
-  // Rounds of at least 0.1 s (whole passes) until `seconds` are spent; the best round is the
-  // figure (least disturbed by other processes), the median is printed beside it.
-  using clock = std::chrono::steady_clock;
-  std::vector<double> round_us;
-  std::size_t done = 0, sink = 0;
-  double elapsed = 0;
-  const auto t0 = clock::now();
-  do {
-    const auto r0 = clock::now();
-    std::size_t n = 0;
-    double r = 0;
-    do {
-      for (const std::string& line : lines) sink += check_json(line, options, *rules).text.size();
-      n += lines.size();
-      r = std::chrono::duration<double>(clock::now() - r0).count();
-    } while (r < 0.1);
-    round_us.push_back(r * 1e6 / static_cast<double>(n));
-    done += n;
-    elapsed = std::chrono::duration<double>(clock::now() - t0).count();
-  } while (elapsed < seconds);
-  if (sink == 0) std::fprintf(stderr, "(no output)\n");
-  std::sort(round_us.begin(), round_us.end());
-  const double median_us = round_us[round_us.size() / 2];
-
-  const double us = round_us.front();
+  const Timing whole = time_lines(lines, seconds, [&](const std::string& line) {
+    return check_json(line, options, *rules).text.size();
+  });
+  const double us = whole.best_us, median_us = whole.median_us, elapsed = whole.seconds;
+  const std::size_t done = whole.runs;
   const double per_s = 1e6 / us;
   const double in_kib = static_cast<double>(bytes) / static_cast<double>(lines.size()) / 1024.0;
   const double out_kib = static_cast<double>(out_bytes) / static_cast<double>(lines.size()) / 1024.0;
@@ -119,5 +153,6 @@ int main(int argc, char** argv) {
                 "%zu calls in %.2f s), peak RSS %ld KiB [%s build]\n",
                 per_s, us, median_us, done, elapsed, peak_rss_kib(), NVCHECK_BENCH_BUILD);
   }
+  if (stages) print_stages(lines, seconds, options, *rules, us);
   return 0;
 }

@@ -9,7 +9,13 @@
 //   "error" with `{"error":"..."}` in result.
 // - Strings cross as UTF-8 (embind's std::string): a JS string is encoded with its BOM kept; a
 //   Uint8Array is passed through byte for byte.
+// - The byte door (nvcheck_in / nvcheck_run / nvcheck_out, plain exports) does evaluate, plan and
+//   rulesSummary without embind's string conversion, which walks every byte in JavaScript, twice
+//   each way (about 40 % of a call under Node for a medium file): engine.mjs writes the UTF-8
+//   bytes straight into the module's memory with TextEncoder.encodeInto and reads the result with
+//   one TextDecoder.decode. Same engine calls, same output bytes (tests/wasm/parity.test.mjs).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <exception>
 #include <memory>
@@ -109,7 +115,53 @@ std::string js_set_rules(const std::string& standard) {
 
 std::string js_version() { return NVCHECK_VERSION; }
 
+// The byte door's buffers: the caller's bytes (the enterprise file, then the options) and the
+// last output. Kept between calls, so a call allocates nothing here once they have grown; a
+// buffer grown past kKeepBytes by a huge input is released after the call.
+std::string g_in;
+std::string g_out;
+constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
+
+enum class Call : int { evaluate = 0, plan = 1, rules_summary = 2 };
+
 }  // namespace
+
+extern "C" {
+
+/// A buffer of at least `size` bytes for the next nvcheck_run's input; null when out of memory.
+EMSCRIPTEN_KEEPALIVE char* nvcheck_in(std::size_t size) {
+  try {
+    if (g_in.size() < size) g_in.resize(size);
+    return g_in.data();
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+/// Runs a call on the input buffer: `enterprise_size` bytes of enterprise file followed by
+/// `options_size` bytes of options JSON. Returns the output's size; nvcheck_out() is its first
+/// byte. `what`: 0 evaluate, 1 plan, 2 rulesSummary (no input). Errors as the embind calls:
+/// `{"error":...}`.
+EMSCRIPTEN_KEEPALIVE std::size_t nvcheck_run(int what, std::size_t enterprise_size, std::size_t options_size) {
+  g_out = guarded([&] {
+    if (enterprise_size + options_size > g_in.size()) return error_json("nvcheck_run: sizes beyond the input buffer");
+    const std::string_view enterprise(g_in.data(), enterprise_size);
+    const std::string_view options(g_in.data() + enterprise_size, options_size);
+    switch (static_cast<Call>(what)) {
+      case Call::evaluate: return check_json(enterprise, parse_options(options), rules()).text;
+      case Call::plan: return plan_json(enterprise, parse_options(options), rules()).text;
+      case Call::rules_summary: return rules_summary_json(rules());
+    }
+    return error_json("nvcheck_run: unknown call");
+  });
+  if (g_in.size() > kKeepBytes) std::string().swap(g_in);
+  return g_out.size();
+}
+
+/// The output of the last nvcheck_run (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* nvcheck_out() { return g_out.data(); }
+
+}  // extern "C"
 
 EMSCRIPTEN_BINDINGS(nvcheck) {
   emscripten::value_object<ReportOut>("Report")

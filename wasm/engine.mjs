@@ -88,14 +88,73 @@ function checked(json) {
   return json;
 }
 
+// The byte door (wasm/bindings.cpp): the UTF-8 bytes are written straight into the module's
+// memory and the output read with one decode, instead of embind's conversion of std::string,
+// which walks every byte in JavaScript. Same engine calls, same bytes out.
+const CALL = { evaluate: 0, plan: 1, rulesSummary: 2 };
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });  // keep every byte the engine wrote
+const LONG_TEXT = 1 << 20;  // above this many UTF-16 units, encode exactly instead of reserving 3 bytes each
+
+// Writes `text` (string or bytes) at `at` in the input buffer of at least `room` bytes; returns
+// the number of bytes written.
+function put(text, at, room) {
+  const heap = mod.HEAPU8;  // read after every call that may grow the memory
+  if (typeof text === 'string') return encoder.encodeInto(text, heap.subarray(at, at + room)).written;
+  heap.set(text, at);
+  return text.length;
+}
+
+// Room the UTF-8 of `text` may need: bytes as they are, or 3 per UTF-16 unit (the most UTF-8
+// takes for one; a surrogate pair is 4 bytes for 2 units).
+const room = (text) => (typeof text === 'string' ? 3 * text.length : text.length);
+
+function byteCall(name, text, options) {
+  if (!mod) throw new NvcheckError('nvcheck: the engine is not loaded (await load() first)');
+  try {
+    // A long string is encoded exactly first, so the buffer does not reserve three bytes a unit.
+    const body = typeof text === 'string' && text.length > LONG_TEXT ? encoder.encode(text) : text;
+    const opts = encoder.encode(options);
+    const base = mod._nvcheck_in(room(body) + opts.length);
+    if (!base) throw new NvcheckError('nvcheck: out of memory for the input');
+    const n = put(body, base, room(body));
+    mod.HEAPU8.set(opts, base + n);
+    const size = mod._nvcheck_run(CALL[name], n, opts.length);
+    const at = mod._nvcheck_out();
+    return decoder.decode(mod.HEAPU8.subarray(at, at + size));
+  } catch (err) {
+    if (err instanceof NvcheckError) throw err;
+    if (err instanceof WebAssembly.RuntimeError) {
+      mod = null;
+      starting = null;
+      throw new NvcheckError(`nvcheck: the engine stopped (${err.message}); await load() to start it again`, { cause: err });
+    }
+    throw new NvcheckError(`nvcheck: ${err && err.message ? err.message : err}`, { cause: err });
+  }
+}
+
+// A string with a lone surrogate is not text: TextEncoder would turn it into U+FFFD and the file
+// would read as valid, so it goes through embind, which writes the surrogate as bytes that are
+// not UTF-8 and the engine refuses (as it refuses such bytes from any door).
+const wellFormed = typeof String.prototype.isWellFormed === 'function'
+  ? (s) => s.isWellFormed()
+  : (s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+function engineCall(name, text, options) {
+  const body = input(text);
+  const opts = optionsText(options);
+  if ((typeof body === 'string' && !wellFormed(body)) || !wellFormed(opts)) return checked(call(name, body, opts));
+  return checked(byteCall(name, body, opts));
+}
+
 /** The result (`nvcheck/result@1`) as JSON text, the same bytes as the CLI's line. */
 export function evaluate(text, options) {
-  return checked(call('evaluate', input(text), optionsText(options)));
+  return engineCall('evaluate', text, options);
 }
 
 /** The plan (`nvcheck/plan@1`) as JSON text; for an invalid file, the invalid result. */
 export function plan(text, options) {
-  return checked(call('plan', input(text), optionsText(options)));
+  return engineCall('plan', text, options);
 }
 
 /**
@@ -111,7 +170,7 @@ export function report(text, options) {
 
 /** The rule data in use: {id, version, standard, texts}. */
 export function rulesSummary() {
-  return JSON.parse(checked(call('rulesSummary')));
+  return JSON.parse(checked(byteCall('rulesSummary', '', '')));
 }
 
 /** Clause 7.4 check of a presented mark code: {well_formed, code, division, ..., problems, notes}. */

@@ -253,3 +253,25 @@ test('wasm.api: report gives HTML, or the invalid result for an invalid file', (
   assert.match(valid.html, /^<!DOCTYPE html>/i);
   assert.equal(invalid.result, engine.evaluate('{', { lang: 'en' }));
 });
+
+// engine.mjs sends evaluate, plan and rulesSummary through the module's byte door (nvcheck_in /
+// nvcheck_run / nvcheck_out); the embind calls stay for other callers. Both must give the same
+// bytes, whatever the text holds (1- to 4-byte UTF-8, a surrogate pair) and whatever came before
+// in the reused input buffer (a long file, then a short one).
+test('wasm.api: the byte door and the embind calls give the same bytes', async () => {
+  const { default: createNvcheck } = await import(pathToFileURL(path.join(WASM_DIR, 'nvcheck.mjs')).href);
+  const raw = await createNvcheck({ wasmBinary: fs.readFileSync(path.join(WASM_DIR, 'nvcheck.wasm')) });
+  const doc = JSON.parse(example);
+  doc.enterprise.name = 'A é 广州市 企業 😀 Ltd';
+  const texts = [example, JSON.stringify(doc), JSON.stringify(doc, null, 2).repeat(3), '{', ''];
+  for (const lang of LANGS) {
+    for (const text of texts) {
+      const options = JSON.stringify({ lang });
+      assert.equal(engine.evaluate(text, options), raw.evaluate(text, options), `evaluate ${lang} ${text.slice(0, 40)}`);
+      assert.equal(engine.plan(text, options), raw.plan(text, options), `plan ${lang} ${text.slice(0, 40)}`);
+      assert.equal(engine.evaluate(encoder.encode(text), options), raw.evaluate(text, options));
+    }
+  }
+  assert.deepEqual(engine.rulesSummary(), JSON.parse(raw.rulesSummary()));
+  stillWorks();
+});

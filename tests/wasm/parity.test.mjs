@@ -263,6 +263,10 @@ test('wasm.api: the byte door and the embind calls give the same bytes', async (
   const raw = await createNvcheck({ wasmBinary: fs.readFileSync(path.join(WASM_DIR, 'nvcheck.wasm')) });
   const doc = JSON.parse(example);
   doc.enterprise.name = 'A é 广州市 企業 😀 Ltd';
+  // Record ids come back in the result and the plan.
+  const [list] = Object.keys(doc.records).filter((k) => doc.records[k].length > 0);
+  doc.records[list][0].id = 'p-é-广州-😀';
+  assert.ok(raw.evaluate(JSON.stringify(doc), '{}').includes('p-é-广州-😀'));
   const texts = [example, JSON.stringify(doc), JSON.stringify(doc, null, 2).repeat(3), '{', ''];
   for (const lang of LANGS) {
     for (const text of texts) {

@@ -80,6 +80,8 @@ inline void put_utf8(std::string& out, std::uint32_t cp) {
 /// Reads `text` and calls the handler: null(), boolean(b), number_integer(i) /
 /// number_unsigned(u) / number_float(d, text), string(s), key(s), start_object(n),
 /// end_object(), start_array(n), end_array(). A handler returning false stops the read.
+/// string and key get a std::string_view valid only during the call (into `text` when the
+/// string has no escape sequence).
 template <class Handler>
 Outcome parse(std::string_view text, Handler& h) {
   using detail::is_ws;
@@ -93,17 +95,40 @@ Outcome parse(std::string_view text, Handler& h) {
 
   if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
 
-  // Reads a string body after its opening quote into buf; returns false on error (p at fault).
+  // Reads a string body after its opening quote; returns false on error (p at fault). The value
+  // is `str`: a view of the text itself when the string has no escape (no copy), else of buf.
+  std::string_view str;
+  bool escaped = false;
   auto read_string = [&]() -> bool {
-    buf.clear();
+    escaped = false;
+    const unsigned char* const first = p;
     const unsigned char* run = p;
     const unsigned char* const cls = detail::kStringClasses.c;
     while (true) {
-      while (p < end && cls[*p] == 0) ++p;  // plain ASCII
+      // Plain ASCII, eight bytes at a time while none is a quote, a backslash, a control
+      // character or a byte of a multi-byte sequence; then byte by byte.
+      while (end - p >= 8) {
+        std::uint64_t x;
+        std::memcpy(&x, p, 8);
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+        if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs) break;
+        p += 8;
+      }
+      while (p < end && cls[*p] == 0) ++p;
+      // Runs of three-byte sequences that need no more check than their continuation bytes
+      // (E1-EC, EE-EF leads: most CJK text), without going through the switch for each.
+      while (end - p >= 3 && cls[*p] == 6 && detail::cont(p[1]) && detail::cont(p[2])) p += 3;
       if (p >= end) return false;
+      if (cls[*p] == 0) continue;  // ASCII again after such a run
       switch (cls[*p]) {
         case 1:  // the closing quote
-          buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+          if (escaped) {
+            buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+            str = buf;
+          } else {
+            str = std::string_view(reinterpret_cast<const char*>(first), static_cast<std::size_t>(p - first));
+          }
           ++p;
           return true;
         case 2: break;  // an escape, below
@@ -126,6 +151,10 @@ Outcome parse(std::string_view text, Handler& h) {
         default: return false;  // a control character or a byte that never starts UTF-8
       }
       {
+        if (!escaped) {
+          escaped = true;
+          buf.clear();
+        }
         buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
         ++p;
         if (p >= end) return false;
@@ -223,7 +252,7 @@ Outcome parse(std::string_view text, Handler& h) {
     if (p >= end || *p != '"') return 1;
     ++p;
     if (!read_string()) return 1;
-    if (!h.key(buf)) return 2;
+    if (!h.key(str)) return 2;
     skip_ws();
     if (p >= end || *p != ':') return 1;
     ++p;
@@ -264,7 +293,7 @@ Outcome parse(std::string_view text, Handler& h) {
       case '"':
         ++p;
         if (!read_string()) return fail(p);
-        go = h.string(buf);
+        go = h.string(str);
         break;
       case 't':
         if (end - p < 4 || std::string_view(reinterpret_cast<const char*>(p), 4) != "true") return fail(p);

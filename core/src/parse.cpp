@@ -25,55 +25,77 @@ struct FieldDesc {
   bool required;
 };
 
-// The ten lists' fields (CONTRACT.md "Input"). Order within a list does not matter.
-const std::vector<FieldDesc>& list_fields(int list) {
-  static const std::array<std::vector<FieldDesc>, kListCount> kFields = {{
-      {{"id", Kind::Id, nullptr, true}, {"decided_on", Kind::Start, nullptr, true},
-       {"field", Kind::EnumA, "field", true}, {"type", Kind::EnumB, "penalty_type", true},
-       {"annulled", Kind::Flag, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
-       {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "coercion_subject", true},
-       {"measure", Kind::EnumB, "coercion_measure", true}, {"started_on", Kind::Start, nullptr, true},
-       {"released_on", Kind::End, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
-       {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"case_type", Kind::EnumA, "case_type", true},
-       {"effective", Kind::Flag, nullptr, true}, {"nonperformance_from", Kind::Start, nullptr, false},
-       {"performed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
-       {"decided_on", Kind::DecidedOn, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
-       {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "criminal_subject", true},
-       {"status", Kind::EnumB, "criminal_status", true}, {"arose_on", Kind::Start, nullptr, true},
-       {"closed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
-       {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"organization", Kind::Appendix, "A", true},
-       {"measure", Kind::EnumA, "self_regulatory_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
-       {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
-       {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"platform", Kind::Appendix, "B", true},
-       {"measure", Kind::EnumA, "community_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
-       {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
-       {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"scheme", Kind::Appendix, "C", true},
-       {"measure", Kind::EnumA, "certification_measure", true}, {"occurred_on", Kind::Start, nullptr, true},
-       {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
-       {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"contract_type", Kind::EnumA, "contract_type", true},
-       {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
-       {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
-       {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
-       {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"form", Kind::EnumA, "commitment_form", true},
-       {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
-       {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
-       {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
-       {"disputed", Kind::Disputed, nullptr, false}},
-      {{"id", Kind::Id, nullptr, true}, {"list", Kind::Appendix, "D", true},
-       {"listed_on", Kind::Start, nullptr, true}, {"valid_until", Kind::ValidUntil, nullptr, false},
-       {"removed_on", Kind::End, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
-       {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}},
-  }};
-  return kFields[static_cast<std::size_t>(list)];
-}
+// The ten lists' fields (CONTRACT.md "Input"), in Table 1 order. Order within a list does not
+// matter. Compile-time tables: no guard or lookup on the way to a field.
+constexpr FieldDesc kPenaltyFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"decided_on", Kind::Start, nullptr, true},
+    {"field", Kind::EnumA, "field", true}, {"type", Kind::EnumB, "penalty_type", true},
+    {"annulled", Kind::Flag, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
+    {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kCoercionFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "coercion_subject", true},
+    {"measure", Kind::EnumB, "coercion_measure", true}, {"started_on", Kind::Start, nullptr, true},
+    {"released_on", Kind::End, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
+    {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kJudgmentFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"case_type", Kind::EnumA, "case_type", true},
+    {"effective", Kind::Flag, nullptr, true}, {"nonperformance_from", Kind::Start, nullptr, false},
+    {"performed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
+    {"decided_on", Kind::DecidedOn, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
+    {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kCriminalFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "criminal_subject", true},
+    {"status", Kind::EnumB, "criminal_status", true}, {"arose_on", Kind::Start, nullptr, true},
+    {"closed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
+    {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kSelfRegulatoryFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"organization", Kind::Appendix, "A", true},
+    {"measure", Kind::EnumA, "self_regulatory_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
+    {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
+    {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kCommunityFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"platform", Kind::Appendix, "B", true},
+    {"measure", Kind::EnumA, "community_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
+    {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
+    {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kCertificationFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"scheme", Kind::Appendix, "C", true},
+    {"measure", Kind::EnumA, "certification_measure", true}, {"occurred_on", Kind::Start, nullptr, true},
+    {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
+    {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kContractComplaintFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"contract_type", Kind::EnumA, "contract_type", true},
+    {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
+    {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
+    {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
+    {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kCommitmentComplaintFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"form", Kind::EnumA, "commitment_form", true},
+    {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
+    {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
+    {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
+    {"disputed", Kind::Disputed, nullptr, false}};
+constexpr FieldDesc kRiskListFields[] = {
+    {"id", Kind::Id, nullptr, true}, {"list", Kind::Appendix, "D", true},
+    {"listed_on", Kind::Start, nullptr, true}, {"valid_until", Kind::ValidUntil, nullptr, false},
+    {"removed_on", Kind::End, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
+    {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
+
+struct FieldList {
+  const FieldDesc* fields;
+  std::size_t count;
+  constexpr std::size_t size() const { return count; }
+  constexpr const FieldDesc& operator[](std::size_t i) const { return fields[i]; }
+};
+template <std::size_t N>
+constexpr FieldList field_list(const FieldDesc (&fs)[N]) { return {fs, N}; }
+constexpr FieldList kListFields[kListCount] = {
+    field_list(kPenaltyFields), field_list(kCoercionFields), field_list(kJudgmentFields),
+    field_list(kCriminalFields), field_list(kSelfRegulatoryFields), field_list(kCommunityFields),
+    field_list(kCertificationFields), field_list(kContractComplaintFields),
+    field_list(kCommitmentComplaintFields), field_list(kRiskListFields)};
+
+constexpr const FieldList& list_fields(int list) { return kListFields[static_cast<std::size_t>(list)]; }
 
 // Fields of the fixed objects. Index = bit in the frame's `seen` mask.
 enum class Ctx : std::uint8_t { Root, Top, Enterprise, Application, PreviousArr, Previous, Certification,
@@ -114,34 +136,44 @@ struct Frame {
 enum class VK : std::uint8_t { Null, Bool, Number, String };
 
 // A record's field by its key: candidates are bucketed by key length and first letter, so a key
-// is compared with at most one or two names.
+// is compared with at most one or two names (a table built at compile time).
+struct KeyIndex {
+  static constexpr std::size_t kBuckets = 32 * 26;
+  std::int8_t slot[kBuckets][4] = {};
+  constexpr explicit KeyIndex(const FieldList& fs) {
+    for (std::size_t b = 0; b < kBuckets; ++b)
+      for (std::size_t j = 0; j < 4; ++j) slot[b][j] = -1;
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+      std::int8_t* s = slot[bucket(fs[i].name)];
+      std::size_t j = 0;
+      while (s[j] >= 0) ++j;  // at most 4 names share a bucket (a compile error otherwise)
+      s[j] = static_cast<std::int8_t>(i);
+    }
+  }
+  static constexpr std::size_t bucket(std::string_view k) {
+    const unsigned char c = static_cast<unsigned char>(k[0]);
+    return (k.size() & 31) * 26 + (c >= 'a' && c <= 'z' ? c - 'a' : 0);
+  }
+};
+constexpr KeyIndex kKeyIndex[kListCount] = {
+    KeyIndex(kListFields[0]), KeyIndex(kListFields[1]), KeyIndex(kListFields[2]), KeyIndex(kListFields[3]),
+    KeyIndex(kListFields[4]), KeyIndex(kListFields[5]), KeyIndex(kListFields[6]), KeyIndex(kListFields[7]),
+    KeyIndex(kListFields[8]), KeyIndex(kListFields[9])};
+
+// Equal bytes, inline for the short names compared here (no call to memcmp).
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 int record_key_index(int list, std::string_view key) {
-  struct Index {
-    std::array<std::array<std::int8_t, 4>, 32 * 26> slot;
-    Index(const std::vector<FieldDesc>& fs) {
-      for (auto& s : slot) s.fill(-1);
-      for (std::size_t i = 0; i < fs.size(); ++i) {
-        auto& s = slot[bucket(fs[i].name)];
-        for (auto& x : s)
-          if (x < 0) { x = static_cast<std::int8_t>(i); break; }
-      }
-    }
-    static std::size_t bucket(std::string_view k) {
-      const unsigned char c = static_cast<unsigned char>(k[0]);
-      return (k.size() & 31) * 26 + (c >= 'a' && c <= 'z' ? c - 'a' : 0);
-    }
-  };
-  static const std::array<Index, kListCount> kIndex = [] {
-    return std::array<Index, kListCount>{Index(list_fields(0)), Index(list_fields(1)), Index(list_fields(2)),
-                                         Index(list_fields(3)), Index(list_fields(4)), Index(list_fields(5)),
-                                         Index(list_fields(6)), Index(list_fields(7)), Index(list_fields(8)),
-                                         Index(list_fields(9))};
-  }();
   if (key.empty()) return -1;
-  const auto& fs = list_fields(list);
-  for (const std::int8_t i : kIndex[static_cast<std::size_t>(list)].slot[Index::bucket(key)]) {
+  const FieldList& fs = list_fields(list);
+  for (const std::int8_t i : kKeyIndex[static_cast<std::size_t>(list)].slot[KeyIndex::bucket(key)]) {
     if (i < 0) break;
-    if (fs[static_cast<std::size_t>(i)].name == key) return i;
+    if (same(fs[static_cast<std::size_t>(i)].name, key)) return i;
   }
   return -1;
 }
@@ -157,13 +189,13 @@ class Reader {
   bool number_integer(json::number_integer_t) { return scalar(VK::Number, false, nullptr); }
   bool number_unsigned(json::number_unsigned_t) { return scalar(VK::Number, false, nullptr); }
   bool number_float(json::number_float_t, const std::string&) { return scalar(VK::Number, false, nullptr); }
-  bool string(std::string& v) { return scalar(VK::String, false, &v); }
+  bool string(std::string_view v) { return scalar(VK::String, false, &v); }
   bool binary(json::binary_t&) { return scalar(VK::Number, false, nullptr); }
   bool start_object(std::size_t) { return open(false); }
   bool start_array(std::size_t) { return open(true); }
   bool end_object() { return close(); }
   bool end_array() { return close(); }
-  bool key(std::string& k) {
+  bool key(std::string_view k) {
     Frame& f = stack_.back();
     if (k.size() > limits_.max_string_bytes) {
       error(path() + "/" + escape(k.substr(0, 64)), "string_too_long");
@@ -181,7 +213,7 @@ class Reader {
       for (std::size_t i = 0; i < ks.size(); ++i)
         if (kv == ks[i]) { f.field = static_cast<int>(i); break; }
     }
-    if (f.field < 0) f.key = k;  // known keys are named by their descriptor (see segment())
+    if (f.field < 0) f.key.assign(k);  // known keys are named by their descriptor (see segment())
     bool dup = false;
     if (f.field >= 0) {
       const std::uint32_t bit = 1u << f.field;
@@ -189,7 +221,7 @@ class Reader {
       f.seen |= bit;
     } else {
       dup = std::find(f.other_keys.begin(), f.other_keys.end(), k) != f.other_keys.end();
-      if (!dup) f.other_keys.push_back(k);
+      if (!dup) f.other_keys.emplace_back(k);
     }
     if (dup) {
       error(path(), "duplicate_key");
@@ -459,7 +491,7 @@ class Reader {
   }
 
   // --- scalar values -------------------------------------------------------------------------
-  bool scalar(VK vk, bool b, std::string* s) {
+  bool scalar(VK vk, bool b, const std::string_view* s) {
     if (stack_.empty()) {  // a scalar document
       saw_root_ = true;
       error("", "wrong_type", {{"expected", "object"}});
@@ -486,30 +518,30 @@ class Reader {
   }
 
   // Typed readers: each reports its own error at path() and says whether a value was read.
-  bool read_string(VK vk, std::string* s, std::string& out, bool required, bool non_empty, const char* empty_code) {
+  bool read_string(VK vk, const std::string_view* s, std::string& out, bool required, bool non_empty, const char* empty_code) {
     if (vk == VK::Null) {
       if (required) error(path(), "missing_field");
       return false;
     }
     if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return false; }
     if (non_empty && s->empty()) { error(path(), empty_code); return false; }
-    out = std::move(*s);
+    out.assign(s->data(), s->size());
     return true;
   }
   // Optional free text of a record: checked, and kept only when the caller needs it.
-  void read_text(VK vk, std::string* s, std::string& out) {
+  void read_text(VK vk, const std::string_view* s, std::string& out) {
     if (vk == VK::Null) return;
     if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return; }
-    if (limits_.keep_free_text) out = std::move(*s);
+    if (limits_.keep_free_text) out.assign(s->data(), s->size());
   }
-  bool read_date(VK vk, std::string* s, Day& out, bool required) {
+  bool read_date(VK vk, const std::string_view* s, Day& out, bool required) {
     if (vk == VK::Null) {
       if (required) error(path(), "missing_field");
       return false;
     }
     if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "date"}}); return false; }
     if (!parse_date(*s, out)) {
-      error(path(), "bad_date", {{"value", *s}});
+      error(path(), "bad_date", {{"value", std::string(*s)}});
       out = kNever;
       return false;
     }
@@ -531,7 +563,7 @@ class Reader {
     enum_cache_.emplace_back(name, def);
     return *def;
   }
-  bool read_enum(VK vk, std::string* s, const char* enum_name, int& out, bool required) {
+  bool read_enum(VK vk, const std::string_view* s, const char* enum_name, int& out, bool required) {
     if (vk == VK::Null) {
       if (required) error(path(), "missing_field");
       return false;
@@ -542,13 +574,13 @@ class Reader {
     if (out < 0) {
       std::string allowed;
       for (const auto& v : e.values) { if (!allowed.empty()) allowed += ", "; allowed += v; }
-      error(path(), "unknown_value", {{"value", *s}, {"allowed", allowed}});
+      error(path(), "unknown_value", {{"value", std::string(*s)}, {"allowed", allowed}});
       return false;
     }
     return true;
   }
 
-  void value(Frame& f, VK vk, bool b, std::string* s) {
+  void value(Frame& f, VK vk, bool b, const std::string_view* s) {
     Enterprise& e = out_.enterprise;
     if (f.field < 0) {
       if (f.ctx == Ctx::Records) error(path(), "unknown_record_list");
@@ -559,7 +591,7 @@ class Reader {
       case Ctx::Top:
         if (f.field == 0) {
           if (vk != VK::String || *s != "nvcheck/enterprise@1")
-            error(path(), "unsupported_schema", {{"schema", vk == VK::String ? *s : std::string()}});
+            error(path(), "unsupported_schema", {{"schema", vk == VK::String ? std::string(*s) : std::string()}});
         } else if (f.field == 1) {
           error(path(), vk == VK::Null ? "missing_field" : "wrong_type", {{"expected", "object"}});
         } else if (vk != VK::Null) {
@@ -611,7 +643,7 @@ class Reader {
     }
   }
 
-  void record_value(Frame& f, VK vk, bool b, std::string* s) {
+  void record_value(Frame& f, VK vk, bool b, const std::string_view* s) {
     const FieldDesc& d = list_fields(f.list)[static_cast<std::size_t>(f.field)];
     switch (d.kind) {
       case Kind::Id:

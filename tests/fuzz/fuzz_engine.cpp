@@ -18,8 +18,8 @@ struct Accept {
   bool number_integer(std::int64_t) { return true; }
   bool number_unsigned(std::uint64_t) { return true; }
   bool number_float(double, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool key(std::string&) { return true; }
+  bool string(std::string_view) { return true; }
+  bool key(std::string_view) { return true; }
   bool start_object(std::size_t) { return true; }
   bool end_object() { return true; }
   bool start_array(std::size_t) { return true; }

@@ -28,10 +28,13 @@ struct Recorder {
     log += "d" + s.str() + ";";
     return true;
   }
-  bool string(std::string& s) { log += "s" + std::to_string(s.size()) + ":" + s + ";"; return true; }
+  // nlohmann_json passes std::string&, the engine's reader a std::string_view.
+  bool string(std::string& s) { return string(std::string_view(s)); }
+  bool string(std::string_view s) { log += "s" + std::to_string(s.size()) + ":" + std::string(s) + ";"; return true; }
   bool binary(json::binary_t&) { return true; }
   bool start_object(std::size_t) { log += "{"; return true; }
-  bool key(std::string& s) { log += "k" + std::to_string(s.size()) + ":" + s + ";"; return true; }
+  bool key(std::string& s) { return key(std::string_view(s)); }
+  bool key(std::string_view s) { log += "k" + std::to_string(s.size()) + ":" + std::string(s) + ";"; return true; }
   bool end_object() { log += "}"; return true; }
   bool start_array(std::size_t) { log += "["; return true; }
   bool end_array() { log += "]"; return true; }

@@ -7,37 +7,11 @@
 namespace nvcheck {
 namespace {
 
-bool in_scope(const IndicatorDef& ind, const char* field, int value) {
-  auto it = ind.in_scope.find(field);
-  if (it == ind.in_scope.end()) return true;
-  return value >= 0 && value < 64 && ((it->second >> value) & 1u);
-}
-
-const char* enum_for(ListKind list, bool second) {
-  switch (list) {
-    case ListKind::administrative_penalties: return second ? "penalty_type" : "field";
-    case ListKind::administrative_coercions: return second ? "coercion_measure" : "coercion_subject";
-    case ListKind::judgments: return "case_type";
-    case ListKind::criminal_cases: return second ? "criminal_status" : "criminal_subject";
-    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
-    case ListKind::community_violations: return "community_measure";
-    case ListKind::certification_violations: return "certification_measure";
-    case ListKind::contract_complaints: return "contract_type";
-    case ListKind::commitment_complaints: return "commitment_form";
-    default: return "";
-  }
-}
-
-const char* field_for(ListKind list, bool second) {
-  switch (list) {
-    case ListKind::administrative_penalties: return second ? "type" : "field";
-    case ListKind::administrative_coercions: return second ? "measure" : "subject";
-    case ListKind::judgments: return "case_type";
-    case ListKind::criminal_cases: return second ? "status" : "subject";
-    case ListKind::contract_complaints: return "contract_type";
-    case ListKind::commitment_complaints: return "form";
-    default: return "measure";
-  }
+// Clause scope of a record's first or second enumeration value (the rule data's in_scope).
+bool in_scope(const IndicatorDef& ind, bool second, int value) {
+  const std::size_t k = second ? 1 : 0;
+  if (!ind.scope_restricted[k]) return true;
+  return value >= 0 && value < 64 && ((ind.scope_mask[k] >> value) & 1u);
 }
 
 RecordScope out(const char* key, std::vector<std::pair<std::string_view, std::string>> args = {}) {
@@ -48,12 +22,16 @@ RecordScope out(const char* key, std::vector<std::pair<std::string_view, std::st
 }
 
 // An enumeration value outside the indicator's scope.
-RecordScope out_of_scope(const Rules& rules, const IndicatorDef& ind, const Record& r, bool second) {
-  const int v = second ? r.enum_b : r.enum_a;
-  const EnumDef& def = rules.enum_def(enum_for(r.list, second));
-  std::string value = v >= 0 && static_cast<std::size_t>(v) < def.values.size() ? def.values[static_cast<std::size_t>(v)] : "";
-  return out("reason.out_of_scope", {{"clause", ind.clause}, {"field", field_for(r.list, second)},
-                                     {"enum", enum_for(r.list, second)}, {"value", value}});
+// Typed (no text is built here): the output renders the field's and the value's labels.
+RecordScope out_of_scope(const IndicatorDef& ind, const Record& r, bool second) {
+  RecordScope s;
+  s.in_scope = false;
+  s.out_of_scope.key = "reason.out_of_scope";
+  s.out_of_scope.clause = ind.clause;
+  s.out_of_scope.scope_field = record_enum_field(r.list, second);
+  s.out_of_scope.scope_enum = record_enum_name(r.list, second);
+  s.out_of_scope.scope_value = second ? r.enum_b : r.enum_a;
+  return s;
 }
 
 RecordScope span(Day from, Day until) {
@@ -75,21 +53,21 @@ RecordScope scope_record(const Record& r, const Rules& rules) {
   switch (r.list) {
     case ListKind::administrative_penalties:  // 6.2.1: field, type, not annulled, 12 months from the decision
       if (r.flag) return out("reason.annulled");
-      if (!in_scope(ind, "field", r.enum_a)) return out_of_scope(rules, ind, r, false);
-      if (!in_scope(ind, "type", r.enum_b)) return out_of_scope(rules, ind, r, true);
+      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
+      if (!in_scope(ind, true, r.enum_b)) return out_of_scope(ind, r, true);
       return span(r.start, add_months(r.start, w));
     case ListKind::administrative_coercions:  // 6.2.2: during the measure and 12 months after release
-      if (!in_scope(ind, "subject", r.enum_a)) return out_of_scope(rules, ind, r, false);
-      if (!in_scope(ind, "measure", r.enum_b)) return out_of_scope(rules, ind, r, true);
+      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
+      if (!in_scope(ind, true, r.enum_b)) return out_of_scope(ind, r, true);
       return span(r.start, r.end == kNever ? kNever : add_months(r.end, w));
     case ListKind::judgments:  // 6.2.3: effective civil/commercial judgment not performed
-      if (!in_scope(ind, "case_type", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
       if (!r.flag) return out("reason.not_effective");
       if (r.start == kNever) return out("reason.performed_in_time");
       return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
     case ListKind::criminal_cases:  // 6.2.4: during the case and 36 months from its start
-      if (!in_scope(ind, "subject", r.enum_a)) return out_of_scope(rules, ind, r, false);
-      if (!in_scope(ind, "status", r.enum_b)) return out_of_scope(rules, ind, r, true);
+      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
+      if (!in_scope(ind, true, r.enum_b)) return out_of_scope(ind, r, true);
       return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
     case ListKind::self_regulatory_violations:  // 6.2.5 (Appendix A)
     case ListKind::community_violations:        // 6.2.6 (Appendix B)
@@ -97,20 +75,20 @@ RecordScope scope_record(const Record& r, const Rules& rules) {
         return out("reason.not_in_appendix",
                    {{"value", r.appendix_value}, {"appendix", r.list == ListKind::community_violations ? "B" : "A"},
                     {"clause", ind.clause}});
-      if (!in_scope(ind, "measure", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
       if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u))  // one-off: only the window from its date
         return span(r.start, add_months(r.start, w));
       return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
     case ListKind::certification_violations:  // 6.2.7 (Appendix C): cancellation, 12 months
       if (r.appendix_index < 0)
         return out("reason.not_in_appendix", {{"value", r.appendix_value}, {"appendix", "C"}, {"clause", ind.clause}});
-      if (!in_scope(ind, "measure", r.enum_a)) return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
       return span(r.start, add_months(r.start, w));
     case ListKind::contract_complaints:    // 6.2.8
     case ListKind::commitment_complaints:  // 6.2.9: received within 12 months, unresolved or resolved < 6 months
       if (!r.flag) return out("reason.invalid_complaint");
-      if (!in_scope(ind, r.list == ListKind::contract_complaints ? "contract_type" : "form", r.enum_a))
-        return out_of_scope(rules, ind, r, false);
+      if (!in_scope(ind, false, r.enum_a))
+        return out_of_scope(ind, r, false);
       return span(r.start, earlier(add_months(r.start, w),
                                    r.end == kNever ? kNever : add_months(r.end, ind.resolved_window_months)));
     case ListKind::risk_list_entries:  // 6.2.10 (Appendix D): listed, not removed, within validity

@@ -9,7 +9,7 @@
 namespace nvcheck {
 namespace {
 
-bool looks_like_date(const std::string& s) {
+bool looks_like_date(std::string_view s) {
   return s.size() == 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' && s[0] <= '9';
 }
 
@@ -32,20 +32,33 @@ const std::string& text_of(const Rules& rules, std::string_view key, Lang lang) 
 // whose values are ISO dates, and the typed dates, are written as dates for people.
 // `typed` is a reason, whose key is in static storage (and may use the cache); other keys may be
 // temporaries and are looked up in the rule data directly.
+// A reason's placeholders that are neither arguments nor dates: the out-of-scope reason's clause
+// and labels.
+struct Labels {
+  std::string_view clause, field_label, value_label;
+};
+
 void render_into(std::string& out, const Rules& rules, std::string_view key,
-                 const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang) {
+                 const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
+                 const Labels* labels = nullptr) {
   const std::string_view tpl = typed ? text_of(rules, key, lang) : std::string_view(rules.text(key, lang));
   std::size_t run = 0;
   for (std::size_t i = tpl.find('{'); i < tpl.size(); i = tpl.find('{', i + 1)) {
     const std::size_t close = tpl.find('}', i + 1);
     if (close == std::string_view::npos) break;
     const std::string_view name = tpl.substr(i + 1, close - i - 1);
-    const std::string* value = nullptr;
+    std::string_view value;
+    bool found = false;
     for (const auto& kv : args)
-      if (kv.first == name) { value = &kv.second; break; }
+      if (kv.first == name) { value = kv.second; found = true; break; }
+    if (!found && labels) {
+      if (name == "clause") { value = labels->clause; found = true; }
+      else if (name == "field_label") { value = labels->field_label; found = true; }
+      else if (name == "value_label") { value = labels->value_label; found = true; }
+    }
     Day date = kNever;
     int number = -1;
-    if (!value && typed) {
+    if (!found && typed) {
       if (name == "start") date = typed->start;
       else if (name == "end") date = typed->end;
       else if (name == "until") date = typed->until;
@@ -53,15 +66,15 @@ void render_into(std::string& out, const Rules& rules, std::string_view key,
       else if (name == "months") number = typed->months;
       else if (name == "resolved_months") number = typed->resolved_months;
       else continue;
-    } else if (!value) {
+    } else if (!found) {
       continue;
     }
     out.append(tpl.data() + run, i - run);
     run = close + 1;
     Day d;
-    if (value) {
-      if (looks_like_date(*value) && parse_date(*value, d)) append_human_date(out, d, lang);
-      else out += *value;
+    if (found) {
+      if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);
+      else out += value;
     } else if (number >= 0) {
       out += std::to_string(number);
     } else if (date != kNever) {
@@ -276,23 +289,19 @@ std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
 
 namespace {
 void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
-  if (r.key != "reason.out_of_scope") {
+  if (r.key != "reason.out_of_scope" || r.scope_enum.empty()) {
     render_into(out, rules, r.key, r.args, &r, lang);
     return;
   }
   // The field and value of an out-of-scope record, by their labels in the language.
-  std::vector<std::pair<std::string_view, std::string>> args = r.args;
-  std::string field, enum_name, value;
-  for (const auto& kv : r.args) {
-    if (kv.first == "field") field = kv.second;
-    else if (kv.first == "enum") enum_name = kv.second;
-    else if (kv.first == "value") value = kv.second;
-  }
-  args.emplace_back("field_label", rules.text("field." + field, lang));
-  const EnumDef& def = rules.enum_def(enum_name);
-  const int k = def.index_of(value);
-  args.emplace_back("value_label", k >= 0 ? def.labels[static_cast<std::size_t>(k)][lang] : value);
-  render_into(out, rules, r.key, args, &r, lang);
+  static thread_local std::string field_key;
+  field_key.assign("field.");
+  field_key.append(r.scope_field);
+  const EnumDef& def = rules.enum_def(r.scope_enum);
+  const std::size_t k = static_cast<std::size_t>(r.scope_value);
+  const Labels labels{r.clause, rules.text(field_key, lang),
+                      r.scope_value >= 0 && k < def.values.size() ? std::string_view(def.labels[k][lang]) : std::string_view()};
+  render_into(out, rules, r.key, r.args, &r, lang, &labels);
 }
 }  // namespace
 

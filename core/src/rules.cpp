@@ -108,6 +108,33 @@ const std::string& Text3::operator[](Lang l) const {
   return v[0];
 }
 
+const char* record_enum_name(ListKind list, bool second) {
+  switch (list) {
+    case ListKind::administrative_penalties: return second ? "penalty_type" : "field";
+    case ListKind::administrative_coercions: return second ? "coercion_measure" : "coercion_subject";
+    case ListKind::judgments: return "case_type";
+    case ListKind::criminal_cases: return second ? "criminal_status" : "criminal_subject";
+    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
+    case ListKind::community_violations: return "community_measure";
+    case ListKind::certification_violations: return "certification_measure";
+    case ListKind::contract_complaints: return "contract_type";
+    case ListKind::commitment_complaints: return "commitment_form";
+    default: return "";
+  }
+}
+
+const char* record_enum_field(ListKind list, bool second) {
+  switch (list) {
+    case ListKind::administrative_penalties: return second ? "type" : "field";
+    case ListKind::administrative_coercions: return second ? "measure" : "subject";
+    case ListKind::judgments: return "case_type";
+    case ListKind::criminal_cases: return second ? "status" : "subject";
+    case ListKind::contract_complaints: return "contract_type";
+    case ListKind::commitment_complaints: return "form";
+    default: return "measure";
+  }
+}
+
 int EnumDef::index_of(std::string_view value) const noexcept {
   for (std::size_t i = 0; i < values.size(); ++i)
     if (values[i] == value) return static_cast<int>(i);
@@ -275,6 +302,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
         }
         ind.in_scope[f.key()] = mask;
       }
+    }
+    for (std::size_t k = 0; k < 2; ++k) {
+      const auto it = ind.in_scope.find(record_enum_field(ind.list, k == 1));
+      ind.scope_restricted[k] = it != ind.in_scope.end();
+      ind.scope_mask[k] = ind.scope_restricted[k] ? it->second : ~std::uint64_t{0};
     }
     if (auto oo = d.find("one_off"); oo != d.end() && oo->is_array()) {
       const EnumDef& def = r->enum_def(enum_for(ind.list, "measure"));

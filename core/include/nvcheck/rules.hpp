@@ -83,6 +83,10 @@ struct IndicatorDef {
   int resolved_window_months = 0;  // 6.2.8 / 6.2.9: after resolution
   /// in_scope[field] = bitmask over that field's enum values (bit i = value i is in scope).
   std::map<std::string, std::uint64_t, std::less<>> in_scope;
+  /// The same for a record's first and second enumeration field (Record::enum_a, enum_b), read
+  /// once at load: scope_restricted[k] false means every value is in scope.
+  std::array<std::uint64_t, 2> scope_mask{};
+  std::array<bool, 2> scope_restricted{};
   std::uint64_t one_off = 0;       // 6.2.5 / 6.2.6: bitmask over the measure enum
   std::array<Text3, 3> names;      // per Region
   Text3 description, source, question, requirements;
@@ -90,6 +94,11 @@ struct IndicatorDef {
 
 struct GroupDef { std::string id, clause; Text3 label, intro; };
 struct DivisionCode { std::string code; Text3 name; };
+
+/// The names of a record's first and second enumeration fields in its list (Record::enum_a /
+/// enum_b; a list with one such field gives it for both), and the enumerations they take.
+const char* record_enum_field(ListKind list, bool second);
+const char* record_enum_name(ListKind list, bool second);
 
 class RulesError : public std::runtime_error {
  public:

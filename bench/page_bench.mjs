@@ -8,15 +8,23 @@
 //  1. First verdict: ~10 fresh page loads (a new browser context each: empty cache, the module
 //     fetched and compiled every time) with the page's autosave (localStorage `nvcheck:v1`)
 //     pre-seeded with a demo sample, as for someone coming back to the page; the time from
-//     navigation start (performance.now() = 0) to the verdict in the DOM and to the next frame
-//     after it. A first visit (empty autosave, no sample) is timed too.
+//     navigation start (performance.now() = 0) to the verdict in the DOM and to the verdict
+//     painted: the browser's Element Timing entry for the verdict text (the page marks it with
+//     `elementtiming="verdict"`; renderTime is when the frame holding it was presented). The page
+//     shows the verdict first and builds the form, timeline and plan in the task after that
+//     frame; the time until all of it is in the DOM and the next frame after it is reported too.
+//     A first visit (empty autosave, no sample) is timed the same way.
 //  2. Re-evaluation after an edit of a 400-record enterprise (the first line of
 //     bench/data/large.jsonl with --records records, default 400; bench/gen.mjs writes the file
 //     when it is missing), imported through the page's own "Import" file input. Each of ~20 edits
-//     sets a record's date and fires `input` as typing does. The page saves on every input and debounces the evaluation by 150 ms; the debounced
-//     call (the page's evaluateNow: engine + render) is timed by wrapping the page's 150 ms
-//     setTimeout callbacks (the page has no hook of its own), then the style and layout it causes,
-//     then the next frame. The debounce delay is reported apart.
+//     sets a record's date and fires `input` as typing does. The page saves on every input and
+//     debounces the evaluation by 150 ms; the debounced call (the page's evaluateNow: engine +
+//     render) is timed by wrapping the page's 150 ms setTimeout callbacks (the page has no hook of
+//     its own), then the style and layout it causes, then the next frame. The debounce delay is
+//     reported apart. All the main-thread work the edit causes, whenever it runs (input handler,
+//     evaluation, style, layout, paint, anything deferred), is Chromium's own count (CDP
+//     Performance.getMetrics TaskDuration) from before the input until 300 ms after the frame,
+//     less the same count over an idle wait as long (the bench's own calls).
 //  3. The engine alone in the page, for that enterprise: the adapter's evaluate() (./engine.mjs,
 //     JSON text out) and the page's door (./engine.js: plan() + evaluate(), parsed, as the page
 //     calls them on every evaluation).
@@ -87,17 +95,26 @@ const vs = (x, target) => `target < ${target} ms: ${x < target ? 'met' : 'NOT me
 // Installed before the page's scripts: records when the first verdict is in the DOM and the next
 // frame after it, and times the page's debounced evaluations (its 150 ms setTimeout callbacks).
 function instrument() {
-  const nvb = { verdictAt: null, frameAt: null, verdict: null, evals: [] };
+  const nvb = { verdictAt: null, paintedAt: null, builtAt: null, frameAt: null, verdict: null, evals: [], onEval: null };
   window.__nvb = nvb;
   const realSetTimeout = window.setTimeout.bind(window);
   const afterFrame = (cb) => requestAnimationFrame(() => realSetTimeout(() => cb(performance.now()), 0));
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === 'verdict' && nvb.paintedAt === null) nvb.paintedAt = e.renderTime;
+  }).observe({ type: 'element', buffered: true });
   new MutationObserver((_, obs) => {
     const v = document.querySelector('#result-body .verdict');
-    if (!v) return;
-    obs.disconnect();
-    nvb.verdictAt = performance.now();
-    nvb.verdict = v.getAttribute('data-verdict');
-    afterFrame((t) => { nvb.frameAt = t; });
+    if (v && nvb.verdictAt === null) {
+      nvb.verdictAt = performance.now();
+      nvb.verdict = v.getAttribute('data-verdict');
+    }
+    // Everything built: the form, the timeline and the plan.
+    if (v && document.querySelector('#entries h2') && document.querySelector('#timeline-body > *') &&
+        document.querySelector('#plan-body > *')) {
+      obs.disconnect();
+      nvb.builtAt = performance.now();
+      afterFrame((t) => { nvb.frameAt = t; });
+    }
   }).observe(document, { childList: true, subtree: true });
 
   window.setTimeout = function setTimeout(fn, delay, ...rest) {
@@ -114,7 +131,10 @@ function instrument() {
           const laidOut = performance.now();
           const entry = { scheduled, start, end, laidOut, frame: null };
           nvb.evals.push(entry);
-          afterFrame((t) => { entry.frame = t; });
+          afterFrame((t) => {
+            entry.frame = t;
+            if (nvb.onEval) nvb.onEval(entry);
+          });
         }
       };
     }
@@ -140,12 +160,16 @@ async function firstVerdict(browser, base, autosave) {
     const page = await context.newPage();
     await page.goto(base);
     await page.waitForFunction(() => window.__nvb && window.__nvb.frameAt !== null, null, { timeout: 30000 });
+    // The element timing entry arrives after the frame is presented.
+    await page.waitForFunction(() => window.__nvb.paintedAt !== null, null, { timeout: 2000 }).catch(() => {});
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/nvcheck.wasm'));
       return {
         verdict: window.__nvb.verdict,
         verdictAt: window.__nvb.verdictAt,
+        paintedAt: window.__nvb.paintedAt ?? NaN,
+        builtAt: window.__nvb.builtAt,
         frameAt: window.__nvb.frameAt,
         domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
         wasmFetched: wasm ? wasm.responseEnd : NaN,
@@ -202,40 +226,81 @@ async function reevaluation(browser, base, large) {
     });
     if (!target) throw new Error('no date field among the imported records');
     const values = [target.value === '2026-11-01' ? '2026-10-01' : '2026-11-01', target.value];
+    // A second record, one that counts: its start date a month earlier and back moves its window,
+    // so the result panel (its clause's card), its status line, the timeline and the plan change.
+    const counted = await page.evaluate(() => {
+      const li = [...document.querySelectorAll('#entries li.record')].find((x) => x.querySelector('.st-counted'));
+      const el = li && li.querySelector('input[type="date"]');
+      return el && el.value ? { path: el.dataset.path, value: el.value } : null;
+    });
+    const monthBefore = (iso) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      d.setUTCMonth(d.getUTCMonth() - 1);
+      return d.toISOString().slice(0, 10);
+    };
 
+    // Chromium's count of the page's main-thread work (seconds, cumulative).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const work = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const m = Object.fromEntries(metrics.map((x) => [x.name, x.value * 1000]));
+      return { task: m.TaskDuration, script: m.ScriptDuration, layout: m.LayoutDuration, style: m.RecalcStyleDuration };
+    };
+    const less = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
+
+    const editLoop = async (target, values) => {
     const edits = [];
+    const idle = [];
     for (let i = 0; i < EDITS + 2; i += 1) {  // the first two warm up (baseline-compiled wasm, ...)
-      const r = await page.evaluate(async ({ p, value }) => {
+      const w0 = await work();
+      const r = await page.evaluate(({ p, value }) => new Promise((resolve) => {
         const nvb = window.__nvb;
-        const before = nvb.evals.length;
-        const result = document.getElementById('result-body');
-        let mutatedAt = null;
-        const mo = new MutationObserver(() => { if (mutatedAt === null) mutatedAt = performance.now(); });
-        mo.observe(result, { childList: true, subtree: true, characterData: true, attributes: true });
+        // What the edit changed on screen: the result panel, the record's status, the timeline.
+        const changed = new Set();
+        const watch = (sel, name) => new MutationObserver(() => changed.add(name)).observe(document.querySelector(sel),
+          { childList: true, subtree: true, characterData: true, attributes: true });
         const el = document.querySelector(`input[data-path="${CSS.escape(p)}"]`);
-        const t0 = performance.now();
+        const observers = [watch('#result', 'result'), watch('#timeline-body', 'timeline'), watch('#plan-body', 'plan')];
+        const status = el.closest('li.record').querySelector('[data-role="record-status"]');
+        new MutationObserver(() => changed.add('record')).observe(status.parentNode, { childList: true, subtree: true, characterData: true });
+        const before = nvb.evals.length;
+        const timeout = setTimeout(() => resolve(null), 30000);
+        let t0;
+        let t1;
+        nvb.onEval = (e) => {
+          clearTimeout(timeout);
+          nvb.onEval = null;
+          resolve({
+            handler: t1 - t0, debounce: e.start - t1, evaluate: e.end - e.start, layout: e.laidOut - e.end,
+            evalToFrame: e.frame - e.start, toFrame: e.frame - t0, changed: [...changed],
+            verdict: document.querySelector('#result-body .verdict')?.getAttribute('data-verdict'),
+            extra: nvb.evals.length - before - 1,
+          });
+        };
+        void observers;
+        t0 = performance.now();
         el.value = value;
         el.dispatchEvent(new Event('input', { bubbles: true }));
-        const t1 = performance.now();
-        for (let waited = 0; waited < 30000; waited += 5) {
-          const e = nvb.evals[before];
-          if (e && e.frame !== null) {
-            mo.disconnect();
-            return {
-              handler: t1 - t0, debounce: e.start - t1, evaluate: e.end - e.start, layout: e.laidOut - e.end,
-              toFrame: e.frame - t0, domUpdated: mutatedAt !== null,
-              verdict: document.querySelector('#result-body .verdict')?.getAttribute('data-verdict'),
-              extra: nvb.evals.length - before - 1,
-            };
-          }
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        mo.disconnect();
-        return null;
-      }, { p: target.path, value: values[i % 2] });
+        t1 = performance.now();
+      }), { p: target.path, value: values[i % 2] });
       if (!r) throw new Error('the page did not re-evaluate after an edit');
-      if (i >= 2) edits.push(r);
+      await page.waitForTimeout(300);  // anything the page left for later runs now
+      r.work = less(await work(), w0);
+      // The same span without an edit: what the bench's own calls cost.
+      const i0 = await work();
+      await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), r.toFrame);
+      await page.waitForTimeout(300);
+      const base = less(await work(), i0);
+      if (i >= 2) {
+        edits.push(r);
+        idle.push(base);
+      }
     }
+    return { target, edits, idle };
+    };
+    const first = await editLoop(target, values);
+    const second = counted ? await editLoop(counted, [monthBefore(counted.value), counted.value]) : null;
 
     // 3. The engine alone, in the page, on the same enterprise (the generated line as it is).
     const engine = await page.evaluate(async ({ text, calls }) => {
@@ -259,7 +324,7 @@ async function reevaluation(browser, base, large) {
         door: timeIt(() => { door.plan(text, opts); door.evaluate(text, opts); }),
       };
     }, { text: large.line, calls: CALLS });
-    return { importMs, shown, target, edits, engine, problems };
+    return { importMs, shown, runs: [first, second].filter(Boolean), engine, problems };
   } finally {
     await context.close();
   }
@@ -291,29 +356,44 @@ try {
   for (let i = 0; i < LOADS; i += 1) loads.push(await firstVerdict(browser, base, autosave));
   const empties = [];
   for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) empties.push(await firstVerdict(browser, base, null));
-  const frames = loads.map((l) => l.frameAt);
+  const painted = loads.map((l) => l.paintedAt);
   console.log(`\n1. First verdict, fresh page load (new context, empty cache) with the autosave holding sample ` +
               `"${SAMPLE}" (${loads[0].records} records, verdict ${loads[0].verdict}):`);
-  console.log(`   navigation -> verdict on screen (next frame): ${spread(frames)}   [${vs(median(frames), TARGET_FIRST_MS)}]`);
-  console.log(`   navigation -> verdict in the DOM:             ${spread(loads.map((l) => l.verdictAt))}`);
+  console.log(`   navigation -> verdict painted (Element Timing): ${spread(painted)}   [${vs(median(painted), TARGET_FIRST_MS)}]`);
+  console.log(`   navigation -> verdict in the DOM:               ${spread(loads.map((l) => l.verdictAt))}`);
   console.log(`     of which: DOMContentLoaded ${ms(median(loads.map((l) => l.domContentLoaded)))}, ` +
               `nvcheck.wasm received ${ms(median(loads.map((l) => l.wasmFetched)))} (medians)`);
-  console.log(`   first visit (empty autosave, verdict ${empties[0].verdict}): verdict on screen ${spread(empties.map((l) => l.frameAt))}`);
+  console.log(`   navigation -> form, timeline and plan built:    ${spread(loads.map((l) => l.builtAt))}`);
+  console.log(`   ... and the next frame after them:              ${spread(loads.map((l) => l.frameAt))}`);
+  console.log(`   first visit (empty autosave, verdict ${empties[0].verdict}, the form is built before it): ` +
+              `verdict painted ${spread(empties.map((l) => l.paintedAt))}; all built, next frame ${spread(empties.map((l) => l.frameAt))}`);
+  if (loads.concat(empties).some((l) => Number.isNaN(l.paintedAt))) console.log('   note: some loads had no Element Timing entry (NaN)');
 
   // 2. Re-evaluation after an edit.
   const r = await reevaluation(browser, base, large);
-  const e = r.edits;
-  const busy = e.map((x) => x.evaluate + x.layout);
   console.log(`\n2. Re-evaluation after an edit, enterprise of ${large.records} records (bench/data/large.jsonl line ${large.lineNo}, ` +
-              `${(Buffer.byteLength(large.line) / 1024).toFixed(0)} KiB, verdict ${e[e.length - 1].verdict}), ` +
-              `imported through the page (${r.importMs} ms, ${r.shown} records shown); ${e.length} edits of ${r.target.path}:`);
-  console.log(`   engine + render (the page's debounced evaluateNow): ${spread(e.map((x) => x.evaluate))}`);
-  console.log(`   + style and layout it causes:                      ${spread(e.map((x) => x.layout))}`);
-  console.log(`   = re-evaluation work:                              ${spread(busy)}   [${vs(median(busy), TARGET_REEVAL_MS)}]`);
-  console.log(`   input handler (autosave of the whole file):        ${spread(e.map((x) => x.handler))}`);
-  console.log(`   debounce: the page waits 150 ms after the last input before evaluating; measured wait ${spread(e.map((x) => x.debounce))}`);
-  console.log(`   edit -> verdict on screen (next frame), debounce included: ${spread(e.map((x) => x.toFrame))}`);
-  if (e.some((x) => !x.domUpdated)) console.log(`   note: ${e.filter((x) => !x.domUpdated).length} edits left #result-body unchanged`);
+              `${(Buffer.byteLength(large.line) / 1024).toFixed(0)} KiB), imported through the page (${r.importMs} ms, ${r.shown} records shown):`);
+  r.runs.forEach((run, n) => {
+    const e = run.edits;
+    const busy = e.map((x) => x.evaluate + x.layout);
+    const total = e.map((x, i) => x.work.task - run.idle[i].task);
+    const part = (k) => e.map((x, i) => x.work[k] - run.idle[i][k]);
+    const changedIn = (k) => e.filter((x) => x.changed.includes(k)).length;
+    console.log(`  ${'ab'[n]}) ${e.length} edits of ${run.target.path}${n ? ' (a record that counts)' : ''}, verdict ${e[e.length - 1].verdict}; ` +
+                `what they changed: the result panel ${changedIn('result')}/${e.length}, the record's status ${changedIn('record')}/${e.length}, ` +
+                `the timeline ${changedIn('timeline')}/${e.length}, the plan ${changedIn('plan')}/${e.length}`);
+    console.log(`   engine + render (the page's debounced evaluateNow): ${spread(e.map((x) => x.evaluate))}`);
+    console.log(`   + style and layout it causes:                      ${spread(e.map((x) => x.layout))}`);
+    console.log(`   = re-evaluation work:                              ${spread(busy)}   [${vs(median(busy), TARGET_REEVAL_MS)}]`);
+    console.log(`   evaluation start -> verdict on screen (next frame): ${spread(e.map((x) => x.evalToFrame))}`);
+    console.log(`   all main-thread work of the edit (input to quiet, Chromium's TaskDuration, less an idle wait as long): ${spread(total)}`);
+    console.log(`     of which script ${ms(median(part('script')))}, style ${ms(median(part('style')))}, layout ${ms(median(part('layout')))} ` +
+                `(medians; the rest: the two frames' paint and commit, the input event); the idle wait itself counted ${ms(median(run.idle.map((x) => x.task)))}`);
+    console.log(`   input handler (autosave of the whole file):        ${spread(e.map((x) => x.handler))}`);
+    console.log(`   debounce: the page waits 150 ms after the last input before evaluating; measured wait ${spread(e.map((x) => x.debounce))}`);
+    console.log(`   edit -> verdict on screen (next frame), debounce included: ${spread(e.map((x) => x.toFrame))}`);
+    if (e.some((x) => x.extra)) console.log(`   note: ${e.filter((x) => x.extra).length} edits caused more than one evaluation`);
+  });
   if (r.problems.length) console.log(`   page errors: ${r.problems.join('; ')}`);
 
   // 3. Engine alone.

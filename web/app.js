@@ -2,7 +2,7 @@
 // autosave, live evaluation through the engine, and the views. No rule logic lives here.
 
 import * as engine from './engine.js';
-import { h, fill, download } from './dom.js';
+import { h, fill, keyed, download } from './dom.js';
 import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
 import { RuleData } from './rules.js';
 import * as model from './model.js';
@@ -33,7 +33,7 @@ const state = {
   engineBroken: false,
 };
 
-let form;
+let form;      // the entry form and the report view: built right after the first verdict is shown
 let report;
 let timer = null;
 
@@ -55,9 +55,11 @@ function switchLang(lang) {
   persist();
   applyStatic();
   if (!state.rules) return;
-  form.render();
-  report.render();
-  renderSamples();
+  if (form) {
+    form.render();
+    report.render();
+    renderSamples();
+  }
   renderWhatIfDate(true);
   renderNotice();
   evaluateNow();
@@ -147,10 +149,12 @@ function evaluateNow() {
   const text = model.toText(state.doc, state.rules);
   const opts = options();
   try {
-    state.plan = engine.plan(text, opts);
-    state.base = state.plan.schema === 'nvcheck/plan@1' ? engine.evaluate(text, opts) : state.plan;
+    state.base = engine.evaluate(text, opts);
+    // The plan is shown below the verdict: on the first load (no form yet) it is made once the
+    // verdict is on screen (planNow). Nothing can be tried before there is a plan to try.
+    state.plan = state.base.verdict === 'invalid' ? state.base : form ? engine.plan(text, opts) : null;
     // Tried actions follow the current plan (their dates move with the evaluation date).
-    const actions = state.plan.actions || [];
+    const actions = (state.plan && state.plan.actions) || [];
     const fresh = new Map();
     for (const a of actions) if (state.tried.has(actionKey(a))) fresh.set(actionKey(a), a);
     state.tried = fresh;
@@ -169,6 +173,7 @@ function evaluateNow() {
     engineFailed(err);
     return;
   }
+  if (!form && state.base.verdict === 'invalid') buildPage();
   renderAll();
 }
 
@@ -193,21 +198,34 @@ function recordTarget(id) {
 
 function gotoRecord(id) {
   const path = recordTarget(id);
-  if (path) form.focusPath(path);
+  if (path && form) form.focusPath(path);
 }
 
+/**
+ * Shows the evaluation. Every view updates in place and rebuilds only what changed (the views key
+ * what they show; the form knows its slots), so an edit among 400 records costs about what it
+ * changed. Before the form is built (the first load) only the verdict is shown.
+ */
 function renderAll() {
-  const rules = state.rules;
-  const view = state.view;
-  const ctx = {
-    rules, region: region(), onSource: onSource(),
-    whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
-    gotoRecord, gotoPath: (p) => form.focusPath(p), canGo: (p) => Boolean(form.targetFor(p)),
-    describe: (p) => form.describePath(p),
-  };
-  // The verdict banner, then the what-if date control, then the clause-by-clause details.
-  renderResult($('result-body'), $('result-details'), view, ctx);
+  renderVerdict();
+  if (form) renderRest();
+}
 
+/** The result panel: verdict, what-if date, clause by clause; and the header's pill. */
+function renderVerdict() {
+  const ctx = {
+    rules: state.rules, region: region(), onSource: onSource(),
+    whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
+    gotoRecord, gotoPath: (p) => form && form.focusPath(p), canGo: (p) => Boolean(form && form.targetFor(p)),
+    describe: (p) => form && form.describePath(p),
+  };
+  renderResult($('result-body'), $('result-details'), state.view, ctx);
+  renderWhatIfDate();
+  renderPill();
+}
+
+/** What the evaluation shows below and beside the verdict: the form's marks, timeline, plan. */
+function renderRest() {
   form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
   form.showStatus(state.base);
 
@@ -217,34 +235,42 @@ function renderAll() {
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
 
   renderPlan($('plan-body'), state.plan, {
-    rules, region: region(), tried: state.tried, whatIf: changeList(),
+    rules: state.rules, region: region(), tried: state.tried, whatIf: changeList(),
     toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
   });
-  renderWhatIfDate();
-  renderPill();
-  report.refresh();
+  // The report (when shown) is a whole document made by the engine: made again once the
+  // verdict is on screen, not before.
+  if (report.shown) afterFrame(() => report.refresh());
 }
 
-// The chart is drawn at its shown width: measured once, then again only when the window resizes.
-let lastWidth = 0;
+/** Runs `fn` once the next frame is painted (the verdict on screen first, then the rest). */
+function afterFrame(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+// The chart is drawn at its shown width, as a ResizeObserver reports it after a layout (reading
+// clientWidth instead would force a layout of the whole page). The section is observed, not the
+// chart's box: with `content-visibility: auto` the chart is not laid out while off screen.
+let chartWidth = 0;
+let resizeTimer = null;
 
 function drawTimeline() {
-  if (!state.view) return;
-  if (!lastWidth) lastWidth = $('timeline-body').clientWidth;
-  renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region(), width: lastWidth });
+  if (!state.view || !chartWidth) return;  // drawn as soon as the width is known
+  renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region(), width: chartWidth });
 }
 
-let resizeTimer = null;
-window.addEventListener('resize', () => {
+new ResizeObserver((entries) => {
+  const w = Math.round(entries[entries.length - 1].contentRect.width);
+  if (!w || Math.abs(w - chartWidth) <= 24) return;
+  const first = !chartWidth;
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    const w = $('timeline-body').clientWidth;
-    if (Math.abs(w - lastWidth) > 24) {
-      lastWidth = w;
-      drawTimeline();
-    }
-  }, 150);
-});
+  if (first) {
+    chartWidth = w;
+    if (form) drawTimeline();
+  } else {
+    resizeTimer = setTimeout(() => { chartWidth = w; if (form) drawTimeline(); }, 150);
+  }
+}).observe($('timeline'));
 
 function changeList() {
   return state.changes.map((c) => t('whatif.action', {
@@ -307,16 +333,17 @@ function renderWhatIfDate(rebuild = false) {
   const earliest = v && v.verdict === 'fail' ? v.earliest_pass_date : null;
   const buttons = $('whatif-buttons');
   const active = document.activeElement && buttons.contains(document.activeElement) ? document.activeElement.id : null;
-  fill(buttons,
-    state.on ? h('button', {
+  // Kept while they stay the same (the container is new whenever the input is).
+  keyed(buttons, [state.on ? 'reset' : null, earliest ? `earliest|${earliest}` : null].filter(Boolean), (k) => k, (k) => (k === 'reset'
+    ? h('button', {
       type: 'button', class: 'btn-small', id: 'whatif-reset', text: t('whatif.reset'),
       onclick: () => { state.on = ''; input.value = ''; persist(); evaluateNow(); input.focus(); },
-    }) : null,
-    earliest ? h('button', {
+    })
+    : h('button', {
       type: 'button', class: 'btn-small', id: 'whatif-earliest', text: t('whatif.use_earliest'),
       onclick: () => { state.on = earliest; input.value = earliest; persist(); evaluateNow(); input.focus(); },
-    }) : null);
-  if (active) ($(active) || input).focus();
+    })));
+  if (active && document.activeElement !== $(active)) ($(active) || input).focus();
 }
 
 function toggleAction(a) {
@@ -502,17 +529,22 @@ function confirmClear() {
  * replaces the built-in rule data when its id or version differs: an association can adjust
  * the lists without a rebuild.
  */
-async function rulesBesideThePage(summary) {
+async function rulesBesideThePage(summary, textPromise) {
   try {
-    const resp = await fetch('rules/wq179.json', { cache: 'no-cache' });
-    if (!resp.ok) return;
-    const text = await resp.text();
+    const text = await textPromise;
+    if (text === null) return;
     const head = JSON.parse(text);
     if (head.id === summary.id && head.version === summary.version) return;
     state.rules = new RuleData(engine.setRules(text));
   } catch {
     // Keep the built-in rules.
   }
+}
+
+/** The text of rules/wq179.json beside the page, or null (fetched while the module loads). */
+function fetchRulesBesideThePage() {
+  return fetch('rules/wq179.json', { cache: 'no-cache' })
+    .then((resp) => (resp.ok ? resp.text() : null), () => null);
 }
 
 /** Rule data picked by the user: in use until the page reloads. */
@@ -565,22 +597,54 @@ async function boot() {
   $('rules-input').addEventListener('change', (ev) => {
     const file = ev.target.files && ev.target.files[0];
     ev.target.value = '';
-    if (file && state.rules) loadRulesFile(file);
+    if (file && form) loadRulesFile(file);
   });
   $('clear-confirm').addEventListener('click', confirmClear);
   $('clear-cancel').addEventListener('click', () => $('clear-dialog').close());
 
+  // The module and the rules file beside the page are fetched at the same time.
+  const starting = engine.start();
+  const besideText = fetchRulesBesideThePage();
   let summary;
   try {
-    summary = await engine.start();
+    summary = await starting;
   } catch (err) {
     $('loading').textContent = t('app.engine_failed', { message: err && err.message ? err.message : String(err) });
     $('loading').classList.add('error');
     return;
   }
   state.rules = new RuleData(summary);
+  await rulesBesideThePage(summary, besideText);
+  applyStatic();
+  $('loading').hidden = true;
+  document.body.classList.add('ready');
+  // The verdict first; the form (hundreds of controls for a large file), the timeline and the plan
+  // once it is on screen. An invalid file builds the form first: its errors point into it.
+  evaluateNow();
+  persist();
+  if (!form) {
+    afterFrame(() => {
+      buildPage();
+      if (state.view && planNow()) renderRest();
+    });
+  }
+}
 
-  await rulesBesideThePage(summary);
+/** The plan of the records shown, when evaluateNow left it for later; false if the engine failed. */
+function planNow() {
+  if (state.plan) return true;
+  try {
+    state.plan = engine.plan(model.toText(state.doc, state.rules), options());
+    return true;
+  } catch (err) {
+    engineFailed(err);
+    return false;
+  }
+}
+
+/** The entry form and the report view; then the demo samples are fetched. */
+function buildPage() {
+  if (form) return;
   form = new EntryForm($('entries'), {
     get rules() { return state.rules; },
     doc: () => state.doc,
@@ -592,13 +656,8 @@ async function boot() {
     make: () => engine.report(model.toText(state.doc, state.rules), options()),
     filename: () => `nvcheck-report-${state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today}-${getLang()}.html`,
   });
-  applyStatic();
   form.render();
   report.render();
-  $('loading').hidden = true;
-  document.body.classList.add('ready');
-  evaluateNow();
-  persist();
   fetchSamples();
 }
 

@@ -40,7 +40,43 @@ export function append(el, children) {
 /** Replaces the children of `el`. */
 export function fill(el, ...children) {
   el.replaceChildren();
+  keyedNodes.delete(el);
   return append(el, children);
+}
+
+// The nodes keyed() made for each parent, by key.
+const keyedNodes = new WeakMap();
+
+/**
+ * Makes `parent`'s children one node per item, in order, reusing the node made earlier for an
+ * item with the same key instead of building it again: `key(item)` must therefore say everything
+ * `make(item, i)` shows. Reused nodes stay where they are (no move, no new layout, focus and open
+ * <details> kept); `place(node, item, i)`, if given, updates what depends on the position only.
+ * Returns the nodes, in order.
+ * An edit among hundreds of rows then costs the rows it changed, not all of them.
+ */
+export function keyed(parent, items, key, make, place) {
+  const old = keyedNodes.get(parent) || new Map();
+  const next = new Map();
+  const nodes = items.map((item, i) => {
+    const k = key(item, i);
+    const pool = old.get(k);
+    const node = pool && pool.length ? pool.shift() : make(item, i);
+    if (place) place(node, item, i);
+    if (next.has(k)) next.get(k).push(node);
+    else next.set(k, [node]);
+    return node;
+  });
+  // Remove what is not kept first, so the kept nodes that stay in order are not moved.
+  const kept = new Set(nodes);
+  for (const c of [...parent.childNodes]) if (!kept.has(c)) c.remove();
+  let cursor = parent.firstChild;
+  for (const node of nodes) {
+    if (node === cursor) cursor = cursor.nextSibling;
+    else parent.insertBefore(node, cursor);
+  }
+  keyedNodes.set(parent, next);
+  return nodes;
 }
 
 let counter = 0;

@@ -36,6 +36,39 @@ export class EntryForm {
         this.rules.groups().map((g) => this.groupSection(doc, g, region)),
         this.ungrouped().map((ind) => this.indicatorSection(doc, ind, region)));
     });
+    this.index();
+  }
+
+  /**
+   * Indexes the form once per render: the element showing each JSON pointer, the status slots of
+   * each record and indicator. Every evaluation then touches only what it changes, instead of
+   * walking ~3,400 controls with querySelectorAll (which, rewriting every slot, also made the
+   * browser lay the whole form out again).
+   */
+  index() {
+    this.targets = new Map();  // pointer -> the field, record or section showing its errors
+    for (const el of this.root.querySelectorAll('[data-path]')) {
+      if (el.tagName !== 'INPUT' && el.tagName !== 'SELECT' && !this.targets.has(el.dataset.path)) this.targets.set(el.dataset.path, el);
+    }
+    this.badges = new Map();   // clause -> its indicator-status badge
+    for (const sec of this.root.querySelectorAll('section.indicator[data-clause]')) {
+      this.badges.set(sec.dataset.clause, sec.querySelector('[data-role="indicator-status"]'));
+    }
+    this.errorsShown = new Map();  // target -> {slot, control, text}
+    this.statusShown = new Map();  // status or reason slot -> {text, cls}
+    this.slots = new Map();        // record pointer -> {status, reason}, found when first needed
+  }
+
+  /** The status and reason slots of the record at `path`, or null. */
+  recordSlots(path) {
+    let slots = this.slots.get(path);
+    if (!slots) {
+      const li = this.targets.get(path);
+      if (!li || !li.matches('li.record')) return null;
+      slots = { status: li.querySelector('[data-role="record-status"]'), reason: li.querySelector('[data-role="record-reason"]') };
+      this.slots.set(path, slots);
+    }
+    return slots;
   }
 
   /** Indicators no group of the rule data lists (none in WQ-179; shown all the same). */
@@ -321,36 +354,48 @@ export class EntryForm {
 
   // ---- engine feedback ------------------------------------------------------------------
 
-  /** Shows each error next to the control its JSON pointer names; returns the pointers placed. */
+  /** Shows each error next to the control its JSON pointer names (changing only what differs). */
   showErrors(errors) {
-    for (const el of this.root.querySelectorAll('.field-error')) {
-      el.hidden = true;
-      el.textContent = '';
-    }
-    for (const el of this.root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    for (const el of this.root.querySelectorAll('.has-error')) el.classList.remove('has-error');
-    const placed = new Map();
+    const next = new Map();
     for (const err of errors || []) {
       const target = this.targetFor(err.path);
       if (!target) continue;
-      const slot = target.querySelector(':scope > .field-error');
-      if (!slot) continue;
+      let shown = next.get(target);
+      if (!shown) {
+        const slot = target.querySelector(':scope > .field-error');
+        if (!slot) continue;
+        shown = { slot, text: '', control: null };
+        next.set(target, shown);
+      }
       const msg = stripPath(err.message, err.path);
-      slot.textContent = slot.textContent ? slot.textContent + ' ' + msg : msg;
-      slot.hidden = false;
-      target.classList.add('has-error');
+      shown.text = shown.text ? shown.text + ' ' + msg : msg;
       const control = target.querySelector('[data-path]');
-      if (control && control.dataset.path === err.path) control.setAttribute('aria-invalid', 'true');
-      placed.set(err.path, target);
+      if (control && control.dataset.path === err.path) shown.control = control;
     }
-    return placed;
+    for (const [target, was] of this.errorsShown) {
+      const now = next.get(target);
+      if (now && now.text === was.text && now.control === was.control) continue;
+      was.slot.hidden = true;
+      was.slot.textContent = '';
+      target.classList.remove('has-error');
+      if (was.control) was.control.removeAttribute('aria-invalid');
+    }
+    for (const [target, now] of next) {
+      const was = this.errorsShown.get(target);
+      if (was && now.text === was.text && now.control === was.control) continue;
+      now.slot.textContent = now.text;
+      now.slot.hidden = false;
+      target.classList.add('has-error');
+      if (now.control) now.control.setAttribute('aria-invalid', 'true');
+    }
+    this.errorsShown = next;
   }
 
   /** The element that shows an error at `path` (the field, else its record or section). */
   targetFor(path) {
     let p = path || '';
     while (p) {
-      const el = this.root.querySelector(`[data-path="${CSS.escape(p)}"]:not(input):not(select)`);
+      const el = this.targets.get(p);
       if (el) return el;
       p = p.slice(0, p.lastIndexOf('/'));
     }
@@ -396,34 +441,41 @@ export class EntryForm {
   /** Shows, per record and indicator, what the engine said (counted or not, with the reason). */
   showStatus(result) {
     const doc = this.ctx.doc();
-    for (const el of this.root.querySelectorAll('[data-role="record-status"], [data-role="record-reason"], [data-role="indicator-status"]')) {
-      el.textContent = '';
-      el.className = el.className.split(' ').filter((c) => !c.startsWith('st-')).join(' ');
-    }
-    if (!result || result.verdict === 'invalid') return;
-    for (const ind of result.indicators || []) {
-      const def = this.rules.byClause.get(ind.clause);
-      if (!def) continue;
-      const sec = this.root.querySelector(`[data-clause="${CSS.escape(ind.clause)}"]`);
-      if (sec) {
-        const badge = sec.querySelector('[data-role="indicator-status"]');
-        badge.textContent = this.rules.text('text.' + ind.status) || ind.status;
-        badge.classList.add('st-' + ind.status);
+    const next = new Map();  // slot -> {text, cls}
+    const countedMark = { text: t('record.status.counted'), cls: 'st-counted' };
+    const notCountedMark = { text: t('record.status.not_counted'), cls: 'st-not-counted' };
+    if (result && result.verdict !== 'invalid') {
+      for (const ind of result.indicators || []) {
+        const def = this.rules.byClause.get(ind.clause);
+        if (!def) continue;
+        const badge = this.badges.get(ind.clause);
+        if (badge) next.set(badge, { text: this.rules.text('text.' + ind.status) || ind.status, cls: 'st-' + ind.status });
+        const recs = doc.records[def.records] || [];
+        const where = new Map();
+        recs.forEach((r, i) => { if (r && !where.has(r.id)) where.set(r.id, i); });
+        const mark = (entry, counted) => {
+          const slots = this.recordSlots(`/records/${def.records}/${where.get(entry.record)}`);
+          if (!slots) return;
+          next.set(slots.status, counted ? countedMark : notCountedMark);
+          next.set(slots.reason, { text: entry.reason || '', cls: '' });
+        };
+        for (const c of ind.counted || []) mark(c, true);
+        for (const c of ind.not_counted || []) mark(c, false);
       }
-      const recs = doc.records[def.records] || [];
-      const mark = (entry, counted) => {
-        const index = recs.findIndex((r) => r && r.id === entry.record);
-        if (index < 0) return;
-        const li = this.root.querySelector(`#rec-${def.records}-${index}`);
-        if (!li) return;
-        const st = li.querySelector('[data-role="record-status"]');
-        st.textContent = t(counted ? 'record.status.counted' : 'record.status.not_counted');
-        st.classList.add(counted ? 'st-counted' : 'st-not-counted');
-        li.querySelector('[data-role="record-reason"]').textContent = entry.reason || '';
-      };
-      for (const c of ind.counted || []) mark(c, true);
-      for (const c of ind.not_counted || []) mark(c, false);
     }
+    for (const [el, was] of this.statusShown) {
+      if (next.has(el)) continue;
+      el.textContent = '';
+      if (was.cls) el.classList.remove(was.cls);
+    }
+    for (const [el, now] of next) {
+      const was = this.statusShown.get(el);
+      if (was && was.text === now.text && was.cls === now.cls) continue;
+      if (!was || was.text !== now.text) el.textContent = now.text;
+      if (was && was.cls && was.cls !== now.cls) el.classList.remove(was.cls);
+      if (now.cls) el.classList.add(now.cls);
+    }
+    this.statusShown = next;
   }
 }
 

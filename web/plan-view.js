@@ -1,8 +1,8 @@
 // "How to pass" (RULES.md, route to passing; issue 9): the engine's plan with a "Try it" button
 // per action, which shows the action's effect in a what-if copy without touching the records.
 
-import { h, fill, keepFocus } from './dom.js';
-import { t, humanDate } from './i18n.js';
+import { h, keepFocus, keyed } from './dom.js';
+import { t, humanDate, getLang } from './i18n.js';
 
 export function actionKey(a) {
   return `${a.clause}|${a.record}|${a.action}`;
@@ -19,51 +19,60 @@ function dateOr(iso, none) {
  *          discard: () => void, gotoRecord: (id) => void}} ctx
  */
 export function renderPlan(root, plan, ctx) {
-  keepFocus(root, () => fill(root, content(plan, ctx)));
+  keepFocus(root, () => content(root, plan, ctx));
 }
 
-function content(plan, ctx) {
+/**
+ * The plan's parts, each keyed by what it shows: after an edit only the parts and the actions
+ * that changed are rebuilt (a file of hundreds of records can have hundreds of actions).
+ */
+function content(root, plan, ctx) {
   const { rules } = ctx;
+  const context = `${getLang()}|${ctx.region}|${rules.tag}`;
+  const part = (key, make) => ({ key: `${key}|${context}`, make });
   if (!plan || plan.verdict === 'invalid' || plan.schema !== 'nvcheck/plan@1') {
-    return h('p', { class: 'muted', text: t('plan.invalid') });
+    keyed(root, [part('invalid', () => h('p', { class: 'muted', text: t('plan.invalid') }))], (p) => p.key, (p) => p.make());
+    return;
   }
   const none = rules.text('text.earliest_none') || t('result.no_date');
-  const out = [];
-  if (plan.verdict === 'pass') out.push(h('p', { class: 'plan-pass', text: t('plan.passing') }));
-  out.push(h('dl', { class: 'plan-dates' },
+  const actions = plan.actions || [];
+  const waits = plan.waits || [];
+  const d = plan.disputes;
+  const parts = [];
+  if (plan.verdict === 'pass') parts.push(part('pass', () => h('p', { class: 'plan-pass', text: t('plan.passing') })));
+  parts.push(part(`dates|${plan.earliest_pass_date}|${plan.earliest_pass_date_all_actions}`, () => h('dl', { class: 'plan-dates' },
     h('div', {}, h('dt', { text: rules.text('text.plan.doing_nothing') }),
       h('dd', { dataset: { role: 'doing-nothing' } }, dateOr(plan.earliest_pass_date, none))),
     h('div', {}, h('dt', { text: rules.text('text.plan.all_actions') }),
-      h('dd', { dataset: { role: 'all-actions' } }, dateOr(plan.earliest_pass_date_all_actions, none)))));
-
-  if (ctx.tried.size) out.push(whatIfBar(ctx));
-
-  out.push(h('h3', { text: rules.text('text.plan.actions') || t('plan.title') }));
-  const actions = plan.actions || [];
-  if (!actions.length) out.push(h('p', { class: 'muted', text: t('plan.no_actions') }));
-  else out.push(h('ol', { class: 'actions' }, actions.map((a) => actionItem(a, ctx))));
-
-  out.push(h('h3', { text: rules.text('text.plan.waits') }));
-  const waits = plan.waits || [];
-  if (!waits.length) out.push(h('p', { class: 'muted', text: t('plan.no_waits') }));
-  else {
-    out.push(h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause } },
+      h('dd', { dataset: { role: 'all-actions' } }, dateOr(plan.earliest_pass_date_all_actions, none))))));
+  if (ctx.tried.size) parts.push(part(`whatif|${ctx.whatIf}`, () => whatIfBar(ctx)));
+  parts.push(part('h-actions', () => h('h3', { text: rules.text('text.plan.actions') || t('plan.title') })));
+  parts.push(actions.length
+    ? part('actions', () => h('ol', { class: 'actions' }))
+    : part('no-actions', () => h('p', { class: 'muted', text: t('plan.no_actions') })));
+  parts.push(part('h-waits', () => h('h3', { text: rules.text('text.plan.waits') })));
+  parts.push(part(`waits|${JSON.stringify(waits)}`, () => (waits.length
+    ? h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause } },
       h('span', { class: 'clause', text: w.clause }), ' ', h('span', { text: w.text }),
-      w.clears_on ? [' ', h('span', { class: 'until' }, '— ', t('result.clears_on', { date: humanDate(w.clears_on) }))] : null))));
+      w.clears_on ? [' ', h('span', { class: 'until' }, '— ', t('result.clears_on', { date: humanDate(w.clears_on) }))] : null)))
+    : h('p', { class: 'muted', text: t('plan.no_waits') }))));
+  parts.push(part('h-disputes', () => h('h3', { text: rules.text('text.plan.disputes') })));
+  parts.push(part(`disputes|${JSON.stringify(d)}`, () => disputes(d, rules, none)));
+  const nodes = keyed(root, parts, (p) => p.key, (p) => p.make());
+  if (actions.length) {
+    const list = nodes[parts.findIndex((p) => p.key.startsWith('actions|'))];
+    keyed(list, actions, (a) => `${ctx.tried.has(actionKey(a))}|${JSON.stringify(a)}`, (a) => actionItem(a, ctx));
   }
+}
 
-  out.push(h('h3', { text: rules.text('text.plan.disputes') }));
-  const d = plan.disputes;
+function disputes(d, rules, none) {
   const disputedLabel = rules.recordLists().length ? rules.fieldLabel(rules.recordLists()[0].list, 'disputed') : '';
-  if (!d) out.push(h('p', { class: 'muted', dataset: { role: 'disputes' }, text: t('plan.disputes_none', { label: disputedLabel }) }));
-  else {
-    const verdictLabel = d.verdict === 'pass' ? t('result.pass') : d.verdict === 'fail' ? t('result.fail') : d.verdict;
-    out.push(h('div', { class: `disputes v-${d.verdict}`, dataset: { role: 'disputes', verdict: d.verdict } },
-      h('p', { text: t('plan.disputes_records', { ids: (d.records || []).join(', ') }) }),
-      h('p', {}, h('strong', { text: t('plan.disputes_verdict', { verdict: verdictLabel }) })),
-      h('p', {}, t('plan.disputes_earliest', { date: '' }), dateOr(d.earliest_pass_date, none))));
-  }
-  return out;
+  if (!d) return h('p', { class: 'muted', dataset: { role: 'disputes' }, text: t('plan.disputes_none', { label: disputedLabel }) });
+  const verdictLabel = d.verdict === 'pass' ? t('result.pass') : d.verdict === 'fail' ? t('result.fail') : d.verdict;
+  return h('div', { class: `disputes v-${d.verdict}`, dataset: { role: 'disputes', verdict: d.verdict } },
+    h('p', { text: t('plan.disputes_records', { ids: (d.records || []).join(', ') }) }),
+    h('p', {}, h('strong', { text: t('plan.disputes_verdict', { verdict: verdictLabel }) })),
+    h('p', {}, t('plan.disputes_earliest', { date: '' }), dateOr(d.earliest_pass_date, none)));
 }
 
 function whatIfBar(ctx) {

@@ -1,7 +1,7 @@
 // The result panel: verdict banner, basic requirements and indicators clause by clause, and
 // warnings, all as the engine returned them (`nvcheck/result@1`).
 
-import { h, fill, keepFocus } from './dom.js';
+import { h, fill, keepFocus, keyed } from './dom.js';
 import { t, humanDate, getLang } from './i18n.js';
 import { stripPath } from './forms.js';
 
@@ -22,8 +22,17 @@ function dateEl(iso) {
  *          gotoPath: (path) => boolean, canGo: (path) => boolean}} ctx
  */
 export function renderResult(bannerRoot, detailsRoot, result, ctx) {
-  keepFocus(bannerRoot, () => fill(bannerRoot, banner(result, ctx)));
-  keepFocus(detailsRoot, () => fill(detailsRoot, result.verdict === 'invalid' ? null : details(result, ctx)));
+  // What every part shown depends on besides its own data: the language, the region's names and
+  // the rule data in use. Parts whose data and context are unchanged are kept as they are.
+  const context = `${getLang()}|${ctx.region}|${ctx.rules.tag}`;
+  const r = result;
+  const bannerKey = JSON.stringify([context, r.verdict, r.evaluated_on, r.earliest_pass_date, ctx.whatIf, ctx.onSource,
+    r.verdict === 'invalid' ? (r.errors || []).map((e) => [e.path, e.message, ctx.describe(e.path), ctx.canGo(e.path)]) : null]);
+  keepFocus(bannerRoot, () => keyed(bannerRoot, [r], () => bannerKey, () => banner(r, ctx)));
+  keepFocus(detailsRoot, () => {
+    if (r.verdict === 'invalid') fill(detailsRoot);
+    else details(detailsRoot, r, ctx, context);
+  });
 }
 
 function banner(r, ctx) {
@@ -35,7 +44,8 @@ function banner(r, ctx) {
     ctx.whatIf ? h('p', { class: 'whatif-tag', text: ctx.whatIf }) : null,
     h('p', { class: 'verdict-label', id: 'verdict-label' },
       h('span', { class: 'verdict-icon', 'aria-hidden': 'true', text: icon }),
-      h('span', { class: 'verdict-text', text: label })),
+      // elementtiming: the browser reports when the verdict is painted (bench/page_bench.mjs).
+      h('span', { class: 'verdict-text', elementtiming: 'verdict', text: label })),
   ];
   if (r.evaluated_on) {
     parts.push(h('p', { class: 'verdict-date' },
@@ -78,9 +88,27 @@ function recordButton(id, ctx) {
   });
 }
 
-function details(r, ctx) {
+/**
+ * The warnings and the clauses, one card each; a card is rebuilt only when its clause changed.
+ * The lists are keyed by the context, so a new language, region or rule data starts them afresh.
+ */
+function details(root, r, ctx, context) {
+  const { rules } = ctx;
+  const warnings = r.warnings || [];
+  const [, , basic, , inds] = keyed(root, [
+    { key: `w|${context}|${JSON.stringify(warnings)}`, make: () => (warnings.length ? warningsBox(warnings, ctx) : document.createTextNode('')) },  // (holds the place)
+    { key: `hb|${context}`, make: () => h('h3', { text: rules.text('text.basic') || t('section.basic_requirements') }) },
+    { key: `ub|${context}`, make: () => h('ul', { class: 'clause-list' }) },
+    { key: `hi|${context}`, make: () => h('h3', { text: rules.text('text.indicators') || t('section.indicators') }) },
+    { key: `ui|${context}`, make: () => h('ul', { class: 'clause-list' }) },
+  ], (p) => p.key, (p) => p.make());
+  keyed(basic, r.basic_requirements || [], (b) => JSON.stringify(b), (b) => basicCard(b, ctx));
+  keyed(inds, r.indicators || [], (ind) => JSON.stringify(ind), (ind) => indicatorCard(ind, ctx));
+}
+
+function basicCard(b, ctx) {
   const { rules, region } = ctx;
-  const basic = h('ul', { class: 'clause-list' }, (r.basic_requirements || []).map((b) => h('li', {
+  return h('li', {
     class: `clause-card st-${b.status}`, dataset: { clause: b.clause, status: b.status },
   },
   h('div', { class: 'clause-head' },
@@ -90,48 +118,42 @@ function details(r, ctx) {
   b.reason ? h('p', { class: 'reason', text: b.reason }) : null,
   b.status === 'not_met'
     ? h('p', { class: 'clears' }, b.clears_on ? t('result.met_from', { date: humanDate(b.clears_on) }) : t('result.never_clears'))
-    : null)));
+    : null);
+}
 
-  const inds = h('ul', { class: 'clause-list' }, (r.indicators || []).map((ind) => {
-    const counted = ind.counted || [];
-    const notCounted = ind.not_counted || [];
-    return h('li', { class: `clause-card st-${ind.status}`, dataset: { clause: ind.clause, status: ind.status } },
-      h('div', { class: 'clause-head' },
-        h('span', { class: 'clause', text: ind.clause }), ' ',
-        h('span', { class: 'clause-name', text: rules.clauseName(ind.clause, region) }),
-        h('span', { class: `badge st-${ind.status}`, text: rules.text('text.' + ind.status) || ind.status })),
-      ind.status === 'fail'
-        ? h('p', { class: 'clears' }, ind.clears_on
-          ? t('result.clears_on', { date: humanDate(ind.clears_on) })
-          : t('result.never_clears'))
-        : null,
-      counted.length
-        ? h('div', { class: 'counted' },
-          h('p', { class: 'sub-title', text: `${t('result.counted')} (${counted.length})` }),
-          h('ul', {}, counted.map((c) => h('li', {},
-            recordButton(c.record, ctx), ' ', h('span', { text: c.reason }), ' ',
-            h('span', { class: 'until' }, '— ', c.counts_until
-              ? t('result.counts_until', { date: humanDate(c.counts_until) })
-              : t('result.counts_open'))))))
-        : null,
-      notCounted.length
-        ? h('details', { class: 'not-counted' },
-          h('summary', { text: `${t('result.not_counted')} (${notCounted.length})` }),
-          h('ul', {}, notCounted.map((c) => h('li', {}, recordButton(c.record, ctx), ' ', h('span', { text: c.reason })))))
-        : null);
-  }));
+function indicatorCard(ind, ctx) {
+  const { rules, region } = ctx;
+  const counted = ind.counted || [];
+  const notCounted = ind.not_counted || [];
+  return h('li', { class: `clause-card st-${ind.status}`, dataset: { clause: ind.clause, status: ind.status } },
+    h('div', { class: 'clause-head' },
+      h('span', { class: 'clause', text: ind.clause }), ' ',
+      h('span', { class: 'clause-name', text: rules.clauseName(ind.clause, region) }),
+      h('span', { class: `badge st-${ind.status}`, text: rules.text('text.' + ind.status) || ind.status })),
+    ind.status === 'fail'
+      ? h('p', { class: 'clears' }, ind.clears_on
+        ? t('result.clears_on', { date: humanDate(ind.clears_on) })
+        : t('result.never_clears'))
+      : null,
+    counted.length
+      ? h('div', { class: 'counted' },
+        h('p', { class: 'sub-title', text: `${t('result.counted')} (${counted.length})` }),
+        h('ul', {}, counted.map((c) => h('li', {},
+          recordButton(c.record, ctx), ' ', h('span', { text: c.reason }), ' ',
+          h('span', { class: 'until' }, '— ', c.counts_until
+            ? t('result.counts_until', { date: humanDate(c.counts_until) })
+            : t('result.counts_open'))))))
+      : null,
+    notCounted.length
+      ? h('details', { class: 'not-counted' },
+        h('summary', { text: `${t('result.not_counted')} (${notCounted.length})` }),
+        h('ul', {}, notCounted.map((c) => h('li', {}, recordButton(c.record, ctx), ' ', h('span', { text: c.reason })))))
+      : null);
+}
 
-  const warnings = (r.warnings || []).length
-    ? h('section', { class: 'warnings', 'aria-labelledby': 'warnings-title' },
-      h('h3', { id: 'warnings-title', text: rules.text('text.warnings') || t('result.warnings') }),
-      h('ul', {}, r.warnings.map((w) => h('li', {}, w.record ? [recordButton(w.record, ctx), ' '] : null, h('span', { text: w.message })))))
-    : null;
-
-  return [
-    warnings,
-    h('h3', { text: rules.text('text.basic') || t('section.basic_requirements') }),
-    basic,
-    h('h3', { text: rules.text('text.indicators') || t('section.indicators') }),
-    inds,
-  ];
+function warningsBox(warnings, ctx) {
+  const { rules } = ctx;
+  return h('section', { class: 'warnings', 'aria-labelledby': 'warnings-title' },
+    h('h3', { id: 'warnings-title', text: rules.text('text.warnings') || t('result.warnings') }),
+    h('ul', {}, warnings.map((w) => h('li', {}, w.record ? [recordButton(w.record, ctx), ' '] : null, h('span', { text: w.message })))));
 }

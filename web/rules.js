@@ -7,8 +7,12 @@ import { getLang, format } from './i18n.js';
 // Appendix D is entered as `other`); A, B and C also take a free name.
 const CLOSED_APPENDIX = { D: 'risk_list' };
 
+let count = 0;
+
 export class RuleData {
   constructor(summary) {
+    // Tells this rule data from any loaded before (views key what they show by it).
+    this.tag = (count += 1);
     this.id = summary.id;
     this.version = summary.version;
     this.std = summary.standard || {};

@@ -3,16 +3,24 @@
 // SVG chart with a table as its text alternative. Only engine output decides what counts and
 // until when; the page only places dates on an axis.
 
-import { h, s, fill } from './dom.js';
-import { t, humanDate } from './i18n.js';
+import { h, s, fill, keyed } from './dom.js';
+import { t, humanDate, getLang } from './i18n.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
+// Day numbers by date: a chart of 400 records asks for the same few hundred dates many times.
+const dayCache = new Map();
 function dayNum(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const dt = new Date(0);
-  dt.setUTCFullYear(y, m - 1, d);
-  return Math.round(dt.getTime() / 86400000);
+  let n = dayCache.get(iso);
+  if (n === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    const dt = new Date(0);
+    dt.setUTCFullYear(y, m - 1, d);
+    n = Math.round(dt.getTime() / 86400000);
+    if (dayCache.size > 50000) dayCache.clear();
+    dayCache.set(iso, n);
+  }
+  return n;
 }
 
 function isoOf(day) {
@@ -37,13 +45,14 @@ export function timelineRows(result, doc, rules, region) {
     const list = def.records;
     const recs = (doc.records && doc.records[list]) || [];
     const dateFields = rules.dateFields(list);
+    const labels = new Map(dateFields.map((f) => [f, rules.fieldLabel(list, f)]));
     const counted = new Map((ind.counted || []).map((c) => [c.record, c]));
     const notCounted = new Map((ind.not_counted || []).map((c) => [c.record, c]));
     for (const rec of recs) {
       if (!rec || typeof rec.id !== 'string') continue;
       const dates = dateFields
         .filter((f) => typeof rec[f] === 'string' && ISO.test(rec[f]))
-        .map((f) => ({ field: f, label: rules.fieldLabel(list, f), date: rec[f] }));
+        .map((f) => ({ field: f, label: labels.get(f), date: rec[f] }));
       const base = { clause: ind.clause, name: rules.clauseName(ind.clause, region), record: rec.id, dates };
       if (counted.has(rec.id)) {
         const c = counted.get(rec.id);
@@ -65,10 +74,63 @@ const RIGHT = 30;
 const ROW = 26;
 const TOP = 46;
 
+// The chart's elements, made once per root and updated in place: an edit among 400 records
+// redraws the rows it changed, not the ~5,500 nodes of the whole chart and table.
+const charts = new WeakMap();
+
+function chartOf(root) {
+  let c = charts.get(root);
+  if (!c) {
+    const titleId = 'timeline-svg-title';
+    c = {
+      caption: h('p', { class: 'tl-caption', 'aria-hidden': 'true' }),
+      title: s('title', { id: titleId }),
+      axis: s('g', { class: 'tl-axis' }),
+      stripes: s('g', {}),
+      body: s('g', {}),
+      marks: s('g', {}),
+      legend: h('div', {}),
+      summary: h('summary', {}),
+      thead: h('thead', {}),
+      tbody: h('tbody', {}),
+    };
+    c.svg = s('svg', {
+      role: 'img', 'aria-labelledby': titleId, class: 'timeline-svg', preserveAspectRatio: 'xMinYMin meet',
+    }, c.title, defs(), c.axis, c.stripes, c.body, c.marks);
+    c.scroll = h('div', { class: 'timeline-scroll', tabindex: '0' }, c.svg);
+    c.table = h('details', { class: 'timeline-table' }, c.summary,
+      h('div', { class: 'table-scroll' }, h('table', {}, c.thead, c.tbody)));
+    charts.set(root, c);
+  }
+  // After a message replaced the chart (an invalid file), the same elements come back.
+  if (c.caption.parentNode !== root) fill(root, c.caption, c.scroll, c.legend, c.table);
+  return c;
+}
+
+function defs() {
+  return s('defs', {},
+    s('pattern', { id: 'tl-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      s('rect', { width: 6, height: 6, fill: '#eef0f3' }),
+      s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#5b6472', 'stroke-width': 2.5 })),
+    ...['fail', 'counted', 'basic'].map((k) => s('marker', {
+      id: `tl-arrow-${k}`, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto',
+    }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: `tl-arrow-${k}` }))));
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function setAttrs(el, attrs) {
+  for (const [k, v] of Object.entries(attrs)) if (el.getAttribute(k) !== String(v)) el.setAttribute(k, String(v));
+}
+
 /**
  * @param {HTMLElement} root
  * @param {object} result nvcheck/result@1 (of the file shown, what-if changes included)
  * @param {object} doc the enterprise file the result is for
+ * @param {{rules, region, width: number}} ctx width: the shown width, measured by the caller
+ *   (reading it here would force a layout of the whole page on every edit)
  */
 export function renderTimeline(root, result, doc, ctx) {
   const { rules, region } = ctx;
@@ -77,16 +139,14 @@ export function renderTimeline(root, result, doc, ctx) {
     return;
   }
   const rows = timelineRows(result, doc, rules, region);
-  // The shown width, measured by the caller when it changes (reading it here would force a layout
-  // of the whole page on every edit).
-  const W = Math.max(320, Math.min(1600, Math.round(ctx.width || root.clientWidth || 960)));
-  const LEFT = W < 560 ? 92 : 130;
-  const on = result.evaluated_on;
-  const earliest = result.earliest_pass_date;
   if (!rows.length) {
     fill(root, h('p', { class: 'muted', text: t('timeline.empty') }));
     return;
   }
+  const W = Math.max(320, Math.min(1600, Math.round(ctx.width || 960)));
+  const LEFT = W < 560 ? 92 : 130;
+  const on = result.evaluated_on;
+  const earliest = result.earliest_pass_date;
 
   // Axis range: every date shown, padded; open-ended windows get room for their arrow.
   const days = [dayNum(on)];
@@ -102,36 +162,61 @@ export function renderTimeline(root, result, doc, ctx) {
   const anyOpen = rows.some((r) => r.open);
   lo -= Math.round(span0 * 0.04) + 10;
   hi += Math.round(span0 * (anyOpen ? 0.15 : 0.05)) + 10;
+  // Ticks at least ~80 px apart: every 1, 3, 6 months or 1, 2, 5, 10 years.
+  const pxPerMonth = ((W - LEFT - RIGHT) * 30.44) / (hi - lo);
+  const step = [1, 3, 6, 12, 24, 60, 120].find((m) => m * pxPerMonth >= 80) || 240;
+  // The range is widened to whole ticks, so an edit whose dates stay inside it keeps the axis, and
+  // every row drawn on it is kept as it is.
+  lo = dayNum(monthIso(Math.floor(monthIndex(isoOf(lo)) / step) * step));
+  hi = dayNum(monthIso(Math.ceil((monthIndex(isoOf(hi)) + 1) / step) * step));
   const x = (iso) => LEFT + ((dayNum(iso) - lo) / (hi - lo)) * (W - LEFT - RIGHT);
   const xEnd = W - RIGHT;
   const height = TOP + rows.length * ROW + 34;
 
-  const titleId = 'timeline-svg-title';
   const summary = t('timeline.summary', {
     n: rows.filter((r) => r.record).length,
     on: humanDate(on),
     earliest: earliest ? t('timeline.earliest', { date: humanDate(earliest) }) : t('timeline.no_earliest'),
   });
-  const svg = s('svg', {
-    viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-labelledby': titleId, class: 'timeline-svg',
-    preserveAspectRatio: 'xMinYMin meet', width: W, height,
-  }, s('title', { id: titleId, text: summary }));
+  const c = chartOf(root);
+  setText(c.caption, summary);
+  setAttrs(c.scroll, { 'aria-label': summary });
+  setText(c.title, summary);
+  setAttrs(c.svg, { viewBox: `0 0 ${W} ${height}`, width: W, height });
 
-  svg.append(s('defs', {},
-    s('pattern', { id: 'tl-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-      s('rect', { width: 6, height: 6, fill: '#eef0f3' }),
-      s('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#5b6472', 'stroke-width': 2.5 })),
-    ...['fail', 'counted', 'basic'].map((k) => s('marker', {
-      id: `tl-arrow-${k}`, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto',
-    }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: `tl-arrow-${k}` })))));
+  const scale = `${getLang()}|${lo}|${hi}|${W}`;
+  const keys = new Map(rows.map((r) => [r, JSON.stringify(r)]));
+  keyed(c.axis, [`${scale}|${height}|${step}`], (k) => k, () => axis(lo, hi, step, x, height));
+  keyed(c.stripes, rows.filter((_, i) => i % 2 === 0).map((_, j) => TOP + 2 * j * ROW), (y) => `${y}|${W}`,
+    (y) => s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
+  // A row is drawn at y = 0 and moved by its transform: a row above that comes or goes moves the
+  // rows below without redrawing them.
+  keyed(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd),
+    (g, r, i) => setAttrs(g, { transform: `translate(0 ${TOP + i * ROW})` }));
+  keyed(c.marks, [JSON.stringify([scale, on, earliest, height])], (k) => k, () => markers(on, earliest, x, W, height));
 
-  // Ticks at least ~80 px apart: every 1, 3, 6 months or 1, 2, 5, 10 years.
-  const pxPerMonth = ((W - LEFT - RIGHT) * 30.44) / (hi - lo);
-  const step = [1, 3, 6, 12, 24, 60, 120].find((m) => m * pxPerMonth >= 80) || 240;
+  const flags = [rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)];
+  keyed(c.legend, [`${getLang()}|${flags}`], (k) => k, () => legend(...flags));
+  setText(c.summary, t('timeline.table'));
+  keyed(c.thead, [getLang()], (k) => k, () => h('tr', {},
+    ['timeline.col.clause', 'timeline.col.record', 'timeline.col.status', 'timeline.col.from', 'timeline.col.until', 'timeline.col.dates']
+      .map((k) => h('th', { scope: 'col', text: t(k) }))));
+  keyed(c.tbody, rows, (r) => `${getLang()}|${keys.get(r)}`, tableRow);
+}
+
+// Months counted from year 0, and back to the ISO date of the month's first day.
+function monthIndex(iso) {
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+function monthIso(index) {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+function axis(lo, hi, step, x, height) {
+  const g = s('g', {});
   const startIso = isoOf(lo);
   let ty = Number(startIso.slice(0, 4));
   let tm = Number(startIso.slice(5, 7));
-  const axis = s('g', { class: 'tl-axis' });
   for (let guard = 0; guard < 120000; guard += 1) {
     tm += 1;
     if (tm > 12) { tm = 1; ty += 1; }
@@ -139,57 +224,55 @@ export function renderTimeline(root, result, doc, ctx) {
     const iso = `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-01`;
     if (dayNum(iso) > hi) break;
     const xx = x(iso);
-    axis.append(s('line', { x1: xx, x2: xx, y1: TOP - 8, y2: height - 30, class: 'tl-grid' }));
-    axis.append(s('text', {
+    g.append(s('line', { x1: xx, x2: xx, y1: TOP - 8, y2: height - 30, class: 'tl-grid' }));
+    g.append(s('text', {
       x: xx + 2, y: TOP - 12, class: 'tl-tick',
       text: step >= 12 ? String(ty) : `${ty}-${String(tm).padStart(2, '0')}`,
     }));
   }
-  svg.append(axis);
+  return g;
+}
 
-  const body = s('g', {});
-  rows.forEach((r, i) => {
-    const y = TOP + i * ROW;
-    const cy = y + ROW / 2;
-    const g = s('g', { class: `tl-row tl-${r.kind}`, dataset: { record: r.record, clause: r.clause } });
-    if (i % 2 === 0) g.append(s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
-    g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: r.record ? `${r.clause}  ${r.record}` : r.clause }));
-    let tip;
-    if (r.kind === 'not-counted') {
-      tip = `${r.clause} ${r.record}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${d.date}`).join(', ')}`;
-      for (const d of r.dates) {
-        g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.record} ${d.label}: ${d.date}` })));
-      }
-    } else {
-      const x1 = x(r.from);
-      // Open-ended: a solid bar, then a dashed tail with an arrow to the edge (it goes on).
-      const x2 = r.open ? Math.max(x1 + 2, xEnd - 48) : x(r.until);
-      const kind = r.kind === 'basic' ? 'basic' : r.kind === 'counted-fail' ? 'fail' : 'counted';
-      tip = r.kind === 'basic'
-        ? `${r.clause}: ${r.open ? t('result.never_clears') : t('result.met_from', { date: r.until })}`
-        : `${r.clause} ${r.record}: ${r.from} → ${r.open ? t('result.counts_open') : r.until}`;
-      g.append(s('rect', {
-        x: x1, y: y + 6, width: Math.max(x2 - x1, 2), height: ROW - 12, rx: 3,
-        class: `tl-bar tl-bar-${kind}`,
-      }, s('title', { text: tip })));
-      if (r.open) {
-        g.append(s('line', {
-          x1: x2, x2: xEnd - 6, y1: cy, y2: cy, class: `tl-open tl-open-${kind}`, 'marker-end': `url(#tl-arrow-${kind})`,
-        }));
-      }
-      for (const d of r.dates) {
-        if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}: ${d.date}` })));
-      }
+function row(r, x, xEnd) {
+  const cy = ROW / 2;
+  const g = s('g', { class: `tl-row tl-${r.kind}`, dataset: { record: r.record, clause: r.clause } });
+  g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: r.record ? `${r.clause}  ${r.record}` : r.clause }));
+  let tip;
+  if (r.kind === 'not-counted') {
+    tip = `${r.clause} ${r.record}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${d.date}`).join(', ')}`;
+    for (const d of r.dates) {
+      g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.record} ${d.label}: ${d.date}` })));
     }
-    g.append(s('title', { text: tip }));
-    body.append(g);
-  });
-  svg.append(body);
+  } else {
+    const x1 = x(r.from);
+    // Open-ended: a solid bar, then a dashed tail with an arrow to the edge (it goes on).
+    const x2 = r.open ? Math.max(x1 + 2, xEnd - 48) : x(r.until);
+    const kind = r.kind === 'basic' ? 'basic' : r.kind === 'counted-fail' ? 'fail' : 'counted';
+    tip = r.kind === 'basic'
+      ? `${r.clause}: ${r.open ? t('result.never_clears') : t('result.met_from', { date: r.until })}`
+      : `${r.clause} ${r.record}: ${r.from} → ${r.open ? t('result.counts_open') : r.until}`;
+    g.append(s('rect', {
+      x: x1, y: 6, width: Math.max(x2 - x1, 2), height: ROW - 12, rx: 3,
+      class: `tl-bar tl-bar-${kind}`,
+    }, s('title', { text: tip })));
+    if (r.open) {
+      g.append(s('line', {
+        x1: x2, x2: xEnd - 6, y1: cy, y2: cy, class: `tl-open tl-open-${kind}`, 'marker-end': `url(#tl-arrow-${kind})`,
+      }));
+    }
+    for (const d of r.dates) {
+      if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}: ${d.date}` })));
+    }
+  }
+  g.append(s('title', { text: tip }));
+  return g;
+}
 
-  // The evaluation date and the earliest pass date.
+// The evaluation date and the earliest pass date.
+function markers(on, earliest, x, W, height) {
   const lineY2 = height - 30;
   const xd = x(on);
-  svg.append(s('g', { class: 'tl-on' },
+  const g = s('g', {}, s('g', { class: 'tl-on' },
     s('line', { x1: xd, x2: xd, y1: TOP - 24, y2: lineY2 }),
     s('text', {
       x: xd + (xd > W / 2 ? -4 : 4), y: TOP - 28, class: 'tl-marker-label',
@@ -197,7 +280,7 @@ export function renderTimeline(root, result, doc, ctx) {
     })));
   if (earliest) {
     const xe = x(earliest);
-    svg.append(s('g', { class: 'tl-earliest' },
+    g.append(s('g', { class: 'tl-earliest' },
       s('line', { x1: xe, x2: xe, y1: TOP - 8, y2: lineY2 + 8 }),
       s('text', {
         x: xe + (xe > W / 2 ? -4 : 4), y: lineY2 + 22, class: 'tl-marker-label',
@@ -205,12 +288,7 @@ export function renderTimeline(root, result, doc, ctx) {
         text: `${t('timeline.legend.earliest')} ${earliest}`,
       })));
   }
-
-  fill(root,
-    h('p', { class: 'tl-caption', 'aria-hidden': 'true', text: summary }),
-    h('div', { class: 'timeline-scroll', tabindex: '0', 'aria-label': summary }, svg),
-    legend(rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)),
-    table(rows));
+  return g;
 }
 
 function legend(withBasic, withEarliest, withOpen) {
@@ -225,21 +303,14 @@ function legend(withBasic, withEarliest, withOpen) {
     withBasic ? item('sw-basic', 'timeline.legend.basic') : null);
 }
 
-function table(rows) {
-  const status = (r) => r.kind === 'basic' ? t('timeline.legend.basic')
+function tableRow(r) {
+  const status = r.kind === 'basic' ? t('timeline.legend.basic')
     : r.kind === 'not-counted' ? t('record.status.not_counted') : t('record.status.counted');
-  return h('details', { class: 'timeline-table' },
-    h('summary', { text: t('timeline.table') }),
-    h('div', { class: 'table-scroll' },
-      h('table', {},
-        h('thead', {}, h('tr', {},
-          ['timeline.col.clause', 'timeline.col.record', 'timeline.col.status', 'timeline.col.from', 'timeline.col.until', 'timeline.col.dates']
-            .map((k) => h('th', { scope: 'col', text: t(k) })))),
-        h('tbody', {}, rows.map((r) => h('tr', { dataset: { record: r.record, kind: r.kind } },
-          h('td', {}, `${r.clause} ${r.name}`),
-          h('td', { text: r.record || '—' }),
-          h('td', { text: status(r) }),
-          h('td', { text: r.from ? humanDate(r.from) : '—' }),
-          h('td', { text: r.kind === 'not-counted' ? '—' : r.open ? t('timeline.open') : humanDate(r.until) }),
-          h('td', { text: r.dates.map((d) => `${d.label}: ${d.date}`).join('; ') || '—' })))))));
+  return h('tr', { dataset: { record: r.record, kind: r.kind } },
+    h('td', {}, `${r.clause} ${r.name}`),
+    h('td', { text: r.record || '—' }),
+    h('td', { text: status }),
+    h('td', { text: r.from ? humanDate(r.from) : '—' }),
+    h('td', { text: r.kind === 'not-counted' ? '—' : r.open ? t('timeline.open') : humanDate(r.until) }),
+    h('td', { text: r.dates.map((d) => `${d.label}: ${d.date}`).join('; ') || '—' }));
 }

@@ -310,6 +310,52 @@ test('browser.page language switch keeps input and changes labels; Macao sees it
   assert.deepEqual(problems, []);
 });
 
+test('browser.page an edit among many records redraws only what changed, and shows what a fresh page shows', async (t) => {
+  const { page, problems } = await open(t);
+  // 110 records: the sample's 22, and four copies of each under new ids.
+  const doc = readSample('gd-many-records.json');
+  for (const [list, recs] of Object.entries(doc.records)) {
+    doc.records[list] = recs.concat([1, 2, 3, 4].flatMap((k) => recs.map((r) => ({ ...r, id: `${r.id}x${k}` }))));
+  }
+  await importBuffer(page, 'many.json', JSON.stringify(doc));
+  await page.waitForSelector('.notice[data-kind="imported"]');
+  await settle(page);
+  const card = '#result-details .clause-card[data-clause="6.2.1"]';
+  assert.match(await page.locator(card).innerText(), /p1 .*10 Mar 2027/);
+  // Everything the views show, as markup, and the form's marks.
+  const snapshot = () => page.evaluate(() => ({
+    views: ['result-body', 'result-details', 'timeline-body', 'plan-body'].map((id) => document.getElementById(id).innerHTML),
+    marks: [...document.querySelectorAll('#entries [data-role]')].map((el) => `${el.closest('[data-path]').dataset.path} ${el.className}: ${el.textContent}`),
+  }));
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('#timeline-body .tl-row, #timeline-body tbody tr, #result-details .clause-card')) el.nvKept = true;
+  });
+
+  await field(page, '/records/administrative_penalties/0/decided_on').fill('2026-04-10');
+  await page.waitForFunction((sel) => /p1 .*10 Apr 2027/.test(document.querySelector(sel).innerText), card);
+  await settle(page);
+  const redrawn = await page.evaluate(() => {
+    const fresh = (sel, key) => [...document.querySelectorAll(sel)].filter((el) => !el.nvKept).map(key);
+    return {
+      rows: fresh('#timeline-body .tl-row', (el) => el.dataset.record),
+      table: fresh('#timeline-body tbody tr', (el) => el.dataset.record),
+      cards: fresh('#result-details .clause-card', (el) => el.dataset.clause),
+    };
+  });
+  // The edited record's row (chart and table) and its clause's card; the other 109 rows are kept.
+  assert.deepEqual(redrawn, { rows: ['p1'], table: ['p1'], cards: ['6.2.1'] });
+  assert.equal(await page.locator('li.record[data-path="/records/administrative_penalties/0"] [data-role="record-status"]').innerText(), 'counts');
+  const edited = await snapshot();
+
+  // A fresh page (the autosave holds the edit) draws everything from scratch: the same.
+  await page.reload();
+  await page.waitForSelector('#plan-body > *');
+  await page.waitForSelector('#timeline-body svg');
+  await settle(page);
+  assert.deepEqual(await snapshot(), edited);
+  assert.deepEqual(problems, []);
+});
+
 test('browser.page export then import gives the same enterprise', async (t) => {
   const { page } = await open(t);
   await loadSample(page, 'gd-many-records');

@@ -123,6 +123,9 @@ async function importBuffer(page, name, text) {
 }
 
 async function shot(page, name) {
+  // Sections with `content-visibility: auto` (the timeline, the form's records) are drawn in the
+  // frame after they come near the viewport: let two frames pass, as a person's eye would.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: path.join(shotsDir, name + '.png'), fullPage: false });
 }
 

@@ -20,6 +20,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "nvcheck/builtin_rules.hpp"
@@ -60,12 +61,26 @@ const char* verdict_name(Verdict v) {
   return v == Verdict::pass ? "pass" : v == Verdict::fail ? "fail" : "invalid";
 }
 
+// The calls both doors make (embind's below, and the byte door's nvcheck_run).
+enum class Call : int { evaluate = 0, plan = 1, rules_summary = 2 };
+
+std::string run(Call what, std::string_view enterprise, std::string_view options) {
+  return guarded([&] {
+    switch (what) {
+      case Call::evaluate: return check_json(enterprise, parse_options(options), rules()).text;
+      case Call::plan: return plan_json(enterprise, parse_options(options), rules()).text;
+      case Call::rules_summary: return rules_summary_json(rules());
+    }
+    return error_json("nvcheck: unknown call");
+  });
+}
+
 std::string js_evaluate(const std::string& enterprise, const std::string& options) {
-  return guarded([&] { return check_json(enterprise, parse_options(options), rules()).text; });
+  return run(Call::evaluate, enterprise, options);
 }
 
 std::string js_plan(const std::string& enterprise, const std::string& options) {
-  return guarded([&] { return plan_json(enterprise, parse_options(options), rules()).text; });
+  return run(Call::plan, enterprise, options);
 }
 
 struct ReportOut {
@@ -86,9 +101,7 @@ ReportOut js_report(const std::string& enterprise, const std::string& options) {
   }
 }
 
-std::string js_rules_summary() {
-  return guarded([] { return rules_summary_json(rules()); });
-}
+std::string js_rules_summary() { return run(Call::rules_summary, {}, {}); }
 
 std::string js_check_mark_code(const std::string& code, const std::string& lang) {
   return guarded([&] {
@@ -122,8 +135,6 @@ std::string g_in;
 std::string g_out;
 constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
 
-enum class Call : int { evaluate = 0, plan = 1, rules_summary = 2 };
-
 }  // namespace
 
 extern "C" {
@@ -143,17 +154,10 @@ EMSCRIPTEN_KEEPALIVE char* nvcheck_in(std::size_t size) {
 /// byte. `what`: 0 evaluate, 1 plan, 2 rulesSummary (no input). Errors as the embind calls:
 /// `{"error":...}`.
 EMSCRIPTEN_KEEPALIVE std::size_t nvcheck_run(int what, std::size_t enterprise_size, std::size_t options_size) {
-  g_out = guarded([&] {
-    if (enterprise_size + options_size > g_in.size()) return error_json("nvcheck_run: sizes beyond the input buffer");
-    const std::string_view enterprise(g_in.data(), enterprise_size);
-    const std::string_view options(g_in.data() + enterprise_size, options_size);
-    switch (static_cast<Call>(what)) {
-      case Call::evaluate: return check_json(enterprise, parse_options(options), rules()).text;
-      case Call::plan: return plan_json(enterprise, parse_options(options), rules()).text;
-      case Call::rules_summary: return rules_summary_json(rules());
-    }
-    return error_json("nvcheck_run: unknown call");
-  });
+  g_out = enterprise_size + options_size > g_in.size()
+              ? error_json("nvcheck_run: sizes beyond the input buffer")
+              : run(static_cast<Call>(what), std::string_view(g_in.data(), enterprise_size),
+                    std::string_view(g_in.data() + enterprise_size, options_size));
   if (g_in.size() > kKeepBytes) std::string().swap(g_in);
   return g_out.size();
 }

@@ -57,10 +57,16 @@ export function loaded() {
 // Calls the module; a JS exception out of it (a trap, a JS stack overflow) becomes an NvcheckError,
 // and after a trap the module is dropped: its memory may be inconsistent, so load() starts anew.
 function call(name, ...args) {
+  return guard(() => mod[name](...args));
+}
+
+// Runs fn(), which calls into the module, with the errors of call() above.
+function guard(fn) {
   if (!mod) throw new NvcheckError('nvcheck: the engine is not loaded (await load() first)');
   try {
-    return mod[name](...args);
+    return fn();
   } catch (err) {
+    if (err instanceof NvcheckError) throw err;
     if (err instanceof WebAssembly.RuntimeError) {
       mod = null;
       starting = null;
@@ -110,8 +116,7 @@ function put(text, at, room) {
 const room = (text) => (typeof text === 'string' ? 3 * text.length : text.length);
 
 function byteCall(name, text, options) {
-  if (!mod) throw new NvcheckError('nvcheck: the engine is not loaded (await load() first)');
-  try {
+  return guard(() => {
     // A long string is encoded exactly first, so the buffer does not reserve three bytes a unit.
     const body = typeof text === 'string' && text.length > LONG_TEXT ? encoder.encode(text) : text;
     const opts = encoder.encode(options);
@@ -122,15 +127,7 @@ function byteCall(name, text, options) {
     const size = mod._nvcheck_run(CALL[name], n, opts.length);
     const at = mod._nvcheck_out();
     return decoder.decode(mod.HEAPU8.subarray(at, at + size));
-  } catch (err) {
-    if (err instanceof NvcheckError) throw err;
-    if (err instanceof WebAssembly.RuntimeError) {
-      mod = null;
-      starting = null;
-      throw new NvcheckError(`nvcheck: the engine stopped (${err.message}); await load() to start it again`, { cause: err });
-    }
-    throw new NvcheckError(`nvcheck: ${err && err.message ? err.message : err}`, { cause: err });
-  }
+  });
 }
 
 // A string with a lone surrogate is not text: TextEncoder would turn it into U+FFFD and the file

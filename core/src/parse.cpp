@@ -125,11 +125,10 @@ struct Frame {
   Ctx ctx;
   bool is_array;
   int list = -1;           // ListArr / Record
-  std::string key;         // object: current key
+  bool has_unknown = false;  // object: an unknown key was seen (Reader::unknown_ holds them)
   int field = -1;          // object: index of the current key among the known fields (-1: unknown)
   std::size_t index = 0;   // array: index of the next element
   std::uint32_t seen = 0;  // object: known fields seen
-  std::vector<std::string> other_keys;  // object: unknown keys seen (duplicate check)
   std::size_t count = 0;   // ListArr / PreviousArr: elements
 };
 
@@ -213,15 +212,20 @@ class Reader {
       for (std::size_t i = 0; i < ks.size(); ++i)
         if (kv == ks[i]) { f.field = static_cast<int>(i); break; }
     }
-    if (f.field < 0) f.key.assign(k);  // known keys are named by their descriptor (see segment())
     bool dup = false;
-    if (f.field >= 0) {
+    if (f.field >= 0) {  // known keys are named by their descriptor (see key_of())
       const std::uint32_t bit = 1u << f.field;
       dup = (f.seen & bit) != 0;
       f.seen |= bit;
     } else {
-      dup = std::find(f.other_keys.begin(), f.other_keys.end(), k) != f.other_keys.end();
-      if (!dup) f.other_keys.emplace_back(k);
+      const std::size_t depth = stack_.size() - 1;
+      if (unknown_.size() <= depth) unknown_.resize(depth + 1);
+      UnknownKeys& u = unknown_[depth];
+      if (!f.has_unknown) u.seen.clear();  // left by an earlier object at this depth
+      f.has_unknown = true;
+      u.current.assign(k);
+      dup = std::find(u.seen.begin(), u.seen.end(), k) != u.seen.end();
+      if (!dup) u.seen.emplace_back(k);
     }
     if (dup) {
       error(path(), "duplicate_key");
@@ -249,10 +253,19 @@ class Reader {
   const Limits& limits_;
   ParsedEnterprise& out_;
   std::vector<Frame> stack_;
+  // Unknown keys of the object at each depth (rare): the current one, for JSON pointers, and
+  // those seen, to report a repeat. Kept out of Frame so that frames stay small and cheap.
+  struct UnknownKeys {
+    std::string current;
+    std::vector<std::string> seen;
+  };
+  std::vector<UnknownKeys> unknown_;
   bool stopped_ = false, json_error_ = false, saw_root_ = false, duplicate_ = false;
   std::size_t json_error_position_ = 0;
   std::string json_error_what_;
-  Record rec_;
+  // The record being read: made in place at the end of the enterprise's records when its object
+  // opens (no copy or move of its strings afterwards).
+  Record& rec() { return out_.enterprise.records.back(); }
   Day rec_ends_[3] = {kNever, kNever, kNever};  // end, valid_until (for end-before-start checks)
   bool rec_start_given_ = false;
   std::vector<Warning> rec_warnings_;
@@ -275,9 +288,10 @@ class Reader {
     return s;
   }
 
-  // The current key of an object frame.
-  static std::string_view key_of(const Frame& f) {
-    if (f.field < 0) return f.key;
+  // The current key of the object frame at `depth`.
+  std::string_view key_of(std::size_t depth) const {
+    const Frame& f = stack_[depth];
+    if (f.field < 0) return f.has_unknown ? std::string_view(unknown_[depth].current) : std::string_view();
     switch (f.ctx) {
       case Ctx::Record: return list_fields(f.list)[static_cast<std::size_t>(f.field)].name;
       case Ctx::Records: return kListNames[static_cast<std::size_t>(f.field)];
@@ -292,7 +306,7 @@ class Reader {
       const Frame& f = stack_[i];
       p += '/';
       if (f.is_array) p += std::to_string(f.index);
-      else p += escape(key_of(f));
+      else p += escape(key_of(i));
     }
     return p;
   }
@@ -304,7 +318,7 @@ class Reader {
       const Frame& f = stack_[i];
       p += '/';
       if (f.is_array) p += std::to_string(f.index);
-      else p += escape(key_of(f));
+      else p += escape(key_of(i));
     }
     return p;
   }
@@ -399,8 +413,9 @@ class Reader {
                 {{"max", std::to_string(limits_.max_records_per_list)}});
         nf.ctx = Ctx::Skip;
       } else {
-        rec_ = Record{};
-        rec_.list = static_cast<ListKind>(f.list);
+        std::vector<Record>& records = out_.enterprise.records;
+        if (records.empty()) records.reserve(64);
+        records.emplace_back().list = static_cast<ListKind>(f.list);
         rec_ends_[0] = rec_ends_[1] = kNever;
         rec_start_given_ = false;
         rec_warnings_.clear();
@@ -468,26 +483,23 @@ class Reader {
   void finish_record(const Frame& f) {
     const auto& fs = list_fields(f.list);
     // End dates before the start date (CONTRACT.md input errors).
-    if (rec_.start != kNever) {
+    if (rec().start != kNever) {
       for (std::size_t i = 0; i < fs.size(); ++i) {
         if (!(f.seen & (1u << i))) continue;
         Day d = fs[i].kind == Kind::End ? rec_ends_[0] : fs[i].kind == Kind::ValidUntil ? rec_ends_[1] : kNever;
-        if (d != kNever && d < rec_.start)
+        if (d != kNever && d < rec().start)
           error(path() + "/" + std::string(fs[i].name), "end_before_start");
       }
     }
     for (Warning& w : rec_warnings_) {
-      w.record = rec_.id;
+      w.record = rec().id;
       w.order = list_size_[static_cast<std::size_t>(f.list)];
       out_.warnings.push_back(std::move(w));
     }
     rec_warnings_.clear();
-    std::vector<Record>& records = out_.enterprise.records;
-    if (records.empty()) records.reserve(64);
     if (f.list < last_list_) lists_in_order_ = false;
     last_list_ = f.list;
     ++list_size_[static_cast<std::size_t>(f.list)];
-    records.push_back(std::move(rec_));
   }
 
   // --- scalar values -------------------------------------------------------------------------
@@ -648,40 +660,40 @@ class Reader {
     switch (d.kind) {
       case Kind::Id:
         if (vk == VK::String && s->empty()) { error(path(), "empty_id"); return; }
-        read_string(vk, s, rec_.id, true, false, nullptr);
+        read_string(vk, s, rec().id, true, false, nullptr);
         return;
-      case Kind::Start: read_date(vk, s, rec_.start, d.required); return;
-      case Kind::End: if (read_date(vk, s, rec_.end, false)) rec_ends_[0] = rec_.end; return;
-      case Kind::ValidUntil: if (read_date(vk, s, rec_.valid_until, false)) rec_ends_[1] = rec_.valid_until; return;
-      case Kind::DecidedOn: read_date(vk, s, rec_.decided_on, false); return;
-      case Kind::EnumA: read_enum(vk, s, d.enum_name, rec_.enum_a, true); return;
-      case Kind::EnumB: read_enum(vk, s, d.enum_name, rec_.enum_b, true); return;
-      case Kind::DefaultType: read_enum(vk, s, d.enum_name, rec_.default_type, false); return;
+      case Kind::Start: read_date(vk, s, rec().start, d.required); return;
+      case Kind::End: if (read_date(vk, s, rec().end, false)) rec_ends_[0] = rec().end; return;
+      case Kind::ValidUntil: if (read_date(vk, s, rec().valid_until, false)) rec_ends_[1] = rec().valid_until; return;
+      case Kind::DecidedOn: read_date(vk, s, rec().decided_on, false); return;
+      case Kind::EnumA: read_enum(vk, s, d.enum_name, rec().enum_a, true); return;
+      case Kind::EnumB: read_enum(vk, s, d.enum_name, rec().enum_b, true); return;
+      case Kind::DefaultType: read_enum(vk, s, d.enum_name, rec().default_type, false); return;
       case Kind::Appendix: {
-        if (!read_string(vk, s, rec_.appendix_value, true, true, "empty_value")) return;
+        if (!read_string(vk, s, rec().appendix_value, true, true, "empty_value")) return;
         const int letter = d.enum_name[0] - 'A';
         const Appendix& app = rules_.appendices[static_cast<std::size_t>(letter)];
         if (letter == 3) {  // risk lists: an Appendix D id or "other" (CONTRACT.md enumerations)
-          rec_.appendix_index = -1;
+          rec().appendix_index = -1;
           for (std::size_t i = 0; i < app.entries.size(); ++i)
-            if (app.entries[i].id == rec_.appendix_value) rec_.appendix_index = static_cast<int>(i);
-          if (rec_.appendix_index < 0 && rec_.appendix_value != "other") {
+            if (app.entries[i].id == rec().appendix_value) rec().appendix_index = static_cast<int>(i);
+          if (rec().appendix_index < 0 && rec().appendix_value != "other") {
             std::string allowed;
             for (const auto& en : app.entries) allowed += en.id + ", ";
             allowed += "other";
-            error(path(), "unknown_value", {{"value", rec_.appendix_value}, {"allowed", allowed}});
+            error(path(), "unknown_value", {{"value", rec().appendix_value}, {"allowed", allowed}});
           }
         } else {
-          rec_.appendix_index = app.match(rec_.appendix_value);
+          rec().appendix_index = app.match(rec().appendix_value);
         }
         return;
       }
-      case Kind::Flag: read_bool(vk, b, rec_.flag, d.required); return;
-      case Kind::Disputed: read_bool(vk, b, rec_.disputed, false); return;
-      case Kind::Authority: read_text(vk, s, rec_.authority); return;
-      case Kind::Cause: read_text(vk, s, rec_.cause); return;
-      case Kind::Matter: read_text(vk, s, rec_.matter); return;
-      case Kind::Source: read_text(vk, s, rec_.source); return;
+      case Kind::Flag: read_bool(vk, b, rec().flag, d.required); return;
+      case Kind::Disputed: read_bool(vk, b, rec().disputed, false); return;
+      case Kind::Authority: read_text(vk, s, rec().authority); return;
+      case Kind::Cause: read_text(vk, s, rec().cause); return;
+      case Kind::Matter: read_text(vk, s, rec().matter); return;
+      case Kind::Source: read_text(vk, s, rec().source); return;
       case Kind::Ignored: return;
     }
   }

@@ -73,6 +73,22 @@ TEST_SUITE("parse") {
     CHECK(warning_message(r.ev.warnings[0], rules(), Lang::en).find("/records/contract_complaints/0/resolvd_on") != std::string::npos);
   }
 
+  TEST_CASE("Input: an unknown key is a repeat only within its own object") {
+    // Two records with the same unknown key: a warning each, no duplicate_key; the key twice in
+    // one record (or in the enterprise object): duplicate_key at that record's key.
+    const std::string t = R"({"id":"t1","contract_type":"labour","valid":true,"received_on":"2025-01-01","note":"a"})";
+    const std::string u = R"({"id":"t2","contract_type":"labour","valid":true,"received_on":"2025-01-01","note":"b"})";
+    CHECK(errors_of(file(R"("contract_complaints":[)" + t + "," + u + "]")).empty());
+    const Run r = run(file(R"("contract_complaints":[)" + t + "," + u + "]"), "2025-03-01");
+    REQUIRE(r.ev.warnings.size() == 2);
+    CHECK(warning_message(r.ev.warnings[1], rules(), Lang::en).find("/records/contract_complaints/1/note") != std::string::npos);
+    const std::string twice = R"({"id":"t3","note":"a","contract_type":"labour","valid":true,"received_on":"2025-01-01","note":"b"})";
+    CHECK(errors_of(file(R"("contract_complaints":[)" + t + "," + twice + "]")) ==
+          E{{"/records/contract_complaints/1/note", "duplicate_key"}});
+    CHECK(errors_of(R"({"schema":"nvcheck/enterprise@1","x":1,"enterprise":{"name":"a","x":1,"region":"GD","x":2,"incorporated_on":"2020-01-01"}})") ==
+          E{{"/enterprise/x", "duplicate_key"}});
+  }
+
   TEST_CASE("Input: a file without any date needs today's date from the door") {
     Options o;
     const Prepared p = prepare(file(""), o, rules());

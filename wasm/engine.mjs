@@ -115,6 +115,7 @@ function put(text, at, room) {
 // takes for one; a surrogate pair is 4 bytes for 2 units).
 const room = (text) => (typeof text === 'string' ? 3 * text.length : text.length);
 
+// Runs a call through the byte door; null when a string was not text (see notText below).
 function byteCall(name, text, options) {
   return guard(() => {
     // A long string is encoded exactly first, so the buffer does not reserve three bytes a unit.
@@ -123,6 +124,7 @@ function byteCall(name, text, options) {
     const base = mod._nvcheck_in(room(body) + opts.length);
     if (!base) throw new NvcheckError('nvcheck: out of memory for the input');
     const n = put(body, base, room(body));
+    if (notText(text, mod.HEAPU8.subarray(base, base + n)) || notText(options, opts)) return null;
     mod.HEAPU8.set(opts, base + n);
     const size = mod._nvcheck_run(CALL[name], n, opts.length);
     const at = mod._nvcheck_out();
@@ -130,9 +132,19 @@ function byteCall(name, text, options) {
   });
 }
 
-// A string with a lone surrogate is not text: TextEncoder would turn it into U+FFFD and the file
-// would read as valid, so it goes through embind, which writes the surrogate as bytes that are
-// not UTF-8 and the engine refuses (as it refuses such bytes from any door).
+// A string with a lone surrogate is not text, but TextEncoder writes U+FFFD for it and the file
+// would read as valid. Such a string goes through embind instead, which writes the surrogate as
+// bytes that are not UTF-8, and the engine refuses them (as it refuses such bytes from any door).
+// Only a string whose UTF-8 holds U+FFFD (EF BF BD: rare) is checked, as checking every string
+// costs about 5 % of a call.
+function notText(text, bytes) {
+  if (typeof text !== 'string') return false;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return !wellFormed(text);
+  }
+  return false;
+}
+
 const wellFormed = typeof String.prototype.isWellFormed === 'function'
   ? (s) => s.isWellFormed()
   : (s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
@@ -140,8 +152,8 @@ const wellFormed = typeof String.prototype.isWellFormed === 'function'
 function engineCall(name, text, options) {
   const body = input(text);
   const opts = optionsText(options);
-  if ((typeof body === 'string' && !wellFormed(body)) || !wellFormed(opts)) return checked(call(name, body, opts));
-  return checked(byteCall(name, body, opts));
+  const out = byteCall(name, body, opts);
+  return checked(out === null ? call(name, body, opts) : out);
 }
 
 /** The result (`nvcheck/result@1`) as JSON text, the same bytes as the CLI's line. */

@@ -81,7 +81,7 @@ void load_appendix(const json& arr, Appendix& app, char letter) {
     const int index = static_cast<int>(app.entries.size());
     auto add = [&](const std::string& k) {
       const std::string n = norm(k);
-      if (!n.empty()) app.by_key.emplace(n, index);
+      if (!n.empty()) app.by_key.add(n, index);
     };
     add(e.id);
     for (const auto& v : e.display.v) add(v);
@@ -145,12 +145,39 @@ int Appendix::match(std::string_view value) const {
   bool plain = true;  // already in normalised form: look it up as it is, without a copy
   for (char c : value)
     if ((c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\xE3') { plain = false; break; }
-  if (plain) {
-    auto it = by_key.find(value);
-    return it == by_key.end() ? -1 : it->second;
+  return plain ? by_key.find(value) : by_key.find(norm(value));
+}
+
+namespace {
+std::size_t name_hash(std::string_view k) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : k) h = (h ^ c) * 1099511628211ull;
+  return static_cast<std::size_t>(h);
+}
+}  // namespace
+
+void NameIndex::add(std::string key, int value) {
+  if (find(key) >= 0) return;
+  if (2 * (used_ + 1) > slots_.size()) {  // at most half full
+    std::vector<std::pair<std::string, int>> old(std::max<std::size_t>(16, 2 * slots_.size()), {std::string(), -1});
+    old.swap(slots_);
+    used_ = 0;
+    for (auto& kv : old)
+      if (kv.second >= 0) add(std::move(kv.first), kv.second);
   }
-  auto it = by_key.find(norm(value));
-  return it == by_key.end() ? -1 : it->second;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = name_hash(key) & mask;
+  while (slots_[i].second >= 0) i = (i + 1) & mask;
+  slots_[i] = {std::move(key), value};
+  ++used_;
+}
+
+int NameIndex::find(std::string_view key) const {
+  if (slots_.empty()) return -1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = name_hash(key) & mask; slots_[i].second >= 0; i = (i + 1) & mask)
+    if (slots_[i].first == key) return slots_[i].second;
+  return -1;
 }
 
 const EnumDef& Rules::enum_def(std::string_view name) const {

@@ -59,10 +59,24 @@ struct AppendixEntry {
   Text3 note;
 };
 
+/// Strings to indexes, found by a string_view without a copy (open addressing over the keys it
+/// owns; an appendix's names are looked up for every record that names an organisation).
+class NameIndex {
+ public:
+  /// The first value given for a key stays (as std::map::emplace).
+  void add(std::string key, int value);
+  /// The key's value, or -1.
+  int find(std::string_view key) const;
+
+ private:
+  std::vector<std::pair<std::string, int>> slots_;  // value -1: an empty slot
+  std::size_t used_ = 0;
+};
+
 struct Appendix {
   char letter = 'A';
   std::vector<AppendixEntry> entries;
-  std::map<std::string, int, std::less<>> by_key;  // normalised id / names / aliases -> entry index
+  NameIndex by_key;  // normalised id / names / aliases -> entry index
   /// Matches a free string by id or any name (RULES.md "Lists"); -1 when nothing matches.
   int match(std::string_view value) const;
 };

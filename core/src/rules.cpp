@@ -180,23 +180,42 @@ int NameIndex::find(std::string_view key) const {
   return -1;
 }
 
-const EnumDef& Rules::enum_def(std::string_view name) const {
-  auto it = enums.find(name);
-  if (it == enums.end()) {
-    static const EnumDef kEmpty;
-    return kEmpty;
+void Rules::index_names() {
+  enum_index_ = NameIndex();
+  text_index_ = NameIndex();
+  enum_at_.clear();
+  text_at_.clear();
+  for (const auto& [name, def] : enums) {
+    enum_index_.add(name, static_cast<int>(enum_at_.size()));
+    enum_at_.push_back(&def);
   }
-  return it->second;
+  for (const auto& [key, text] : texts) {
+    text_index_.add(key, static_cast<int>(text_at_.size()));
+    text_at_.push_back(&text);
+  }
+}
+
+const EnumDef& Rules::enum_def(std::string_view name) const {
+  if (!enum_at_.empty()) {  // indexed (during loading, the map is asked)
+    const int i = enum_index_.find(name);
+    if (i >= 0) return *enum_at_[static_cast<std::size_t>(i)];
+  } else if (auto it = enums.find(name); it != enums.end()) {
+    return it->second;
+  }
+  static const EnumDef kEmpty;
+  return kEmpty;
 }
 
 const std::string& Rules::text(std::string_view key, Lang lang) const {
-  auto it = texts.find(key);
-  if (it == texts.end()) {
-    static thread_local std::string missing;
-    missing.assign(key);
-    return missing;
+  if (!text_at_.empty()) {
+    const int i = text_index_.find(key);
+    if (i >= 0) return (*text_at_[static_cast<std::size_t>(i)])[lang];
+  } else if (auto it = texts.find(key); it != texts.end()) {
+    return it->second[lang];
   }
-  return it->second[lang];
+  static thread_local std::string missing;
+  missing.assign(key);
+  return missing;
 }
 
 const DivisionCode* Rules::division(std::string_view code) const {
@@ -374,6 +393,7 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     r->texts_json.append(t.data(), t.size());
     flatten(tj, "", r->texts);
   }
+  r->index_names();
   return r;
 }
 

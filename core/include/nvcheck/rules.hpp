@@ -140,6 +140,19 @@ struct Rules {
   /// Text by key in a language; the key itself when the rule data lacks it.
   const std::string& text(std::string_view key, Lang lang) const;
   const DivisionCode* division(std::string_view code) const;
+
+  /// Indexes enums and texts by name for enum_def() and text() (a hash lookup instead of the
+  /// maps' string compares, which every record's enumerations and reasons need); load_rules()
+  /// calls it once the data is complete. The index points into this object: it is not copied.
+  void index_names();
+  Rules() = default;
+  Rules(const Rules&) = delete;
+  Rules& operator=(const Rules&) = delete;
+
+ private:
+  NameIndex enum_index_, text_index_;
+  std::vector<const EnumDef*> enum_at_;
+  std::vector<const Text3*> text_at_;
 };
 
 /// Loads the standard's data and any number of text documents (merged key by key).

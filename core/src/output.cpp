@@ -498,7 +498,28 @@ std::string describe(const nlohmann::json& v) {
 }
 }  // namespace
 
+namespace {
+Options read_options(std::string_view options_json, Day today);
+}  // namespace
+
+// A door calls with the same options again and again (the page on every edit, a batch on every
+// line): the last options read are kept per thread and given again without parsing.
 Options parse_options(std::string_view options_json, Day today) {
+  struct Last {
+    std::string json;
+    Day today = kNever;
+    Options options;
+    bool set = false;
+  };
+  static thread_local Last last;
+  if (last.set && last.today == today && last.json == options_json) return last.options;
+  Options o = read_options(options_json, today);
+  if (options_json.size() <= 256) last = Last{std::string(options_json), today, o, true};
+  return o;
+}
+
+namespace {
+Options read_options(std::string_view options_json, Day today) {
   Options o;
   o.today = today;
   if (options_json.empty()) return o;
@@ -529,6 +550,7 @@ Options parse_options(std::string_view options_json, Day today) {
   }
   return o;
 }
+}  // namespace
 
 Prepared prepare(std::string_view text, const Options& options, const Rules& rules, const Limits& limits) {
   Prepared p;

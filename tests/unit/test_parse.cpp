@@ -118,4 +118,19 @@ TEST_SUITE("parse") {
     CHECK(error_message(o.errors[0], rules(), Lang::en).find("an array") != std::string::npos);
     CHECK(parse_options(std::string(5000, ' ')).errors.size() == 1);
   }
+
+  TEST_CASE("Options: the same text read again (kept from the last call) gives the same options") {
+    const std::string text = R"({"on":"2026-01-31","lang":"zh-Hant","today":"2026-02-02"})";
+    for (int i = 0; i < 2; ++i) {
+      const Options o = parse_options(text, day("2025-01-01"));
+      CHECK(o.on == day("2026-01-31"));
+      CHECK(o.lang == Lang::zh_Hant);
+      CHECK(o.today == day("2026-02-02"));
+      CHECK(parse_options(R"({"lang":"fr"})").errors.size() == 1);
+      CHECK(parse_options(R"({"lang":"fr"})").errors.size() == 1);
+    }
+    // Today comes from the door when the options give none: a different today is not the same call.
+    CHECK(parse_options(R"({"lang":"en"})", day("2025-01-01")).today == day("2025-01-01"));
+    CHECK(parse_options(R"({"lang":"en"})", day("2025-06-01")).today == day("2025-06-01"));
+  }
 }

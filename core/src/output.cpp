@@ -211,9 +211,9 @@ void append_human_date(std::string& out, Day day, Lang lang) {
   const CivilDate c = civil_from_days(day);
   auto number = [&](int v) {  // no leading zeros
     char buf[12];
-    int n = 0;
-    do { buf[n++] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
-    while (n > 0) out += buf[--n];
+    int n = 12;
+    do { buf[--n] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
+    out.append(buf + n, static_cast<std::size_t>(12 - n));
   };
   if (lang == Lang::en) {
     static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
@@ -289,7 +289,7 @@ std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
 
 namespace {
 void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
-  if (r.key != "reason.out_of_scope" || r.scope_enum.empty()) {
+  if (r.scope_enum.empty()) {  // set only on reason.out_of_scope
     render_into(out, rules, r.key, r.args, &r, lang);
     return;
   }

@@ -28,8 +28,8 @@ RecordScope out_of_scope(const IndicatorDef& ind, const Record& r, bool second) 
   s.in_scope = false;
   s.out_of_scope.key = "reason.out_of_scope";
   s.out_of_scope.clause = ind.clause;
-  s.out_of_scope.scope_field = record_enum_field(r.list, second);
-  s.out_of_scope.scope_enum = record_enum_name(r.list, second);
+  s.out_of_scope.scope_list = static_cast<int>(r.list);
+  s.out_of_scope.scope_second = second;
   s.out_of_scope.scope_value = second ? r.enum_b : r.enum_a;
   return s;
 }

@@ -289,18 +289,21 @@ std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
 
 namespace {
 void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
-  if (r.scope_enum.empty()) {  // set only on reason.out_of_scope
+  if (r.scope_list < 0) {  // set only on reason.out_of_scope
     render_into(out, rules, r.key, r.args, &r, lang);
     return;
   }
   // The field and value of an out-of-scope record, by their labels in the language.
-  static thread_local std::string field_key;
-  field_key.assign("field.");
-  field_key.append(r.scope_field);
-  const EnumDef& def = rules.enum_def(r.scope_enum);
+  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.scope_list)];
+  const std::size_t second = r.scope_second ? 1 : 0;
+  const Text3* field = ind.scope_field_label[second];
+  const EnumDef* def = ind.scope_enum[second];
   const std::size_t k = static_cast<std::size_t>(r.scope_value);
-  const Labels labels{r.clause, rules.text(field_key, lang),
-                      r.scope_value >= 0 && k < def.values.size() ? std::string_view(def.labels[k][lang]) : std::string_view()};
+  // (Rule data without the field's label shows its key, as rules.text() does.)
+  const std::string missing = field ? std::string() : std::string("field.") + record_enum_field(ind.list, r.scope_second);
+  const Labels labels{r.clause, field ? std::string_view((*field)[lang]) : std::string_view(missing),
+                      def && r.scope_value >= 0 && k < def->values.size() ? std::string_view(def->labels[k][lang])
+                                                                         : std::string_view()};
   render_into(out, rules, r.key, r.args, &r, lang, &labels);
 }
 }  // namespace

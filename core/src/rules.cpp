@@ -193,6 +193,14 @@ void Rules::index_names() {
     text_index_.add(key, static_cast<int>(text_at_.size()));
     text_at_.push_back(&text);
   }
+  for (IndicatorDef& ind : indicators) {
+    for (std::size_t k = 0; k < 2; ++k) {
+      const auto label = texts.find(std::string("field.") + record_enum_field(ind.list, k == 1));
+      ind.scope_field_label[k] = label == texts.end() ? nullptr : &label->second;
+      const auto def = enums.find(record_enum_name(ind.list, k == 1));
+      ind.scope_enum[k] = def == enums.end() ? nullptr : &def->second;
+    }
+  }
 }
 
 const EnumDef& Rules::enum_def(std::string_view name) const {

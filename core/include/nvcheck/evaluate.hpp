@@ -19,10 +19,11 @@ struct Reason {
   std::vector<std::pair<std::string_view, std::string>> args;
   Day start = kNever, end = kNever, until = kNever, valid_until = kNever;
   int months = 0, resolved_months = 0;
-  // reason.out_of_scope, typed: the clause, the record's enumeration field and value (rendered
-  // as their labels in the output's language).
-  std::string_view clause{}, scope_field{}, scope_enum{};
-  int scope_value = -1;
+  // reason.out_of_scope, typed: the clause, and which of the record's enumeration fields
+  // (IndicatorDef::scope_*[scope_second]) holds which value; rendered as their labels.
+  std::string_view clause{};
+  int scope_list = -1, scope_value = -1;
+  bool scope_second = false;
 };
 
 /// The days on which a record counts: [from, until); until == kNever: open-ended.

@@ -101,6 +101,10 @@ struct IndicatorDef {
   /// once at load: scope_restricted[k] false means every value is in scope.
   std::array<std::uint64_t, 2> scope_mask{};
   std::array<bool, 2> scope_restricted{};
+  /// The labels of those two fields ("field.<name>" in the texts) and their enumerations, for
+  /// the out-of-scope reason; set by Rules::index_names() (null when the rule data lacks them).
+  std::array<const Text3*, 2> scope_field_label{};
+  std::array<const EnumDef*, 2> scope_enum{};
   std::uint64_t one_off = 0;       // 6.2.5 / 6.2.6: bitmask over the measure enum
   std::array<Text3, 3> names;      // per Region
   Text3 description, source, question, requirements;

@@ -38,10 +38,15 @@ struct Labels {
   std::string_view clause, field_label, value_label;
 };
 
+// `json`: the text is written as the inside of a JSON string (escaped as it goes, no copy).
 void render_into(std::string& out, const Rules& rules, std::string_view key,
                  const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
-                 const Labels* labels = nullptr) {
+                 const Labels* labels = nullptr, bool json = false) {
   const std::string_view tpl = typed ? text_of(rules, key, lang) : std::string_view(rules.text(key, lang));
+  auto put = [&](std::string_view text) {
+    if (json) append_json_escaped(out, text);
+    else out.append(text);
+  };
   std::size_t run = 0;
   for (std::size_t i = tpl.find('{'); i < tpl.size(); i = tpl.find('{', i + 1)) {
     const std::size_t close = tpl.find('}', i + 1);
@@ -69,12 +74,12 @@ void render_into(std::string& out, const Rules& rules, std::string_view key,
     } else if (!found) {
       continue;
     }
-    out.append(tpl.data() + run, i - run);
+    put(tpl.substr(run, i - run));
     run = close + 1;
     Day d;
     if (found) {
-      if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);
-      else out += value;
+      if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);  // digits and month names
+      else put(value);
     } else if (number >= 0) {
       out += std::to_string(number);
     } else if (date != kNever) {
@@ -82,7 +87,7 @@ void render_into(std::string& out, const Rules& rules, std::string_view key,
     }
     i = close;
   }
-  out.append(tpl.data() + run, tpl.size() - run);
+  put(tpl.substr(run));
 }
 
 std::string render(const Rules& rules, std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args,
@@ -167,8 +172,13 @@ std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
   out += '"';
+  append_json_escaped(out, s);
+  out += '"';
+}
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Eight bytes at once while none is a control character, quote or backslash.
@@ -202,7 +212,6 @@ void append_json_string(std::string& out, std::string_view s) {
     }
   }
   out.append(s.data() + run, s.size() - run);
-  out += '"';
 }
 
 namespace {
@@ -270,14 +279,13 @@ std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
 }
 
 namespace {
-void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang);
+void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang, bool json = false);
 
-// A reason as a JSON string, rendered in a reused buffer (no allocation per record).
+// A reason as a JSON string, rendered straight into the output.
 void append_reason(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
-  static thread_local std::string scratch;
-  scratch.clear();
-  reason_into(scratch, r, rules, lang);
-  append_json_string(out, scratch);
+  out += '"';
+  reason_into(out, r, rules, lang, true);
+  out += '"';
 }
 }  // namespace
 
@@ -288,9 +296,9 @@ std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
 }
 
 namespace {
-void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang) {
+void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang, bool json) {
   if (r.scope_list < 0) {  // set only on reason.out_of_scope
-    render_into(out, rules, r.key, r.args, &r, lang);
+    render_into(out, rules, r.key, r.args, &r, lang, nullptr, json);
     return;
   }
   // The field and value of an out-of-scope record, by their labels in the language.
@@ -304,7 +312,7 @@ void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lan
   const Labels labels{r.clause, field ? std::string_view((*field)[lang]) : std::string_view(missing),
                       def && r.scope_value >= 0 && k < def->values.size() ? std::string_view(def->labels[k][lang])
                                                                          : std::string_view()};
-  render_into(out, rules, r.key, r.args, &r, lang, &labels);
+  render_into(out, rules, r.key, r.args, &r, lang, &labels, json);
 }
 }  // namespace
 

@@ -86,5 +86,7 @@ std::string rules_summary_json(const Rules& rules);
 /// JSON string escaping per CONTRACT.md: UTF-8 as it came; only quote, backslash and control
 /// characters escaped.
 void append_json_string(std::string& out, std::string_view s);
+/// The same without the quotes: `s` escaped as the inside of a JSON string.
+void append_json_escaped(std::string& out, std::string_view s);
 
 }  // namespace nvcheck

@@ -206,11 +206,11 @@ class Reader {
       f.field = record_key_index(f.list, kv);
     } else if (f.ctx == Ctx::Records) {
       for (int i = 0; i < kListCount; ++i)
-        if (kv == kListNames[static_cast<std::size_t>(i)]) { f.field = i; break; }
+        if (same(kv, kListNames[static_cast<std::size_t>(i)])) { f.field = i; break; }
     } else {
       const auto& ks = object_keys(f.ctx);
       for (std::size_t i = 0; i < ks.size(); ++i)
-        if (kv == ks[i]) { f.field = static_cast<int>(i); break; }
+        if (same(kv, ks[i])) { f.field = static_cast<int>(i); break; }
     }
     bool dup = false;
     if (f.field >= 0) {  // known keys are named by their descriptor (see key_of())

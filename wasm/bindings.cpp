@@ -162,6 +162,13 @@ EMSCRIPTEN_KEEPALIVE std::size_t nvcheck_run(int what, std::size_t enterprise_si
   return g_out.size();
 }
 
+/// Whether the `size` bytes at `at` in the input buffer hold U+FFFD (EF BF BD): what TextEncoder
+/// writes for a lone surrogate, so the adapter then checks the string itself (engine.mjs).
+EMSCRIPTEN_KEEPALIVE int nvcheck_in_has_replacement(std::size_t at, std::size_t size) {
+  if (at > g_in.size() || size > g_in.size() - at) return 1;  // not ours to read: let the adapter check
+  return std::string_view(g_in.data() + at, size).find("\xEF\xBF\xBD") != std::string_view::npos;
+}
+
 /// The output of the last nvcheck_run (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* nvcheck_out() { return g_out.data(); }
 

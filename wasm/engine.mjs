@@ -124,8 +124,8 @@ function byteCall(name, text, options) {
     const base = mod._nvcheck_in(room(body) + opts.length);
     if (!base) throw new NvcheckError('nvcheck: out of memory for the input');
     const n = put(body, base, room(body));
-    if (notText(text, mod.HEAPU8.subarray(base, base + n)) || notText(options, opts)) return null;
     mod.HEAPU8.set(opts, base + n);
+    if (notText(text, n) || notText(options, opts.length, n)) return null;
     const size = mod._nvcheck_run(CALL[name], n, opts.length);
     const at = mod._nvcheck_out();
     return decoder.decode(mod.HEAPU8.subarray(at, at + size));
@@ -135,14 +135,11 @@ function byteCall(name, text, options) {
 // A string with a lone surrogate is not text, but TextEncoder writes U+FFFD for it and the file
 // would read as valid. Such a string goes through embind instead, which writes the surrogate as
 // bytes that are not UTF-8, and the engine refuses them (as it refuses such bytes from any door).
-// Only a string whose UTF-8 holds U+FFFD (EF BF BD: rare) is checked, as checking every string
-// costs about 5 % of a call.
-function notText(text, bytes) {
-  if (typeof text !== 'string') return false;
-  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
-    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return !wellFormed(text);
-  }
-  return false;
+// Only a string whose UTF-8 (`size` bytes at `at` in the input buffer) holds U+FFFD (rare) is
+// checked: checking every string costs about 5 % of a call, the module's scan much less.
+function notText(text, size, at = 0) {
+  if (typeof text !== 'string' || size === 0) return false;
+  return mod._nvcheck_in_has_replacement(at, size) !== 0 && !wellFormed(text);
 }
 
 const wellFormed = typeof String.prototype.isWellFormed === 'function'

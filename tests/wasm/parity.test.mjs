@@ -267,7 +267,9 @@ test('wasm.api: the byte door and the embind calls give the same bytes', async (
   const [list] = Object.keys(doc.records).filter((k) => doc.records[k].length > 0);
   doc.records[list][0].id = 'p-é-广州-😀';
   assert.ok(raw.evaluate(JSON.stringify(doc), '{}').includes('p-é-广州-😀'));
-  const texts = [example, JSON.stringify(doc), JSON.stringify(doc, null, 2).repeat(3), '{', ''];
+  const withReplacement = JSON.parse(example);  // a real U+FFFD: text, not a lone surrogate
+  withReplacement.records[list][0].id = 'p-\uFFFD';
+  const texts = [example, JSON.stringify(doc), JSON.stringify(withReplacement), JSON.stringify(doc, null, 2).repeat(3), '{', ''];
   for (const lang of LANGS) {
     for (const text of texts) {
       const options = JSON.stringify({ lang });

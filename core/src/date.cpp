@@ -66,8 +66,13 @@ Day last_writable_day() noexcept {
 }
 
 void append_date(std::string& out, Day day) {
-  const CivilDate c = civil_from_days(day);
   char buf[10];
+  write_date(buf, day);
+  out.append(buf, 10);
+}
+
+void write_date(char* buf, Day day) noexcept {
+  const CivilDate c = civil_from_days(day);
   int y = c.year;
   for (int i = 3; i >= 0; --i) { buf[i] = static_cast<char>('0' + y % 10); y /= 10; }
   buf[4] = '-';
@@ -76,7 +81,6 @@ void append_date(std::string& out, Day day) {
   buf[7] = '-';
   buf[8] = static_cast<char>('0' + c.day / 10);
   buf[9] = static_cast<char>('0' + c.day % 10);
-  out.append(buf, 10);
 }
 
 std::string format_date(Day day) {

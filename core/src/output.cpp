@@ -100,9 +100,10 @@ std::string render(const Rules& rules, std::string_view key, const std::vector<s
 void append_day_or_null(std::string& out, Day d) {
   if (d == kNever || d > last_writable_day()) out += "null";
   else {
-    out += '"';
-    append_date(out, d);
-    out += '"';
+    char buf[12];  // "YYYY-MM-DD", quotes included: one append
+    buf[0] = buf[11] = '"';
+    write_date(buf + 1, d);
+    out.append(buf, 12);
   }
 }
 

@@ -32,5 +32,7 @@ Day last_writable_day() noexcept;
 /// `YYYY-MM-DD` for a date within 0001-9999 (the caller checks last_writable_day()).
 std::string format_date(Day day);
 void append_date(std::string& out, Day day);
+/// The same ten characters written at `buf`.
+void write_date(char* buf, Day day) noexcept;
 
 }  // namespace nvcheck

@@ -11,9 +11,12 @@
 //     navigation start (performance.now() = 0) to the verdict in the DOM and to the verdict
 //     painted: the browser's Element Timing entry for the verdict text (the page marks it with
 //     `elementtiming="verdict"`; renderTime is when the frame holding it was presented). The page
-//     shows the verdict first and builds the form, timeline and plan in the task after that
-//     frame; the time until all of it is in the DOM and the next frame after it is reported too.
-//     A first visit (empty autosave, no sample) is timed the same way.
+//     shows the verdict banner alone in its first frame, the clause cards (Element Timing
+//     `clauses`, on the indicators' heading) and the what-if date in the next, and builds the
+//     form, timeline and plan in the task after that frame; the time until all of it is in the
+//     DOM and the next frame after it is reported too. A first visit (empty autosave, no sample)
+//     is timed the same way, and a return visit: the same browser profile loads the page again,
+//     its files in the HTTP cache (revalidated: tools/serve.mjs answers 304).
 //  2. Re-evaluation after an edit of a 400-record enterprise (the first line of
 //     bench/data/large.jsonl with --records records, default 400; bench/gen.mjs writes the file
 //     when it is missing), imported through the page's own "Import" file input. Each of ~20 edits
@@ -95,12 +98,16 @@ const vs = (x, target) => `target < ${target} ms: ${x < target ? 'met' : 'NOT me
 // Installed before the page's scripts: records when the first verdict is in the DOM and the next
 // frame after it, and times the page's debounced evaluations (its 150 ms setTimeout callbacks).
 function instrument() {
-  const nvb = { verdictAt: null, paintedAt: null, builtAt: null, frameAt: null, verdict: null, evals: [], onEval: null };
+  if (window !== window.top) return;  // not in the report's frame
+  const nvb = { verdictAt: null, paintedAt: null, cardsAt: null, builtAt: null, frameAt: null, verdict: null, evals: [], onEval: null };
   window.__nvb = nvb;
   const realSetTimeout = window.setTimeout.bind(window);
   const afterFrame = (cb) => requestAnimationFrame(() => realSetTimeout(() => cb(performance.now()), 0));
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.identifier === 'verdict' && nvb.paintedAt === null) nvb.paintedAt = e.renderTime;
+    for (const e of list.getEntries()) {
+      if (e.identifier === 'verdict' && nvb.paintedAt === null) nvb.paintedAt = e.renderTime;
+      if (e.identifier === 'clauses' && nvb.cardsAt === null) nvb.cardsAt = e.renderTime;
+    }
   }).observe({ type: 'element', buffered: true });
   new MutationObserver((_, obs) => {
     const v = document.querySelector('#result-body .verdict');
@@ -144,7 +151,7 @@ function instrument() {
 
 // ---- 1. first verdict ----------------------------------------------------------------------
 
-async function firstVerdict(browser, base, autosave) {
+async function firstVerdict(browser, base, autosave, { revisit = false } = {}) {
   const context = await browser.newContext(CONTEXT);
   try {
     await context.addInitScript(instrument);
@@ -158,10 +165,18 @@ async function firstVerdict(browser, base, autosave) {
       }, autosave);
     }
     const page = await context.newPage();
+    const loaded = async () => {
+      await page.waitForFunction(() => window.__nvb && window.__nvb.frameAt !== null, null, { timeout: 30000 });
+      // The element timing entries arrive after the frames are presented.
+      await page.waitForFunction(() => window.__nvb.paintedAt !== null && (window.__nvb.cardsAt !== null || window.__nvb.verdict === 'invalid'), null, { timeout: 2000 }).catch(() => {});
+    };
     await page.goto(base);
-    await page.waitForFunction(() => window.__nvb && window.__nvb.frameAt !== null, null, { timeout: 30000 });
-    // The element timing entry arrives after the frame is presented.
-    await page.waitForFunction(() => window.__nvb.paintedAt !== null, null, { timeout: 2000 }).catch(() => {});
+    await loaded();
+    if (revisit) {
+      await page.waitForTimeout(500);  // the samples the page fetches after its first load
+      await page.reload();
+      await loaded();
+    }
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/nvcheck.wasm'));
@@ -169,6 +184,7 @@ async function firstVerdict(browser, base, autosave) {
         verdict: window.__nvb.verdict,
         verdictAt: window.__nvb.verdictAt,
         paintedAt: window.__nvb.paintedAt ?? NaN,
+        cardsAt: window.__nvb.cardsAt ?? NaN,
         builtAt: window.__nvb.builtAt,
         frameAt: window.__nvb.frameAt,
         domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
@@ -356,18 +372,25 @@ try {
   for (let i = 0; i < LOADS; i += 1) loads.push(await firstVerdict(browser, base, autosave));
   const empties = [];
   for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) empties.push(await firstVerdict(browser, base, null));
+  const revisits = [];
+  for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) revisits.push(await firstVerdict(browser, base, autosave, { revisit: true }));
   const painted = loads.map((l) => l.paintedAt);
   console.log(`\n1. First verdict, fresh page load (new context, empty cache) with the autosave holding sample ` +
               `"${SAMPLE}" (${loads[0].records} records, verdict ${loads[0].verdict}):`);
   console.log(`   navigation -> verdict painted (Element Timing): ${spread(painted)}   [${vs(median(painted), TARGET_FIRST_MS)}]`);
   console.log(`   navigation -> verdict in the DOM:               ${spread(loads.map((l) => l.verdictAt))}`);
+  if (loads.some((l) => !Number.isNaN(l.cardsAt))) {
+    console.log(`   navigation -> clause cards painted (the frame after the verdict's): ${spread(loads.map((l) => l.cardsAt))}`);
+  }
   console.log(`     of which: DOMContentLoaded ${ms(median(loads.map((l) => l.domContentLoaded)))}, ` +
               `nvcheck.wasm received ${ms(median(loads.map((l) => l.wasmFetched)))} (medians)`);
   console.log(`   navigation -> form, timeline and plan built:    ${spread(loads.map((l) => l.builtAt))}`);
   console.log(`   ... and the next frame after them:              ${spread(loads.map((l) => l.frameAt))}`);
   console.log(`   first visit (empty autosave, verdict ${empties[0].verdict}, the form is built before it): ` +
               `verdict painted ${spread(empties.map((l) => l.paintedAt))}; all built, next frame ${spread(empties.map((l) => l.frameAt))}`);
-  if (loads.concat(empties).some((l) => Number.isNaN(l.paintedAt))) console.log('   note: some loads had no Element Timing entry (NaN)');
+  console.log(`   return visit (same profile, files revalidated: 304) -> verdict painted ${spread(revisits.map((l) => l.paintedAt))}; ` +
+              `in the DOM ${spread(revisits.map((l) => l.verdictAt))}`);
+  if (loads.concat(empties, revisits).some((l) => Number.isNaN(l.paintedAt))) console.log('   note: some loads had no Element Timing entry (NaN)');
 
   // 2. Re-evaluation after an edit.
   const r = await reevaluation(browser, base, large);

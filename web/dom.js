@@ -67,9 +67,16 @@ export function keyed(parent, items, key, make, place) {
     else next.set(k, [node]);
     return node;
   });
-  // Remove what is not kept first, so the kept nodes that stay in order are not moved.
-  const kept = new Set(nodes);
-  for (const c of [...parent.childNodes]) if (!kept.has(c)) c.remove();
+  // Remove what is not kept first, so the kept nodes that stay in order are not moved: the nodes
+  // made earlier and not reused, and any other child (a first call after fill(), or a parent
+  // filled by other code), which only a walk over every child finds.
+  let reused = nodes.length;
+  for (const pool of old.values()) for (const n of pool) if (n.parentNode === parent) n.remove();
+  for (const n of nodes) if (n.parentNode !== parent) reused -= 1;
+  if (parent.childNodes.length !== reused) {
+    const kept = new Set(nodes);
+    for (const c of [...parent.childNodes]) if (!kept.has(c)) c.remove();
+  }
   let cursor = parent.firstChild;
   for (const node of nodes) {
     if (node === cursor) cursor = cursor.nextSibling;

@@ -125,6 +125,14 @@ function setAttrs(el, attrs) {
   for (const [k, v] of Object.entries(attrs)) if (el.getAttribute(k) !== String(v)) el.setAttribute(k, String(v));
 }
 
+// Places a row at `y`; its transform is written only when it moved (the row remembers its `y`:
+// reading the attribute of 400 rows back on every edit cost more than the rest of their update).
+function moveTo(g, y) {
+  if (g.nvY === y) return;
+  g.nvY = y;
+  g.setAttribute('transform', `translate(0 ${y})`);
+}
+
 /**
  * @param {HTMLElement} root
  * @param {object} result nvcheck/result@1 (of the file shown, what-if changes included)
@@ -191,8 +199,7 @@ export function renderTimeline(root, result, doc, ctx) {
     (y) => s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
   // A row is drawn at y = 0 and moved by its transform: a row above that comes or goes moves the
   // rows below without redrawing them.
-  keyed(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd),
-    (g, r, i) => setAttrs(g, { transform: `translate(0 ${TOP + i * ROW})` }));
+  keyed(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd), (g, r, i) => moveTo(g, TOP + i * ROW));
   keyed(c.marks, [JSON.stringify([scale, on, earliest, height])], (k) => k, () => markers(on, earliest, x, W, height));
 
   const flags = [rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)];

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_dom.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 namespace nvcheck {
@@ -539,8 +540,8 @@ Options read_options(std::string_view options_json, Day today) {
     o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", "(longer than 4096 bytes)"}}});
     return o;
   }
-  nlohmann::json j = nlohmann::json::parse(options_json.begin(), options_json.end(), nullptr, false);
-  if (j.is_discarded() || !(j.is_object() || j.is_null())) {
+  nlohmann::json j;
+  if (!read_json(options_json, j) || !(j.is_object() || j.is_null())) {
     o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", std::string(options_json.substr(0, 80))}}});
     return o;
   }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_dom.hpp"
 #include "nvcheck/rules.hpp"
 
 namespace nvcheck {
@@ -255,11 +256,8 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
                                         const std::vector<std::string_view>& text_jsons) {
   auto r = std::make_shared<Rules>();
   json j;
-  try {
-    j = json::parse(standard_json.begin(), standard_json.end());
-  } catch (const json::exception& ex) {
-    fail(std::string("not JSON: ") + ex.what());
-  }
+  std::size_t at = 0;
+  if (!read_json(standard_json, j, &at)) fail("not JSON: syntax error at byte " + std::to_string(at));
   if (!j.is_object()) fail("the standard's data must be a JSON object");
   r->standard_json.assign(standard_json.data(), standard_json.size());
   r->id = str(j, "id");
@@ -392,11 +390,7 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
 
   for (std::string_view t : text_jsons) {
     json tj;
-    try {
-      tj = json::parse(t.begin(), t.end());
-    } catch (const json::exception& ex) {
-      fail(std::string("texts: not JSON: ") + ex.what());
-    }
+    if (!read_json(t, tj, &at)) fail("texts: not JSON: syntax error at byte " + std::to_string(at));
     if (!r->texts_json.empty()) r->texts_json += '\n';
     r->texts_json.append(t.data(), t.size());
     flatten(tj, "", r->texts);

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../../core/src/json_sax.hpp"
+#include "../../core/src/json_dom.hpp"
 
 namespace {
 
@@ -85,6 +85,22 @@ TEST_SUITE("hostile") {
     for (const char* d : docs) {
       const std::string s(d);
       CHECK_MESSAGE(with_engine(s) == with_nlohmann(s), s);
+    }
+  }
+
+  TEST_CASE("read_json: the rule data and tricky documents give nlohmann_json's own tree") {
+    std::vector<std::string> docs = {"{}", "null", "[1,-2,3.5,1e400]", "{\"a\":{\"b\":[true,false,null]},\"a\":2}",
+                                     "\"\\u00e9\\ud83d\\ude00\"", "18446744073709551615", "-9223372036854775809", "{", "[1,]", ""};
+    for (const char* f : {"rules/wq179.json", "rules/texts.json", "rules/report.json"})
+      docs.push_back(slurp(std::filesystem::path(NVCHECK_SOURCE_DIR) / f));
+    for (const std::string& d : docs) {
+      json ours;
+      std::size_t at = 0;
+      const bool ok = nvcheck::read_json(d, ours, &at);
+      const json theirs = json::parse(d, nullptr, false);
+      CHECK_MESSAGE(ok == !theirs.is_discarded(), d.substr(0, 60));
+      if (ok) CHECK_MESSAGE(ours == theirs, d.substr(0, 60));
+      else CHECK(at > 0);
     }
   }
 

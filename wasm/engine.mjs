@@ -115,12 +115,23 @@ function put(text, at, room) {
 // takes for one; a surrogate pair is 4 bytes for 2 units).
 const room = (text) => (typeof text === 'string' ? 3 * text.length : text.length);
 
+// The options' UTF-8, kept for the next call (a caller sends the same options every time).
+let lastOptions = '';
+let lastOptionsBytes = new Uint8Array(0);
+function optionsBytes(options) {
+  if (options !== lastOptions) {
+    lastOptionsBytes = encoder.encode(options);
+    lastOptions = options;
+  }
+  return lastOptionsBytes;
+}
+
 // Runs a call through the byte door; null when a string was not text (see notText below).
 function byteCall(name, text, options) {
   return guard(() => {
     // A long string is encoded exactly first, so the buffer does not reserve three bytes a unit.
     const body = typeof text === 'string' && text.length > LONG_TEXT ? encoder.encode(text) : text;
-    const opts = encoder.encode(options);
+    const opts = optionsBytes(options);
     const base = mod._nvcheck_in(room(body) + opts.length);
     if (!base) throw new NvcheckError('nvcheck: out of memory for the input');
     const n = put(body, base, room(body));

@@ -3,7 +3,8 @@
 # core/src/output.cpp, cli/main.cpp), every warning code (core/src/parse.cpp, core/src/evaluate.cpp),
 # every command and option of the command line (cli/main.cpp) is named in docs/formats.md; every
 # emitted error and warning code has its message in rules/texts.json; and every `docs/FILE.md
-# "Section"` pointer in the code and in the READMEs names a page and a heading that exist.
+# "Section"` pointer in the code and in the READMEs names a page and a heading that exist, and every
+# link between the pages of docs/ reaches a page and a heading.
 #   tests/docs/check_docs.sh            prints each problem; exit 0 when there is none
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -69,6 +70,31 @@ while IFS= read -r hit; do
   esac
 done < <(grep -rnoE 'docs/[a-z]+\.md( "[^"]+")?' --exclude-dir=.git --exclude-dir=node_modules --exclude-dir=docs \
            --exclude-dir='build*' --exclude-dir=dist . | sed 's|^\./||; s|:[0-9]*:|:|')
+
+# Links between the pages of docs/: the page exists and, after #, one of its headings has that
+# anchor (GitHub's rule: lower case, punctuation other than - and _ dropped, spaces to -).
+while IFS= read -r problem; do bad "$problem"; done < <(python3 - <<'PY'
+import glob, os, re
+def slug(h):
+    h = re.sub(r"[^\w\- ]", "", h.strip().lower())
+    return h.replace(" ", "-")
+anchors = {}
+for p in glob.glob("docs/*.md"):
+    text = re.sub(r"```.*?```", "", open(p, encoding="utf-8").read(), flags=re.S)
+    anchors[os.path.basename(p)] = {slug(m) for m in re.findall(r"^#+ (.+)$", text, flags=re.M)}
+for p in sorted(anchors):
+    text = open("docs/" + p, encoding="utf-8").read()
+    for target in re.findall(r"\]\(([^)]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        page, _, frag = target.partition("#")
+        page = page or p
+        if page not in anchors:
+            print("docs/%s links to %s, which is not a page of docs/" % (p, page))
+        elif frag and frag not in anchors[page]:
+            print("docs/%s links to %s#%s, which is not a heading there" % (p, page, frag))
+PY
+)
 
 echo "check_docs: $(wc -w <<<"$error_codes") error codes, $(wc -w <<<"$warning_codes") warning codes," \
      "$(wc -w <<<"$commands") commands, $(wc -w <<<"$options") options; problems: $problems"

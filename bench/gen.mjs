@@ -1,4 +1,4 @@
-// gen.mjs: writes seeded synthetic enterprise files (nvcheck/enterprise@1, CONTRACT.md) for the
+// gen.mjs: writes seeded synthetic enterprise files (nvcheck/enterprise@1, docs/formats.md) for the
 // benchmark, one compact enterprise per line: bench/data/{small,medium,large}.jsonl.
 //
 //   node bench/gen.mjs [--out DIR] [--seed N] [--small N] [--medium N] [--large N]

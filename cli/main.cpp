@@ -1,4 +1,4 @@
-// nvcheck: the command line door to the WQ-179 engine (CONTRACT.md "Doors").
+// nvcheck: the command line door to the WQ-179 engine (docs/formats.md "Command line").
 #include <algorithm>
 #include <atomic>
 #include <cstdio>

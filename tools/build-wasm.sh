@@ -2,12 +2,12 @@
 # Builds the WebAssembly module (nvcheck.mjs + nvcheck.wasm + engine.mjs) into build-wasm/wasm/
 # with Debian's emscripten, and prints its sizes raw and gzipped. Safe to run again.
 #   tools/build-wasm.sh [BUILD_DIR]      (default: build-wasm; extra cmake -D options via NVCHECK_WASM_CMAKE_ARGS)
-# Needs: emscripten (3.1.6), nodejs, nlohmann-json3-dev, libfmt-dev (TOOLCHAIN.md).
+# Needs: emscripten (3.1.6), nodejs, nlohmann-json3-dev, libfmt-dev (docs/toolchain.md "WebAssembly").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/${1:-build-wasm}"
 
-# emcc runs Debian's acorn through /usr/bin/node (TOOLCHAIN.md).
+# emcc runs Debian's acorn through /usr/bin/node (docs/toolchain.md "WebAssembly").
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 # Debian's cache (/usr/share/emscripten/cache) is frozen and already holds every library this
 # build links, so a non-root user builds without writing to it. Should emcc ever need to write

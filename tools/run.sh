@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# Debian packages the project needs (TOOLCHAIN.md): build, sanitizers and fuzzing, WebAssembly,
+# Debian packages the project needs (docs/toolchain.md "Packages"): build, sanitizers and fuzzing, WebAssembly,
 # browser tests and PDF, CJK fonts.
 packages=(cmake make g++ nlohmann-json3-dev libfmt-dev doctest-dev emscripten clang libclang-rt-14-dev
           chromium poppler-utils fonts-wqy-zenhei ca-certificates)

@@ -4,7 +4,7 @@
 //   import * as engine from './engine.mjs';
 //   await engine.load();
 //   const result = JSON.parse(engine.evaluate(text, { lang: 'zh-Hans', today: '2026-11-24' }));
-// Node (the module is built for the web only, TOOLCHAIN.md): pass the bytes of nvcheck.wasm:
+// Node (the module is built for the web only, docs/toolchain.md "WebAssembly"): pass the bytes of nvcheck.wasm:
 //   await engine.load({ wasmBinary: fs.readFileSync(new URL('nvcheck.wasm', dirUrl)) });
 //
 // Every function but load() is synchronous and needs load() to have finished. Enterprise text may

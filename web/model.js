@@ -1,9 +1,9 @@
-// The enterprise being entered, kept as the CONTRACT.md file itself (`nvcheck/enterprise@1`),
+// The enterprise being entered, kept as the file itself (`nvcheck/enterprise@1`, docs/formats.md),
 // and its serialisation: what is exported is exactly what the engine evaluates.
 
 export const SCHEMA = 'nvcheck/enterprise@1';
 
-// Record id prefixes, as CONTRACT.md's examples write them (any unique id is fine).
+// Record id prefixes, as docs/formats.md's examples write them (any unique id is fine).
 const ID_PREFIX = {
   administrative_penalties: 'p',
   administrative_coercions: 'c',

@@ -1,4 +1,4 @@
-// "How to pass" (RULES.md, route to passing; issue 9): the engine's plan with a "Try it" button
+// "How to pass" (docs/rules.md "Route to passing"; issue 9): the engine's plan with a "Try it" button
 // per action, which shows the action's effect in a what-if copy without touching the records.
 
 import { h, keepFocus, keyed } from './dom.js';

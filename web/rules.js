@@ -3,7 +3,7 @@
 
 import { getLang, format } from './i18n.js';
 
-// Appendix letters whose value is a closed enumeration (CONTRACT.md: a risk list outside
+// Appendix letters whose value is a closed enumeration (docs/formats.md "The ten record lists": a risk list outside
 // Appendix D is entered as `other`); A, B and C also take a free name.
 const CLOSED_APPENDIX = { D: 'risk_list' };
 

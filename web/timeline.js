@@ -56,7 +56,7 @@ export function timelineRows(result, doc, rules, region) {
       const base = { clause: ind.clause, name: rules.clauseName(ind.clause, region), record: rec.id, dates };
       if (counted.has(rec.id)) {
         const c = counted.get(rec.id);
-        // The record's start date: its first date field (CONTRACT.md's start dates).
+        // The record's start date: its first date field (docs/formats.md "The ten record lists": start dates).
         const start = dates.length ? dates[0].date : result.evaluated_on;
         rows.push({ ...base, kind: ind.status === 'fail' ? 'counted-fail' : 'counted', from: start,
           until: c.counts_until, open: !c.counts_until, reason: c.reason });

@@ -1,5 +1,5 @@
 // Clauses 6.1 and 6.2 of WQ-179 on typed records: each record's counting span, the file's
-// timeline, and the evaluation at a date with its projection (RULES.md "Projection").
+// timeline, and the evaluation at a date with its projection (docs/rules.md "Projection").
 #include <algorithm>
 
 #include "nvcheck/evaluate.hpp"
@@ -401,7 +401,7 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
 namespace {
 
 // The end event of a record that the enterprise or an authority can bring about
-// (RULES.md "Route to passing"); empty when only time changes it.
+// (docs/rules.md "Route to passing"); empty when only time changes it.
 std::pair<const char*, const char*> action_of(const Record& r, const Rules& rules) {
   const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.list)];
   switch (r.list) {

@@ -571,7 +571,7 @@ Prepared prepare(std::string_view text, const Options& options, const Rules& rul
   p.errors = options.errors;
   for (auto& err : p.parsed.errors) p.errors.push_back(std::move(err));
   p.parsed.errors.clear();
-  // D: --on (or the page's date), else application.date, else today (RULES.md "Dates").
+  // D: --on (or the page's date), else application.date, else today (docs/rules.md "Dates").
   if (options.on != kNever) p.on = options.on;
   else if (p.parsed.enterprise.application_date != kNever) p.on = p.parsed.enterprise.application_date;
   else if (p.errors.empty()) p.on = options.today;  // an invalid file keeps evaluated_on to dates it was given

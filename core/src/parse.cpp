@@ -25,7 +25,7 @@ struct FieldDesc {
   bool required;
 };
 
-// The ten lists' fields (CONTRACT.md "Input"), in Table 1 order. Order within a list does not
+// The ten lists' fields (docs/formats.md "The ten record lists"), in Table 1 order. Order within a list does not
 // matter. Compile-time tables: no guard or lookup on the way to a field.
 constexpr FieldDesc kPenaltyFields[] = {
     {"id", Kind::Id, nullptr, true}, {"decided_on", Kind::Start, nullptr, true},
@@ -482,7 +482,7 @@ class Reader {
 
   void finish_record(const Frame& f) {
     const auto& fs = list_fields(f.list);
-    // End dates before the start date (CONTRACT.md input errors).
+    // End dates before the start date (docs/formats.md "Input errors").
     if (rec().start != kNever) {
       for (std::size_t i = 0; i < fs.size(); ++i) {
         if (!(f.seen & (1u << i))) continue;
@@ -673,7 +673,7 @@ class Reader {
         if (!read_string(vk, s, rec().appendix_value, true, true, "empty_value")) return;
         const int letter = d.enum_name[0] - 'A';
         const Appendix& app = rules_.appendices[static_cast<std::size_t>(letter)];
-        if (letter == 3) {  // risk lists: an Appendix D id or "other" (CONTRACT.md enumerations)
+        if (letter == 3) {  // risk lists: an Appendix D id or "other" (docs/formats.md "The ten record lists")
           rec().appendix_index = -1;
           for (std::size_t i = 0; i < app.entries.size(); ++i)
             if (app.entries[i].id == rec().appendix_value) rec().appendix_index = static_cast<int>(i);
@@ -705,7 +705,7 @@ void Reader::finish() {
   if (!lists_in_order_)
     std::stable_sort(e.records.begin(), e.records.end(),
                      [](const Record& a, const Record& b) { return a.list < b.list; });
-  // Record ids are unique within the file (CONTRACT.md): an open-addressing table of the ids
+  // Record ids are unique within the file (docs/formats.md "The ten record lists"): an open-addressing table of the ids
   // seen so far; each repeat is reported at its own path, in record order.
   std::vector<std::size_t> repeats;
   {

@@ -632,7 +632,7 @@ test('browser.page works offline once loaded: samples, evaluation, plan and repo
 });
 
 test('browser.page axe-core: no serious or critical violation (empty, failing, planned, three languages)', async (t) => {
-  // axe is injected, which the page's own CSP would block: this context bypasses CSP (TOOLCHAIN.md).
+  // axe is injected, which the page's own CSP would block: this context bypasses CSP (docs/toolchain.md "Tests").
   const { page } = await open(t, { bypassCSP: true });
   const run = async (label) => {
     await page.addScriptTag({ content: axeSource });

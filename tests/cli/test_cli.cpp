@@ -1,4 +1,4 @@
-// The nvcheck command line (CONTRACT.md "Doors"): commands, exit codes, several files, stdin, a
+// The nvcheck command line (docs/formats.md "Command line"): commands, exit codes, several files, stdin, a
 // broken file among good ones, JSON Lines, and the golden cases through the binary.
 #include <doctest/doctest.h>
 

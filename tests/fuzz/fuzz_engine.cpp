@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Accept a;
   const bool ours = nvcheck::json_sax::parse(text, a).status == nvcheck::json_sax::Status::ok;
   // nlohmann_json stops reading at a NUL byte after a complete document ("{}\0junk" is accepted);
-  // the engine refuses trailing bytes, NUL included (CONTRACT.md: trailing text is an error).
+  // the engine refuses trailing bytes, NUL included (docs/formats.md "The enterprise file": trailing text is an error).
   const bool theirs = nlohmann::json::accept(text.begin(), text.end());
   if (ours != theirs && !(theirs && text.find('\0') != std::string_view::npos)) std::abort();
   nvcheck::Options o;

@@ -1,4 +1,4 @@
-// RULES.md "Dates": strict parsing and calendar-month arithmetic clamped to the month's end.
+// docs/rules.md "Dates": strict parsing and calendar-month arithmetic clamped to the month's end.
 #include <doctest/doctest.h>
 
 #include "nvcheck/date.hpp"

@@ -79,7 +79,7 @@ TEST_SUITE("hostile") {
         "{\"a\":\"b\",\"a\":\"c\"}", "[0.0, -0.0, 1e-400]",
     };
     // The one deliberate difference: nlohmann_json stops at a NUL byte after a complete document
-    // and accepts "{}\0junk"; trailing bytes are an input error for the engine (CONTRACT.md).
+    // and accepts "{}\0junk"; trailing bytes are an input error for the engine (docs/formats.md "The enterprise file").
     CHECK(with_nlohmann(std::string("{}\0x", 4)) == "ok:{}");
     CHECK(with_engine(std::string("{}\0x", 4)) == "error");
     for (const char* d : docs) {

@@ -1,4 +1,4 @@
-// CONTRACT.md "Output": compact JSON in the contract's key order, strings escaped only where JSON
+// docs/formats.md "The result": compact JSON in the contract's key order, strings escaped only where JSON
 // requires, language-independent ids, codes and dates, the same bytes every time.
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-// CONTRACT.md "Input": required fields, types, enumerations, dates and structure errors, each with
+// docs/formats.md "Input errors": required fields, types, enumerations, dates and structure errors, each with
 // its JSON pointer and stable code, all at once.
 #include "helpers.hpp"
 

@@ -1,4 +1,4 @@
-// RULES.md "Route to passing" (8.8 counselling): actions, disputes and waits.
+// docs/rules.md "Route to passing" (8.8 counselling): actions, disputes and waits.
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"

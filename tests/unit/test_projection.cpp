@@ -1,4 +1,4 @@
-// RULES.md "Projection": clears_on and earliest_pass_date are the first dates the check passes,
+// docs/rules.md "Projection": clears_on and earliest_pass_date are the first dates the check passes,
 // found over the timeline's breakpoints, never by taking a maximum.
 #include "helpers.hpp"
 

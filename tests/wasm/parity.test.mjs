@@ -1,4 +1,4 @@
-// The WebAssembly door gives the native goldens byte for byte (CONTRACT.md "Doors"), and bad input
+// The WebAssembly door gives the native goldens byte for byte (docs/formats.md "The WebAssembly module"), and bad input
 // comes back as an invalid result without stopping the module.
 //
 //   node --test tests/wasm/parity.test.mjs

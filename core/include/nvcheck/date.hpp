@@ -22,7 +22,7 @@ CivilDate civil_from_days(Day day) noexcept;
 bool parse_date(std::string_view text, Day& out) noexcept;
 
 /// `X + N months`: calendar arithmetic clamped to the last day of the month
-/// (RULES.md "Dates": 2025-08-31 + 6 months = 2026-02-28; 2024-02-29 + 12 months = 2025-02-28).
+/// (docs/rules.md "Dates": 2025-08-31 + 6 months = 2026-02-28; 2024-02-29 + 12 months = 2025-02-28).
 /// kNever stays kNever.
 Day add_months(Day day, int months) noexcept;
 

@@ -56,7 +56,7 @@ struct Enterprise {
   std::vector<Record> records;  // in file order, list by list
 };
 
-/// An input error (CONTRACT.md): JSON pointer, stable code, and arguments for its message.
+/// An input error (docs/formats.md "Input errors"): JSON pointer, stable code, and arguments for its message.
 struct InputError {
   std::string path, code;
   std::vector<std::pair<std::string_view, std::string>> args;

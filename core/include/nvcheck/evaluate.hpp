@@ -1,5 +1,5 @@
 // Evaluation of clauses 6.1 and 6.2 at a date, and the projection over the file's timeline
-// (RULES.md "Projection") and the route to passing (RULES.md "Route to passing").
+// (docs/rules.md "Projection") and the route to passing (docs/rules.md "Route to passing").
 #pragma once
 #include <array>
 #include <cstdint>

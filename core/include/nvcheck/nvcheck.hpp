@@ -10,7 +10,7 @@
 
 namespace nvcheck {
 
-/// Options of every door (CONTRACT.md): the evaluation date and the language. `today` is the
+/// Options of every door (docs/formats.md "Options"): the evaluation date and the language. `today` is the
 /// caller's local date, used when neither `on` nor the file's application.date is given: the
 /// engine never reads a clock.
 struct Options {
@@ -83,7 +83,7 @@ std::string mark_code_json(const MarkCodeCheck& c);
 /// Rule data summary for the page: id, version, and the rule data itself.
 std::string rules_summary_json(const Rules& rules);
 
-/// JSON string escaping per CONTRACT.md: UTF-8 as it came; only quote, backslash and control
+/// JSON string escaping per docs/formats.md "The result": UTF-8 as it came; only quote, backslash and control
 /// characters escaped.
 void append_json_string(std::string& out, std::string_view s);
 /// The same without the quotes: `s` escaped as the inside of a JSON string.

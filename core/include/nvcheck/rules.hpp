@@ -28,7 +28,7 @@ struct Text3 {
   bool empty() const { return v[0].empty() && v[1].empty() && v[2].empty(); }
 };
 
-/// The ten record lists of CONTRACT.md, in Table 1 order (index = indicator index).
+/// The ten record lists (docs/formats.md "The ten record lists"), in Table 1 order (index = indicator index).
 enum class ListKind : std::uint8_t {
   administrative_penalties, administrative_coercions, judgments, criminal_cases,
   self_regulatory_violations, community_violations, certification_violations,
@@ -40,7 +40,7 @@ inline constexpr std::array<const char*, kListCount> kListNames = {
     "self_regulatory_violations", "community_violations", "certification_violations",
     "contract_complaints", "commitment_complaints", "risk_list_entries"};
 
-/// An enumeration of CONTRACT.md (its values come from the rule data, with their labels).
+/// An enumeration of the enterprise file (docs/formats.md; values and labels from the rule data).
 struct EnumDef {
   std::string name;
   std::vector<std::string> values;
@@ -77,7 +77,7 @@ struct Appendix {
   char letter = 'A';
   std::vector<AppendixEntry> entries;
   NameIndex by_key;  // normalised id / names / aliases -> entry index
-  /// Matches a free string by id or any name (RULES.md "Lists"); -1 when nothing matches.
+  /// Matches a free string by id or any name (docs/rules.md "Appendix lists"); -1 when nothing matches.
   int match(std::string_view value) const;
 };
 

@@ -289,8 +289,12 @@ function appendixTable(letter, spec, rules) {
       e.remark ? h('span', { class: 'std-remark', text: rules.label(e.remark) }) : null);
     const search = [e.id, e.name, e['zh-Hant'], e.en, ...(e.aliases || []), ...lead.slice(1),
       ...['zh-Hans', 'zh-Hant', 'en'].map((l) => (e.note || {})[l] || '')].join(' ').toLowerCase();
-    return h('tr', { dataset: { id: e.id, search } }, lead.map((x) => h('td', { text: x })), h('td', {}, names(e)), note);
+    // Each cell names its column (a phone shows the rows as blocks, standard.css).
+    const row = h('tr', { dataset: { id: e.id, search } }, lead.map((x) => h('td', { text: x })), h('td', {}, names(e)), note);
+    [...row.children].forEach((td, k) => { td.dataset.col = heads[k] || ''; });
+    return row;
   };
+  const heads = spec.columns[lang()] || [];
   const rows = entries.map(rowOf);
   const count = h('p', { class: 'std-count', role: 'status' });
   const showCount = (n) => { count.textContent = t('standard.filter_count', { n, total: entries.length }); };
@@ -331,8 +335,8 @@ function tableE(spec) {
     else if (row.row === 'section') parts.push(h('p', { class: 'std-e-section' }, tri(row.cells[0])));
     else if (row.row === 'group') parts.push(h('p', { class: 'std-e-group' }, tri(row.cells[0])), h('p', { class: 'std-e-intro' }, tri(row.cells[1])));
     else if (row.row === 'fields') {
-      parts.push(h('table', { class: 'std-table std-e-fields' }, h('tbody', {}, row.cells.map((c, i) => h('tr', {},
-        h('th', { scope: 'row' }, tri(c)), h('td', {}, tri(values[String(i)])))))));
+      parts.push(h('div', { class: 'std-table-wrap' }, h('table', { class: 'std-table std-e-fields' }, h('tbody', {}, row.cells.map((c, i) => h('tr', {},
+        h('th', { scope: 'row' }, tri(c)), h('td', {}, tri(values[String(i)]))))))));
     } else if (row.row === 'table') {
       const cols = row.columns || [];
       parts.push(h('div', { class: 'std-table-wrap' }, h('table', { class: 'std-table' },

@@ -282,6 +282,8 @@ test('browser.standard screenshots: 390 and 1280 px in three languages', async (
   for (const viewport of [PHONE, PROJECTOR]) {
     for (const lang of LANGS) {
       const { page, problems } = await open(t, { lang, viewport });
+      await gotoClause(page, '');
+      await shot(page, `standard-top-${lang}-${viewport.width}`);
       await gotoClause(page, '6.2.8');
       await shot(page, `standard-6.2.8-${lang}-${viewport.width}`);
       await gotoClause(page, 'A.1');

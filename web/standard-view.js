@@ -35,7 +35,14 @@ export function mountStandardView(context) {
   document.getElementById('main').after(section);
   window.addEventListener('hashchange', route);
   // A new language (app.js sets <html lang>) or new rule data (the footer names it) redraws it.
-  const redraw = () => { if (!section.hidden) draw(); };
+  // The clause on screen stays on screen (a presenter switching language stays at 6.2.8).
+  const redraw = async () => {
+    if (section.hidden) return;
+    const onScreen = [...section.querySelectorAll('.std-clause')].find((el) => el.getBoundingClientRect().bottom > 0);
+    await draw();
+    const again = onScreen && document.getElementById(onScreen.id);
+    if (again && again !== onScreen) again.scrollIntoView({ block: 'start' });
+  };
   new MutationObserver(redraw).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   const version = document.getElementById('rules-version');
   if (version) new MutationObserver(redraw).observe(version, { childList: true, characterData: true, subtree: true });
@@ -273,7 +280,7 @@ function table1(spec, rules) {
 /** The names of an appendix entry in the three forms, each marked with its language. */
 function names(e) {
   return h('span', { class: 'std-names' },
-    h('span', { lang: 'zh-Hans', text: e.name }),
+    h('span', { lang: 'zh-Hans', text: e.as_printed || e.name }),
     e['zh-Hant'] && e['zh-Hant'] !== e.name ? h('span', { lang: 'zh-Hant', text: e['zh-Hant'] }) : null,
     e.en ? h('span', { lang: 'en', text: e.en }) : null);
 }
@@ -319,7 +326,9 @@ function appendixTable(letter, spec, rules) {
     h('div', { class: 'std-table-wrap' }, h('table', { class: 'std-table' },
       h('caption', { text: pick(spec.caption) }),
       h('thead', {}, cells('th', spec.columns[lang()], lang())),
-      h('tbody', {}, rows))));
+      h('tbody', {}, rows))),
+    letter === 'D' && rules.std.appendix_d_amount_note
+      ? h('p', { class: 'std-note', text: rules.label(rules.std.appendix_d_amount_note) }) : null);
 }
 
 /** Table E.1 is printed in three languages: each cell shows the forms the print has. */

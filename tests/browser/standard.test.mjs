@@ -174,8 +174,12 @@ for (const viewport of [PHONE, PROJECTOR]) {
       assert.equal(await page.locator(`[id="std-${c.clause}"] .std-values`).count(), 1, `${c.clause} has its rule values`);
     }
     // In English the printed Chinese is beside the translation, and the translation says what it is.
-    await setLang(page, 'en');
+    // Switched where the reader is (as a header kept on screen allows: no scroll to the top first).
+    await page.evaluate(() => document.querySelector('.lang-switch [data-lang="en"]').click());
     await page.waitForSelector('[id="std-6.2.8"] .std-printed');
+    // The clause on screen stays there across the switch (a presenter keeps their place).
+    const top = await page.evaluate(() => document.getElementById('std-6.2.8').getBoundingClientRect().top);
+    assert.ok(top > -40 && top < 100, `6.2.8 is at ${top} px after the language switch`);
     for (const c of indicatorClauses) {
       const printed = await page.locator(`[id="std-${c.clause}"] .std-printed`).innerText();
       for (const p of c.text['zh-Hans']) assert.ok(printed.includes(p), `${c.clause} printed: ${p}`);

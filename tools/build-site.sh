@@ -29,6 +29,7 @@ cp "$root"/web/samples/*.json "$out/samples/"
 # module's built-in copy, so an association can adjust the lists without a rebuild.
 mkdir -p "$out/rules"
 cp "$root/rules/wq179.json" "$out/rules/wq179.json"
+cp "$root/rules/standard.json" "$out/rules/standard.json"  # the standard view's text (web/standard-view.js)
 cp "$root/wasm/engine.mjs" "$out/engine.mjs"
 cp "$wasm_dir/nvcheck.mjs" "$wasm_dir/nvcheck.wasm" "$out/"
 

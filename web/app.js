@@ -12,6 +12,7 @@ import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
 import { renderPlan, actionKey } from './plan-view.js';
 import { ReportView } from './report-view.js';
+import { mountStandardView } from './standard-view.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -626,6 +627,7 @@ async function boot() {
   state.rules = new RuleData(summary);
   await rulesBesideThePage(summary, besideText);
   applyStatic();
+  mountStandardView({ rules: () => state.rules });  // #standard: the standard's text and the values in use
   $('loading').hidden = true;
   document.body.classList.add('ready');
   // The verdict first, alone in its frame (its first layout is the page's, ~10 ms; with the ~20

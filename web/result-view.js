@@ -4,6 +4,7 @@
 import { h, fill, keepFocus, keyed } from './dom.js';
 import { t, humanDate, getLang } from './i18n.js';
 import { stripPath } from './forms.js';
+import { clauseLink } from './standard-view.js';
 
 // Words are spaced in English only.
 function sp() {
@@ -121,7 +122,8 @@ function basicCard(b, ctx) {
   b.reason ? h('p', { class: 'reason', text: b.reason }) : null,
   b.status === 'not_met'
     ? h('p', { class: 'clears' }, b.clears_on ? t('result.met_from', { date: humanDate(b.clears_on) }) : t('result.never_clears'))
-    : null);
+    : null,
+  clauseLink(b.clause));
 }
 
 /**
@@ -153,6 +155,7 @@ function updateIndicatorCard(card, ind, ctx) {
       : t('result.never_clears')) },
     counted.length && { key: 'counted', make: () => h('div', { class: 'counted' }, h('p', { class: 'sub-title' }), h('ul')) },
     notCounted.length && { key: 'not-counted', make: () => h('details', { class: 'not-counted' }, h('summary'), h('ul')) },
+    { key: 'read', make: () => clauseLink(ind.clause) },  // its text in the standard view
   ].filter(Boolean), (p) => p.key, (p) => p.make());
   // The lists: their title (with the count) and one item per record, keyed by what it shows.
   const list = (box, title, items, make) => {

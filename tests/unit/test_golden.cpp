@@ -137,7 +137,9 @@ TEST_SUITE("golden") {
                           {"hk-complaints.json", "fail", "2027-08-10"},
                           {"mo-too-young.json", "fail", "2027-03-15"},
                           {"gd-many-records.json", "fail", nullptr},
-                          {"gd-actions-dispute.json", "fail", nullptr}};
+                          {"gd-actions-dispute.json", "fail", nullptr},
+                          {"hk-harbour-lantern.json", "fail", "2027-05-12"},
+                          {"mo-lotus-dourado.json", "fail", "2027-04-20"}};
     for (const Want& w : wants) {
       CAPTURE(w.file);
       for (const char* lang : kLangCodes) {

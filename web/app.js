@@ -276,7 +276,9 @@ new ResizeObserver((entries) => {
   clearTimeout(resizeTimer);
   if (first) {
     chartWidth = w;
-    if (form) drawTimeline();
+    // Drawn in the next frame: drawing here would resize the observed section within this
+    // observer's own delivery, which browsers report as an error ("ResizeObserver loop").
+    requestAnimationFrame(() => { if (form) drawTimeline(); });
   } else {
     resizeTimer = setTimeout(() => { chartWidth = w; if (form) drawTimeline(); }, 150);
   }

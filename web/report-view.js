@@ -41,11 +41,13 @@ function writeReport(frame, html) {
   const doc = frameDocument(frame);
   if (!doc) return false;
   const win = frame.contentWindow;
-  const y = win.scrollY;  // an update keeps the reader's place
+  const y = win.scrollY;
+  // An update keeps the reader's place.
   doc.open();
   doc.write(html);
   doc.close();
   doc.documentElement.setAttribute('data-report-frame', '');
+  doc.documentElement.setAttribute('data-report', '');
   win.scrollTo(0, y);
   return true;
 }
@@ -62,6 +64,7 @@ export class ReportView {
     this.frameReady = false;
     this.frameFailed = false;
     this.waitTimer = null;
+    this.writing = false;
     this.shown = false;
     // Made at once, so the frame's file is loaded with the page (it then works offline).
     this.frame = h('iframe', {
@@ -75,7 +78,10 @@ export class ReportView {
 
   /** The frame loaded a document: ready if it is report-frame.html, failed otherwise. */
   frameLoaded() {
-    this.frameReady = frameDocument(this.frame) !== null;
+    const doc = frameDocument(this.frame);
+    // Writing the report fires a load event too (within close() in WebKit, later in others).
+    if (this.writing || (doc && doc.documentElement.hasAttribute('data-report'))) return;
+    this.frameReady = doc !== null;
     this.frameFailed = !this.frameReady;
     clearTimeout(this.waitTimer);
     this.waitTimer = null;
@@ -126,7 +132,13 @@ export class ReportView {
 
   /** Writes the report into the frame, or says the preview failed (the download still works). */
   update() {
-    const written = this.frameReady && writeReport(this.frame, this.html);
+    this.writing = true;
+    let written = false;
+    try {
+      written = this.frameReady && writeReport(this.frame, this.html);
+    } finally {
+      this.writing = false;
+    }
     if (!written && this.frameReady) {
       this.frameReady = false;
       this.frameFailed = true;

@@ -10,6 +10,7 @@
 //   type(selector, text) real keystrokes into a text field (cleared first)
 //   download(selector)   click, then resolve to {name, text} of the file the browser saved
 //   shot(name)           a PNG screenshot into tests/engines/screenshots/
+//   printed()            (where the engine can print to a file) resolves to the PDF printed
 //   consoleErrors()      what the driver saw in the console (errors), where it can see it
 //   close()
 import { spawn, execFileSync } from 'node:child_process';
@@ -46,6 +47,19 @@ async function savedFile(dir, before, timeout = 15000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no file saved in ${dir}`);
+}
+
+/** Resolves to `file` once it exists and its size stopped changing. */
+async function fileWritten(file, timeout = 20000) {
+  const end = Date.now() + timeout;
+  let size = -1;
+  while (Date.now() < end) {
+    const now = fs.existsSync(file) ? fs.statSync(file).size : -1;
+    if (now > 0 && now === size) return file;
+    size = now;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${file} was not written`);
 }
 
 function freePort() {
@@ -92,10 +106,13 @@ export async function chromium() {
 export async function firefox() {
   const { default: puppeteer } = await import('puppeteer-core');
   const downloads = tempDir('firefox-downloads');
+  // Print goes, without a dialog, to a PDF file: the test sees that the frame really printed.
+  const pdf = path.join(downloads, 'printed.pdf');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
     headless: true,
+    protocolTimeout: 60000,
     userDataDir: tempDir('firefox-profile'),
     extraPrefsFirefox: {
       'browser.download.dir': downloads,
@@ -105,6 +122,11 @@ export async function firefox() {
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.download.alwaysOpenPanel': false,
       'intl.accept_languages': 'en-US',
+      'print.always_print_silent': true,
+      'print.show_print_progress': false,
+      print_printer: 'Mozilla Save to PDF',
+      'print.printer_Mozilla_Save_to_PDF.print_to_file': true,
+      'print.printer_Mozilla_Save_to_PDF.print_to_filename': pdf,
     },
   });
   const page = await browser.newPage();
@@ -132,6 +154,7 @@ export async function firefox() {
       await page.click(sel);
       return savedFile(downloads, before);
     },
+    printed: () => fileWritten(pdf),
     shot: (name) => page.screenshot({ path: path.join(shotsDir, `firefox-${name}.png`) }),
     consoleErrors: () => errors.slice(),
     close: () => browser.close(),

@@ -5,6 +5,7 @@
 // console. The steps run in order on one page; each is its own test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -209,6 +210,13 @@ export function scenario(make) {
     assert.equal(await b.js(([s]) => document.querySelector(s).disabled, printBtn), false);
     await b.click(printBtn);
     assert.equal(await b.js(() => 1 + 1), 2);
+    if (b.printed) {
+      // This engine prints to a file: it holds the report, not the page.
+      const printed = execFileSync('pdftotext', [await b.printed(), '-'], { encoding: 'utf8' });
+      assert.match(printed, /Edited Trading Co/);
+      assert.match(printed, /Integrity and compliance rating report/);
+      assert.doesNotMatch(printed, /Sample enterprises/);
+    }
     const file = await b.download('#report-body .buttons button:nth-child(3)');
     assert.match(file.name, /\.html$/);
     assert.match(file.text, /Edited Trading Co/);

@@ -41,8 +41,7 @@ function writeReport(frame, html) {
   const doc = frameDocument(frame);
   if (!doc) return false;
   const win = frame.contentWindow;
-  const y = win.scrollY;
-  // An update keeps the reader's place.
+  const y = win.scrollY;  // an update keeps the reader's place
   doc.open();
   doc.write(html);
   doc.close();

@@ -553,7 +553,6 @@ async function rulesBesideThePage(summary, textPromise) {
   }
 }
 
-
 /** Rule data picked by the user: in use until the page reloads. */
 async function loadRulesFile(file) {
   let text;

@@ -9,9 +9,11 @@ cd "$root"
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian packages the project needs (docs/toolchain.md "Packages"): build, sanitizers and fuzzing, WebAssembly,
-# browser tests and PDF, CJK fonts.
+# browser tests and PDF, CJK fonts; the other two engines (WebKitGTK's WebKitWebDriver and
+# MiniBrowser under Xvfb, Firefox ESR).
 packages=(cmake make g++ nlohmann-json3-dev libfmt-dev doctest-dev emscripten clang libclang-rt-14-dev
-          chromium poppler-utils fonts-wqy-zenhei ca-certificates)
+          chromium poppler-utils fonts-wqy-zenhei ca-certificates
+          webkit2gtk-driver xvfb firefox-esr)
 
 install() {
   local missing=() p sudo=""
@@ -86,6 +88,12 @@ browser_tests() {
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) &&
     node --test --test-concurrency=1 tests/browser/*.test.mjs
 }
+# The page in Chromium, WebKit and Firefox (Debian's browsers; the tests start Xvfb themselves).
+engines_tests() {
+  build_site >/dev/null &&
+    (cd tests/engines && PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) &&
+    node --test --test-concurrency=1 tests/engines/*.test.mjs
+}
 
 run_tests() {
   install
@@ -95,6 +103,7 @@ run_tests() {
   stage "wasm: golden parity under Node (node --test)" node wasm_tests
   stage "report: PDF through chromium" one report_pdf_test
   stage "browser: the page in chromium (node --test)" node browser_tests
+  stage "engines: the page in chromium, WebKit and Firefox (node --test)" node engines_tests
   echo
   if [ ${#stage_failed[@]} -gt 0 ]; then
     printf 'failed stage: %s\n' "${stage_failed[@]}"

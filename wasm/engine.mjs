@@ -30,7 +30,10 @@ let rulesInUse = null;  // the last rules given to setRules, set again after a r
 /**
  * Starts the module (once; later calls return the same promise). After the module crashed (a
  * WebAssembly trap), load() starts a fresh one, with the rules of the last setRules.
- * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string}} [options]
+ * `instantiate(imports)`, if given, makes the WebAssembly instance itself (e.g. from a response the
+ * page already requested) and resolves to it; its rejection rejects load().
+ * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string,
+ *   instantiate?: (imports: object) => Promise<WebAssembly.Instance>}} [options]
  */
 export function load(options) {
   if (options) how = options;
@@ -38,7 +41,18 @@ export function load(options) {
     const init = {};
     if (how.wasmBinary) init.wasmBinary = how.wasmBinary;
     if (how.locateFile) init.locateFile = how.locateFile;
-    starting = createNvcheck(init).then(
+    let failed = null;
+    if (how.instantiate) {
+      const make = how.instantiate;
+      failed = new Promise((_, reject) => {
+        init.instantiateWasm = (imports, receive) => {
+          make(imports).then((instance) => receive(instance), reject);
+          return {};  // the exports come through receive()
+        };
+      });
+    }
+    const created = createNvcheck(init);
+    starting = (failed ? Promise.race([created, failed]) : created).then(
       (m) => {
         if (rulesInUse !== null) m.setRules(rulesInUse);
         mod = m;

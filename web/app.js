@@ -277,7 +277,9 @@ new ResizeObserver((entries) => {
   clearTimeout(resizeTimer);
   if (first) {
     chartWidth = w;
-    if (form) drawTimeline();
+    // Drawn in the next frame: drawing here would resize the observed section within this
+    // observer's own delivery, which browsers report as an error ("ResizeObserver loop").
+    requestAnimationFrame(() => { if (form) drawTimeline(); });
   } else {
     resizeTimer = setTimeout(() => { chartWidth = w; if (form) drawTimeline(); }, 150);
   }
@@ -552,12 +554,6 @@ async function rulesBesideThePage(summary, textPromise) {
   }
 }
 
-/** The text of rules/wq179.json beside the page, or null (fetched while the module loads). */
-function fetchRulesBesideThePage() {
-  return fetch('rules/wq179.json', { cache: 'no-cache' })
-    .then((resp) => (resp.ok ? resp.text() : null), () => null);
-}
-
 /** Rule data picked by the user: in use until the page reloads. */
 async function loadRulesFile(file) {
   let text;
@@ -615,7 +611,7 @@ async function boot() {
 
   // The module and the rules file beside the page are fetched at the same time.
   const starting = engine.start();
-  const besideText = fetchRulesBesideThePage();
+  const besideText = engine.rulesBesideThePage();
   let summary;
   try {
     summary = await starting;

@@ -3,13 +3,34 @@
 // and plan the page shows comes from here.
 
 import * as adapter from './engine.mjs';
+import { take } from './early-fetch.js';
 
 let started = null;
+
+/**
+ * The module compiled from the response early-fetch.js requested (the page's only request for
+ * nvcheck.wasm), while it downloads; from its bytes if the server did not label it
+ * application/wasm, which streaming compilation requires.
+ */
+async function instantiate(imports) {
+  const resp = await take('wasm');
+  if (!resp.ok) throw new Error(`nvcheck.wasm: HTTP ${resp.status}`);
+  const type = (resp.headers.get('content-type') || '').split(';')[0].trim();
+  const made = type === 'application/wasm'
+    ? await WebAssembly.instantiateStreaming(resp, imports)
+    : await WebAssembly.instantiate(await resp.arrayBuffer(), imports);
+  return made.instance;
+}
+
+/** The text of rules/wq179.json beside the page, or null (requested by early-fetch.js). */
+export function rulesBesideThePage() {
+  return take('rules').then((resp) => (resp.ok ? resp.text() : null), () => null);
+}
 
 /** Starts the engine once; resolves to the rule data summary. */
 export function start() {
   if (!started) {
-    started = adapter.load().then(() => adapter.rulesSummary());
+    started = adapter.load({ instantiate }).then(() => adapter.rulesSummary());
     started.catch(() => { started = null; });
   }
   return started;

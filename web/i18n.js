@@ -302,6 +302,11 @@ const S = {
     '評定引擎暫未產生報告。',
     'The engine did not produce a report.',
   ],
+  'report.frame_failed': [
+    '无法在本页显示报告预览。请下载 HTML 文件，在浏览器中打开后打印或存为 PDF。',
+    '無法在本頁顯示報告預覽。請下載 HTML 檔案，在瀏覽器中開啟後列印或存為 PDF。',
+    'The report preview could not be shown on this page. Download the HTML file, open it in your browser, then print it or save it as a PDF.',
+  ],
   'report.invalid': ['输入有误，无法生成报告。', '輸入有誤，無法產生報告。', 'The report needs a valid file.'],
   'report.note': [
     '报告按当前评定日期和已保存的记录生成（不含试算）。',

@@ -2,13 +2,54 @@
 // browser's print, which can save a PDF) and downloaded as an HTML file.
 //
 // The frame loads report-frame.html, a static file of this site with its own policy that allows
-// the report's inline styles; the page's own policy stays `style-src 'self'`. (A srcdoc or blob:
-// frame would inherit the page's policy and lose the report's styles.) The frame is sandboxed
-// without allow-same-origin, so it cannot reach the page or its storage; its only script is
-// report-frame.js, which takes the report through postMessage.
+// the report's inline styles and no script at all; the page's own policy stays `style-src 'self'`.
+// (A srcdoc, blob: or about:blank frame would inherit the page's policy and lose the report's
+// styles.) The frame is sandboxed WITHOUT allow-scripts: nothing in it ever runs, whatever the
+// report holds (user text, which the engine escapes), so it cannot reach the page. The page
+// writes the report into it and prints it, which needs the frame's document (allow-same-origin:
+// safe without allow-scripts) and print() allowed in it (allow-modals). No script in the frame
+// also means no `'self'` to match inside a sandboxed frame, which WebKit matches against the
+// frame's opaque origin and so refused the frame's own script.
+//
+// If the frame does not become ready (its file could not be loaded, e.g. offline before it was
+// ever fetched), the page says so and the download still works.
 
 import { h, fill, download } from './dom.js';
 import { t } from './i18n.js';
+
+// How long show() waits for a frame that has not loaded before it says the preview failed.
+const FRAME_WAIT_MS = 10000;
+
+/** True when `frame` shows report-frame.html (or the report written into it). */
+function frameDocument(frame) {
+  let doc = null;
+  try {
+    doc = frame.contentDocument;
+  } catch {
+    return null;  // an error page of another origin
+  }
+  return doc && doc.documentElement && doc.documentElement.hasAttribute('data-report-frame') ? doc : null;
+}
+
+/**
+ * Replaces the frame's document by the report `html` (the engine's document). It is parsed by the
+ * frame's own document, under the frame's policy: a DOMParser document would be parsed under the
+ * page's, which refuses the report's inline styles. No script of it can run (the frame is
+ * sandboxed without allow-scripts, and its policy has no script source).
+ */
+function writeReport(frame, html) {
+  const doc = frameDocument(frame);
+  if (!doc) return false;
+  const win = frame.contentWindow;
+  const y = win.scrollY;  // an update keeps the reader's place
+  doc.open();
+  doc.write(html);
+  doc.close();
+  doc.documentElement.setAttribute('data-report-frame', '');
+  doc.documentElement.setAttribute('data-report', '');
+  win.scrollTo(0, y);
+  return true;
+}
 
 export class ReportView {
   /**
@@ -20,21 +61,30 @@ export class ReportView {
     this.ctx = ctx;
     this.html = null;
     this.frameReady = false;
+    this.frameFailed = false;
+    this.waitTimer = null;
+    this.writing = false;
     this.shown = false;
-    // Made at once, so the frame's two files are loaded with the page (it then works offline).
+    // Made at once, so the frame's file is loaded with the page (it then works offline).
     this.frame = h('iframe', {
-      src: 'report-frame.html', class: 'report-frame', sandbox: 'allow-scripts allow-modals',
+      src: 'report-frame.html', class: 'report-frame', sandbox: 'allow-same-origin allow-modals',
+      onload: () => this.frameLoaded(),
     });
     this.controls = h('div', {});
     this.frameBox = h('div', { class: 'report-frame-box', hidden: true }, this.frame);
     fill(this.root, this.controls, this.frameBox);
-    window.addEventListener('message', (ev) => {
-      if (!this.frame || ev.source !== this.frame.contentWindow) return;
-      if (ev.data && ev.data.type === 'ready') {
-        this.frameReady = true;
-        this.post();
-      }
-    });
+  }
+
+  /** The frame loaded a document: ready if it is report-frame.html, failed otherwise. */
+  frameLoaded() {
+    const doc = frameDocument(this.frame);
+    // Writing the report fires a load event too (within close() in WebKit, later in others).
+    if (this.writing || (doc && doc.documentElement.hasAttribute('data-report'))) return;
+    this.frameReady = doc !== null;
+    this.frameFailed = !this.frameReady;
+    clearTimeout(this.waitTimer);
+    this.waitTimer = null;
+    if (this.html !== null) this.update();
   }
 
   render() {
@@ -75,11 +125,34 @@ export class ReportView {
       return;
     }
     this.html = r.html;
-    this.status.textContent = '';
-    this.printBtn.disabled = false;
     this.downloadBtn.disabled = false;
-    this.frameBox.hidden = false;
-    this.post();
+    this.update();
+  }
+
+  /** Writes the report into the frame, or says the preview failed (the download still works). */
+  update() {
+    this.writing = true;
+    let written = false;
+    try {
+      written = this.frameReady && writeReport(this.frame, this.html);
+    } finally {
+      this.writing = false;
+    }
+    if (!written && this.frameReady) {
+      this.frameReady = false;
+      this.frameFailed = true;
+    }
+    this.frameBox.hidden = !written;
+    this.printBtn.disabled = !written;
+    this.status.textContent = this.frameFailed ? t('report.frame_failed') : '';
+    if (!written && !this.frameFailed && this.waitTimer === null) {
+      this.waitTimer = setTimeout(() => {
+        this.waitTimer = null;
+        if (this.frameReady) return;
+        this.frameFailed = true;
+        if (this.html !== null) this.update();
+      }, FRAME_WAIT_MS);
+    }
   }
 
   fail(message) {
@@ -90,17 +163,10 @@ export class ReportView {
     this.frameBox.hidden = true;
   }
 
-  post() {
-    if (this.frameReady && this.html !== null && this.frame && this.frame.contentWindow) {
-      // The sandboxed frame has an opaque origin, so no target origin can name it.
-      this.frame.contentWindow.postMessage({ type: 'report', html: this.html }, '*');
-    }
-  }
-
+  /** The browser's print of the frame (it can save a PDF): the report alone, not the page. */
   print() {
-    if (this.frame && this.frame.contentWindow && this.frameReady) {
-      this.frame.contentWindow.postMessage({ type: 'print' }, '*');
-    }
+    const win = this.frameReady ? this.frame.contentWindow : null;
+    if (win) win.print();
   }
 
   download() {

@@ -252,6 +252,22 @@ TEST_SUITE("cli") {
     CHECK(missing.err.find("cannot open") != std::string::npos);
   }
 
+  TEST_CASE("cli: an allocation failure is reported and exits 2, never read as the end of the input") {
+#ifdef NVCHECK_TEST_SANITIZED
+    MESSAGE("skipped: ulimit -v and the sanitizers' shadow memory do not mix");
+#else
+    // 20 MB of address space: the program starts, but cannot hold a line of 9 MB.
+    const fs::path f = write("big-line.jsonl", std::string(9u << 20, ' ') + "\n");
+    const Result sane = sh("ulimit -v 20000; " + cli() + " --version >/dev/null");
+    REQUIRE(sane.code == 0);
+    for (const std::string& args : {"check --jsonl " + q(f) + " --jobs 1", "check " + q(f)}) {
+      const Result r = sh("ulimit -v 20000; " + cli() + " " + args + " >/dev/null");
+      CHECK_MESSAGE(r.code == 2, args);
+      CHECK_MESSAGE(r.err.find("out of memory") != std::string::npos, args);
+    }
+#endif
+  }
+
   TEST_CASE("cli: output that cannot be written (full disk, closed standard output) exits 2 with the reason") {
     std::string text = slurp(good(kPass));
     text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());

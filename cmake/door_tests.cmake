@@ -42,7 +42,7 @@ set_tests_properties(report.pdf PROPERTIES LABELS report TIMEOUT 1800)
 
 # fuzz: libFuzzer smoke run (its own clang build in build-fuzz/), 100,000 seeded runs.
 add_test(NAME fuzz.smoke COMMAND "${_src}/tests/fuzz/run.sh" 100000)
-set_tests_properties(fuzz.smoke PROPERTIES LABELS fuzz TIMEOUT 3600 PASS_REGULAR_EXPRESSION "fuzz: no finding")
+set_tests_properties(fuzz.smoke PROPERTIES LABELS fuzz TIMEOUT 3600)
 
 # schemas: schemas/*.schema.json against the rule data, the parser and every golden file (ajv).
 nvcheck_npm_ci(schemas_npm "${_src}/tests/schemas" schemas)

@@ -1,11 +1,16 @@
 // nvcheck: the command line door to the WQ-179 engine (docs/formats.md "Command line").
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <memory>
+#include <new>
 #include <string>
 #include <thread>
 #include <vector>
@@ -13,9 +18,18 @@
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/nvcheck.hpp"
 
+#ifndef NVCHECK_VERSION
+#define NVCHECK_VERSION "0.1.0"
+#endif
+
 namespace {
 
 using namespace nvcheck;
+
+// --jobs accepts 1 to this many threads (the batch door is CPU-bound: more only costs memory).
+constexpr unsigned kMaxJobs = 64;
+// A batch of --jsonl lines holds at most this many bytes of input (plus one line of 8 MiB).
+constexpr std::size_t kBatchBytes = 32u << 20;
 
 const char* const kUsage =
     "usage: nvcheck check FILE... [--on YYYY-MM-DD] [--lang en|zh-Hans|zh-Hant] [--format json|text]\n"
@@ -25,11 +39,16 @@ const char* const kUsage =
     "       nvcheck mark-code CODE [--lang ...]\n"
     "       nvcheck rules\n"
     "Every command takes --rules DIR to read rule data (wq179.json, texts.json, report.json) from DIR.\n"
-    "FILE may be - for standard input. Exit status: 0 all passed, 1 some failed, 2 some input was\n"
-    "invalid or unreadable, or the command line was wrong.\n";
+    "FILE may be - for standard input; -- ends the options. --jobs N: 1 to 64 threads (default: one\n"
+    "per core). An input file or line may hold up to 8 MiB. Exit status: 0 all passed, 1 some failed,\n"
+    "2 some input was invalid or unreadable, the output could not be written, or the command line was\n"
+    "wrong.\n";
+
+// A name from the command line or a file, safe to print on a terminal.
+std::string shown(const std::string& s) { return printable_text(s); }
 
 int usage_error(const std::string& what) {
-  std::cerr << "nvcheck: " << what << "\n" << kUsage;
+  std::cerr << "nvcheck: " << shown(what) << "\n" << kUsage;
   return 2;
 }
 
@@ -40,37 +59,86 @@ Day today_local() {
   return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-bool read_all(std::istream& in, std::size_t limit, std::string& out) {
+// Reads fd to its end, keeping at most limit + 1 bytes: a larger input is not read further (the
+// engine reports too_large for it). False on a read error, with errno's reason in `why`.
+bool read_fd(int fd, std::size_t limit, std::string& out, std::string& why) {
   out.clear();
   char buf[65536];
-  while (in) {
-    in.read(buf, sizeof buf);
-    out.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (out.size() > limit) return true;  // the engine reports too_large
+  while (out.size() <= limit) {
+    const ssize_t n = ::read(fd, buf, std::min(sizeof buf, limit + 1 - out.size()));
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      why = std::string("read error (") + std::strerror(errno) + ")";
+      return false;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
   }
-  return !in.bad();
+  return true;
 }
 
-// Reads FILE (or stdin for "-"); on failure, says why.
+// An open file descriptor for FILE, or standard input for "-"; closed when it goes.
+struct Input {
+  int fd = -1;
+  bool owned = false;
+  Input(const std::string& name, std::string& why) {
+    if (name == "-") { fd = 0; return; }
+    fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    owned = fd >= 0;
+    if (fd < 0) why = std::string("cannot open (") + std::strerror(errno) + ")";
+  }
+  ~Input() { if (owned) ::close(fd); }
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+};
+
+// Reads FILE (or stdin for "-"), at most 8 MiB and a byte; on failure, says why.
 bool read_input(const std::string& name, std::string& text, std::string& why) {
-  const std::size_t limit = Limits{}.max_bytes;
-  if (name == "-") {
-    if (!read_all(std::cin, limit, text)) { why = "read error"; return false; }
-    return true;
-  }
-  std::ifstream f(name, std::ios::binary);
-  if (!f) { why = "cannot open"; return false; }
-  if (!read_all(f, limit, text)) { why = "read error"; return false; }
-  return true;
+  Input in(name, why);
+  return in.fd >= 0 && read_fd(in.fd, Limits{}.max_bytes, text, why);
 }
 
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  out = ss.str();
-  return true;
+// The lines of a JSON Lines stream, each read with the 8 MiB limit: a longer line is cut at
+// limit + 1 bytes and ends the stream (its end cannot be found without reading without limit).
+class LineReader {
+ public:
+  explicit LineReader(int fd) : fd_(fd) {}
+  enum Status { line, end, too_long, error };
+  Status next(std::string& out) {
+    out.clear();
+    const std::size_t limit = Limits{}.max_bytes;
+    for (;;) {
+      if (pos_ == len_) {
+        const ssize_t n = ::read(fd_, buf_.get(), kBuf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) { why_ = std::string("read error (") + std::strerror(errno) + ")"; return error; }
+        if (n == 0) return out.empty() ? end : line;
+        pos_ = 0;
+        len_ = static_cast<std::size_t>(n);
+      }
+      const char* from = buf_.get() + pos_;
+      const void* nl = std::memchr(from, '\n', len_ - pos_);
+      const std::size_t take = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - from) : len_ - pos_;
+      out.append(from, std::min(take, limit + 1 - out.size()));
+      pos_ += take + (nl ? 1 : 0);
+      if (out.size() > limit) return too_long;
+      if (nl) return line;
+    }
+  }
+  const std::string& why() const { return why_; }
+
+ private:
+  static constexpr std::size_t kBuf = 65536;
+  int fd_;
+  std::unique_ptr<char[]> buf_{new char[kBuf]};
+  std::size_t pos_ = 0, len_ = 0;
+  std::string why_;
+};
+
+// A rule data file, at most 8 MiB.
+bool read_rules_file(const std::string& path, std::string& out) {
+  std::string why;
+  return read_input(path, out, why) && out.size() <= Limits{}.max_bytes;
 }
 
 int exit_for(Verdict v) { return v == Verdict::pass ? 0 : v == Verdict::fail ? 1 : 2; }
@@ -79,19 +147,35 @@ struct Args {
   std::string command;
   std::vector<std::string> files;
   std::string on, lang, format = "json", rules_dir, output, jsonl;
-  unsigned jobs = 0;
+  unsigned jobs = 0;  // 0: one per core
   bool help = false, version = false;
 };
 
+// 1 to kMaxJobs written in decimal digits, nothing else ("2x", "1e3", "-1", "0" refused).
+bool parse_jobs(const std::string& s, unsigned& jobs) {
+  if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+  const unsigned long n = std::stoul(s);
+  if (n < 1 || n > kMaxJobs) return false;
+  jobs = static_cast<unsigned>(n);
+  return true;
+}
+
 bool parse_args(int argc, char** argv, Args& a, std::string& err) {
+  bool options_ended = false;
   for (int i = 1; i < argc; ++i) {
     const std::string s = argv[i];
     auto value = [&](std::string& dst) {
       if (i + 1 >= argc) { err = s + " needs a value"; return false; }
       dst = argv[++i];
+      if (dst.empty()) { err = s + " needs a value, not an empty one"; return false; }
       return true;
     };
-    if (s == "--help" || s == "-h") a.help = true;
+    if (options_ended || s == "-" || s.empty() || s[0] != '-') {
+      if (a.command.empty()) a.command = s;
+      else a.files.push_back(s);
+    }
+    else if (s == "--") options_ended = true;
+    else if (s == "--help" || s == "-h") a.help = true;
     else if (s == "--version") a.version = true;
     else if (s == "--on") { if (!value(a.on)) return false; }
     else if (s == "--lang") { if (!value(a.lang)) return false; }
@@ -102,77 +186,125 @@ bool parse_args(int argc, char** argv, Args& a, std::string& err) {
     else if (s == "--jobs") {
       std::string j;
       if (!value(j)) return false;
-      try { a.jobs = static_cast<unsigned>(std::stoul(j)); } catch (...) { err = "--jobs needs a number"; return false; }
+      if (!parse_jobs(j, a.jobs)) {
+        err = "--jobs must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", got " + j;
+        return false;
+      }
     }
-    else if (s.size() > 1 && s[0] == '-' && s != "-") { err = "unknown option " + s; return false; }
-    else if (a.command.empty()) a.command = s;
-    else a.files.push_back(s);
+    else { err = "unknown option " + s; return false; }
   }
   if (a.format != "json" && a.format != "text") { err = "--format must be json or text"; return false; }
   return true;
 }
 
-// One line per enterprise of a JSON Lines stream, in order, with up to `jobs` threads.
-int run_jsonl(const Args& a, const Options& opt, const Rules& rules) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (a.jsonl != "-") {
-    file.open(a.jsonl, std::ios::binary);
-    if (!file) {
-      std::cerr << "nvcheck: " << a.jsonl << ": cannot open\n";
-      return 2;
-    }
-    in = &file;
-  }
-  unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t batch = 256 * jobs;
-  int worst = 0;
-  std::vector<std::string> lines, outs;
-  std::vector<Verdict> verdicts;
-  std::string line;
-  bool more = true;
-  while (more) {
-    lines.clear();
-    while (lines.size() < batch && (more = static_cast<bool>(std::getline(*in, line)))) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      lines.push_back(std::move(line));
-    }
-    outs.assign(lines.size(), std::string());
-    verdicts.assign(lines.size(), Verdict::invalid);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
+// Checks each line of `lines` with up to `jobs` threads; out[i] and verdicts[i] are line i's.
+void check_batch(const std::vector<std::string>& lines, unsigned jobs, const Options& opt, const Rules& rules,
+                 std::vector<std::string>& outs, std::vector<Verdict>& verdicts) {
+  outs.assign(lines.size(), std::string());
+  verdicts.assign(lines.size(), Verdict::invalid);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    try {
       for (std::size_t i; (i = next.fetch_add(1)) < lines.size();) {
         Output o = check_json(lines[i], opt, rules);
         outs[i] = std::move(o.text);
         verdicts[i] = o.verdict;
       }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < jobs && t < lines.size(); ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    std::string chunk;
+    } catch (...) {
+      failed = true;  // an allocation failure: reported by the caller, never a silent line
+      next = lines.size();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < jobs && t < lines.size(); ++t) {
+    try { pool.emplace_back(work); } catch (...) { break; }  // fewer threads, same output
+  }
+  work();
+  for (auto& t : pool) t.join();
+  if (failed) throw std::bad_alloc();
+}
+
+// One line per enterprise of a JSON Lines stream, in order, with up to `jobs` threads.
+int run_jsonl(const Args& a, const Options& opt, const Rules& rules) {
+  std::string why;
+  Input in(a.jsonl, why);
+  if (in.fd < 0) {
+    std::cerr << "nvcheck: " << shown(a.jsonl) << ": " << why << "\n";
+    return 2;
+  }
+  LineReader reader(in.fd);
+  const unsigned jobs = a.jobs ? a.jobs : std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
+  const std::size_t batch = 256 * jobs;
+  int worst = 0;
+  std::vector<std::string> lines, outs;
+  std::vector<Verdict> verdicts;
+  std::string line, chunk;
+  std::size_t line_no = 0;
+  LineReader::Status st = LineReader::line;
+  while (st == LineReader::line) {
+    lines.clear();
+    std::size_t bytes = 0;
+    while (lines.size() < batch && bytes < kBatchBytes) {
+      st = reader.next(line);
+      if (st == LineReader::end || st == LineReader::error) break;
+      ++line_no;
+      if (st == LineReader::too_long) {  // checked as it is: the engine says too_large
+        lines.push_back(std::move(line));
+        break;
+      }
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      bytes += line.size();
+      lines.push_back(std::move(line));
+    }
+    check_batch(lines, jobs, opt, rules, outs, verdicts);
+    chunk.clear();
     for (std::size_t i = 0; i < outs.size(); ++i) {
       chunk += outs[i];
       chunk += '\n';
       worst = std::max(worst, exit_for(verdicts[i]));
     }
-    std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+    if (!std::cout.write(chunk.data(), static_cast<std::streamsize>(chunk.size()))) return 2;  // said by main
   }
-  std::fflush(stdout);
+  if (st == LineReader::too_long) {
+    std::cerr << "nvcheck: " << shown(a.jsonl) << ": line " << line_no << " is longer than 8 MiB; the rest of the input is not read\n";
+    return 2;
+  }
+  if (st == LineReader::error) {
+    std::cerr << "nvcheck: " << shown(a.jsonl) << ": " << reader.why() << "\n";
+    return 2;
+  }
   return worst;
 }
 
-}  // namespace
+// Writes a whole file; false (with the reason) when any byte could not be written.
+bool write_file(const std::string& path, const std::string& text, std::string& why) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) { why = std::strerror(errno); return false; }
+  f.write(text.data(), static_cast<std::streamsize>(text.size()));
+  f.close();
+  if (!f) { why = std::strerror(errno); return false; }
+  return true;
+}
 
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+// A closed standard stream would be taken by the next file opened (-o): standard output is
+// pointed at /dev/full instead, so that writing to it fails and is reported.
+bool stdout_was_closed = false;
+void guard_standard_streams() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    if (fd == 1) stdout_was_closed = true;
+    ::open(fd == 0 ? "/dev/null" : fd == 1 ? "/dev/full" : "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+  }
+}
+
+int run(int argc, char** argv) {
   Args a;
   std::string err;
   if (!parse_args(argc, argv, a, err)) return usage_error(err);
   if (a.version) {
-    std::cout << "nvcheck 0.1.0\n";
+    std::cout << "nvcheck " NVCHECK_VERSION "\n";
     return 0;
   }
   if (a.help || a.command.empty()) {
@@ -186,19 +318,19 @@ int main(int argc, char** argv) {
       rules = builtin_rules();
     } else {
       std::string standard, texts, report;
-      if (!read_file(a.rules_dir + "/wq179.json", standard)) {
-        std::cerr << "nvcheck: cannot read " << a.rules_dir << "/wq179.json\n";
+      if (!read_rules_file(a.rules_dir + "/wq179.json", standard)) {
+        std::cerr << "nvcheck: cannot read " << shown(a.rules_dir) << "/wq179.json (or it is larger than 8 MiB)\n";
         return 2;
       }
       std::vector<std::string_view> docs;
-      if (read_file(a.rules_dir + "/texts.json", texts)) docs.push_back(texts);
+      if (read_rules_file(a.rules_dir + "/texts.json", texts)) docs.push_back(texts);
       else docs.push_back(builtin_texts_json());
-      if (read_file(a.rules_dir + "/report.json", report)) docs.push_back(report);
+      if (read_rules_file(a.rules_dir + "/report.json", report)) docs.push_back(report);
       else docs.push_back(builtin_report_json());
       rules = load_rules(standard, docs);
     }
   } catch (const std::exception& ex) {
-    std::cerr << "nvcheck: " << ex.what() << "\n";
+    std::cerr << "nvcheck: " << shown(ex.what()) << "\n";
     return 2;
   }
 
@@ -209,7 +341,11 @@ int main(int argc, char** argv) {
 
   if (a.command == "rules") {
     if (!a.files.empty()) return usage_error("rules takes no file");
-    std::cout << "{\"id\":\"" << rules->id << "\",\"version\":\"" << rules->version << "\"}\n";
+    std::string head = "{\"id\":";
+    append_json_string(head, rules->id);
+    head += ",\"version\":";
+    append_json_string(head, rules->version);
+    std::cout << head << "}\n";
     std::cout << rules->standard_json;
     if (!rules->standard_json.empty() && rules->standard_json.back() != '\n') std::cout << '\n';
     return 0;
@@ -223,9 +359,9 @@ int main(int argc, char** argv) {
       std::cout << mark_code_json(c) << '\n';
     } else {
       std::cout << rules->text(c.well_formed ? "mark_code.well_formed" : "mark_code.not_well_formed", opt.lang) << '\n';
-      if (c.well_formed) std::cout << "  " << c.normalised << (c.division_name.empty() ? "" : "  " + c.division_name) << '\n';
-      for (const auto& p : c.problems) std::cout << "  - " << p << '\n';
-      for (const auto& n : c.notes) std::cout << "  " << n << '\n';
+      if (c.well_formed) std::cout << "  " << shown(c.normalised) << (c.division_name.empty() ? "" : "  " + shown(c.division_name)) << '\n';
+      for (const auto& p : c.problems) std::cout << "  - " << shown(p) << '\n';
+      for (const auto& n : c.notes) std::cout << "  " << shown(n) << '\n';
     }
     return c.well_formed ? 0 : 1;
   }
@@ -244,12 +380,12 @@ int main(int argc, char** argv) {
     std::string text, why;
     Output out;
     if (!read_input(name, text, why)) {
-      std::cerr << "nvcheck: " << name << ": " << why << "\n";
+      std::cerr << "nvcheck: " << shown(name) << ": " << why << "\n";
       out.text = invalid_result_json({{"", "unreadable", {{"file", name}, {"detail", why}}}}, opt.on, opt.lang, *rules);
       out.verdict = Verdict::invalid;
       if (a.format == "text" && !is_report) {
         out.text = rules->text("text.verdict.invalid", opt.lang) + "\n  - " +
-                   fill(rules->text("error.unreadable", opt.lang), {{"file", name}, {"detail", why}}) + "\n";
+                   shown(fill(rules->text("error.unreadable", opt.lang), {{"file", name}, {"detail", why}})) + "\n";
       }
     } else if (is_report) {
       out = report_html(text, opt, *rules);
@@ -267,7 +403,7 @@ int main(int argc, char** argv) {
         first = error_message(p.errors.front(), *rules, opt.lang);
         if (p.errors.size() > 1) first += " (+" + std::to_string(p.errors.size() - 1) + ")";
       }
-      std::cerr << "nvcheck: " << name << ": " << (first.empty() ? "invalid input" : first) << "\n";
+      std::cerr << "nvcheck: " << shown(name) << ": " << (first.empty() ? "invalid input" : shown(first)) << "\n";
     }
     worst = std::max(worst, exit_for(out.verdict));
     if (is_report) {
@@ -275,17 +411,43 @@ int main(int argc, char** argv) {
         std::cout << check_json(text, opt, *rules).text << '\n';
         continue;
       }
-      std::ofstream f(a.output, std::ios::binary);
-      if (!f || !(f << out.text)) {
-        std::cerr << "nvcheck: cannot write " << a.output << "\n";
+      std::string why_not;
+      if (!write_file(a.output, out.text, why_not)) {
+        std::cerr << "nvcheck: cannot write " << shown(a.output) << " (" << why_not << ")\n";
         return 2;
       }
       continue;
     }
-    if (a.format == "text" && a.files.size() > 1) std::cout << "== " << name << " ==\n";
+    if (a.format == "text" && a.files.size() > 1) std::cout << "== " << shown(name) << " ==\n";
     std::cout << out.text;
     if (a.format == "json") std::cout << '\n';
     else if (a.files.size() > 1) std::cout << '\n';
   }
   return worst;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  guard_standard_streams();
+  int code;
+  try {
+    code = run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "nvcheck: out of memory\n";
+    code = 2;
+  } catch (const std::exception& ex) {
+    std::cerr << "nvcheck: " << shown(ex.what()) << "\n";
+    code = 2;
+  }
+  // What was not written is not a success: a full disk, a closed or broken standard output.
+  errno = 0;
+  if (!std::cout.flush()) {
+    const int e = errno;
+    std::cerr << "nvcheck: cannot write standard output ("
+              << (stdout_was_closed ? "it is closed" : e ? std::strerror(e) : "write error") << ")\n";
+    return 2;
+  }
+  return code;
 }

@@ -1,21 +1,19 @@
-# Dependencies from Debian's packages (nlohmann-json3-dev, libfmt-dev, doctest-dev).
-# Under Emscripten the sysroot cannot see /usr/include: a folder holding only the nlohmann and fmt
-# header directories is put on the include path instead, fmt header-only.
+# Dependencies from Debian's packages (nlohmann-json3-dev, doctest-dev for the tests).
+# Under Emscripten the sysroot cannot see /usr/include: a folder holding only the nlohmann header
+# directory is put on the include path instead.
 if(EMSCRIPTEN)
-  set(NVCHECK_HOST_INCLUDE "/usr/include" CACHE PATH "Where the nlohmann and fmt headers are")
+  set(NVCHECK_HOST_INCLUDE "/usr/include" CACHE PATH "Where the nlohmann headers are")
   set(_inc "${CMAKE_BINARY_DIR}/host-include")
   file(MAKE_DIRECTORY "${_inc}")
-  foreach(dir nlohmann fmt)
+  foreach(dir nlohmann)
     if(NOT EXISTS "${_inc}/${dir}")
       file(CREATE_LINK "${NVCHECK_HOST_INCLUDE}/${dir}" "${_inc}/${dir}" SYMBOLIC)
     endif()
   endforeach()
   add_library(nvcheck_deps INTERFACE)
   target_include_directories(nvcheck_deps SYSTEM INTERFACE "${_inc}")
-  target_compile_definitions(nvcheck_deps INTERFACE FMT_HEADER_ONLY=1)
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
-  find_package(fmt REQUIRED)
   add_library(nvcheck_deps INTERFACE)
-  target_link_libraries(nvcheck_deps INTERFACE nlohmann_json::nlohmann_json fmt::fmt)
+  target_link_libraries(nvcheck_deps INTERFACE nlohmann_json::nlohmann_json)
 endif()

@@ -2,7 +2,7 @@
 # Builds the WebAssembly module (nvcheck.mjs + nvcheck.wasm + engine.mjs) into build-wasm/wasm/
 # with Debian's emscripten, and prints its sizes raw and gzipped. Safe to run again.
 #   tools/build-wasm.sh [BUILD_DIR]      (default: build-wasm; extra cmake -D options via NVCHECK_WASM_CMAKE_ARGS)
-# Needs: emscripten (3.1.6), nodejs, nlohmann-json3-dev, libfmt-dev (docs/toolchain.md "WebAssembly").
+# Needs: emscripten (3.1.6), nodejs, nlohmann-json3-dev (docs/toolchain.md "WebAssembly").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/${1:-build-wasm}"

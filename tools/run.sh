@@ -8,10 +8,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# Debian packages the project needs (docs/toolchain.md "Packages"): build, sanitizers and fuzzing, WebAssembly,
-# browser tests and PDF, CJK fonts; the other two engines (WebKitGTK's WebKitWebDriver and
-# MiniBrowser under Xvfb, Firefox ESR).
-packages=(cmake make g++ nlohmann-json3-dev libfmt-dev doctest-dev emscripten clang libclang-rt-14-dev
+# Debian packages the project needs (docs/toolchain.md "Packages"): build, sanitizers and fuzzing,
+# WebAssembly, browser tests and PDF, CJK fonts; the other two engines (WebKitGTK's
+# WebKitWebDriver and MiniBrowser under Xvfb, Firefox ESR).
+packages=(cmake make g++ nlohmann-json3-dev doctest-dev emscripten clang libclang-rt-14-dev
           chromium poppler-utils fonts-wqy-zenhei ca-certificates
           webkit2gtk-driver xvfb firefox-esr)
 
@@ -29,8 +29,9 @@ install() {
   fi
 }
 
+# Build folders and options are CMakePresets.json's: native (build/), asan (build-asan/), wasm.
 build_native() {
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j"$jobs"
+  cmake --preset native >/dev/null && cmake --build --preset native -j"$jobs"
 }
 build_wasm() { tools/build-wasm.sh build-wasm; }
 build_site() { tools/build-site.sh; }
@@ -49,6 +50,16 @@ count_ctest() {  # "100% tests passed, 0 tests failed out of 15"
   t=$(sed -E 's/.* tests failed out of ([0-9]+).*/\1/' <<<"$line")
   passed=$((passed + t - f)); failed=$((failed + f))
 }
+count_ctest_node() {  # node --test under ctest -V prints "N: # pass P" and "N: # fail F" per test
+  local p f cf
+  p=$(grep -E "^[0-9]+: # pass [0-9]+" "$log" | awk '{s += $4} END {print s + 0}')
+  f=$(grep -E "^[0-9]+: # fail [0-9]+" "$log" | awk '{s += $4} END {print s + 0}')
+  cf=$(grep -E "tests failed out of [0-9]+" "$log" | tail -n1 | sed -E 's/.* ([0-9]+) tests failed out of.*/\1/')
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  # a setup step (npm ci, the site) that failed shows no node counts: count it
+  if [ "$f" -eq 0 ] && [ "${cf:-0}" -gt 0 ]; then failed=$((failed + cf)); fi
+}
 count_node() {  # node --test prints "# pass N" and "# fail N"
   local p f
   p=$(grep -E "^# pass [0-9]+" "$log" | tail -n1 | awk '{print $3}')
@@ -66,44 +77,37 @@ stage() {  # stage NAME COUNTER COMMAND...
   case "$counter" in
     ctest) count_ctest ;;
     node) count_node ;;
+    ctest-node) count_ctest_node ;;
     one) if [ "$rc" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi ;;
   esac
   [ "$rc" -eq 0 ] || stage_failed+=("$name")
 }
 
-native_tests() { build_native >/dev/null && ctest --test-dir build --output-on-failure -j"$jobs"; }
+# Every suite is a CTest test labelled with its door (tests/CMakeLists.txt, cmake/door_tests.cmake);
+# each stage runs one test preset of CMakePresets.json in the native build.
+native_tests() { build_native >/dev/null && ctest --preset native -j"$jobs"; }
 sanitizer_tests() {
-  cmake -S . -B build-asan -DNVCHECK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null &&
-    cmake --build build-asan -j"$jobs" >/dev/null &&
-    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  cmake --preset asan >/dev/null &&
+    cmake --build --preset asan -j"$jobs" >/dev/null &&
+    ctest --preset asan -j"$jobs"
 }
-fuzz_test() { tests/fuzz/run.sh 100000; }
-wasm_tests() {
-  build_wasm >/dev/null &&
-    NVCHECK_WASM_DIR="$root/build-wasm/wasm" node --test tests/wasm/*.test.mjs
-}
-report_pdf_test() { tests/report/pdf_check.sh build; }
-browser_tests() {
-  build_site >/dev/null &&
-    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) &&
-    node --test --test-concurrency=1 tests/browser/*.test.mjs
-}
-# The page in Chromium, WebKit and Firefox (Debian's browsers; the tests start Xvfb themselves).
-engines_tests() {
-  build_site >/dev/null &&
-    (cd tests/engines && PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) &&
-    node --test --test-concurrency=1 tests/engines/*.test.mjs
-}
+fuzz_test() { ctest --preset fuzz; }
+wasm_tests() { build_wasm >/dev/null && ctest --preset wasm -V; }
+report_pdf_test() { ctest --preset report; }
+browser_tests() { ctest --preset browser -V; }   # builds dist/site and installs its packages first
+engines_tests() { ctest --preset engines -V; }   # the page in chromium, WebKit and Firefox (Xvfb started by the tests)
+npm_tests() { ctest --preset npm -V; }
 
 run_tests() {
   install
-  stage "native: unit, golden and CLI tests (ctest)" ctest native_tests
+  stage "native: unit, golden, CLI, schema, CMake package and docs tests (ctest)" ctest native_tests
   stage "sanitizers: the same under ASan + UBSan (ctest)" ctest sanitizer_tests
-  stage "fuzz: libFuzzer, 100000 seeded runs" one fuzz_test
-  stage "wasm: golden parity under Node (node --test)" node wasm_tests
-  stage "report: PDF through chromium" one report_pdf_test
-  stage "browser: the page in chromium (node --test)" node browser_tests
-  stage "engines: the page in chromium, WebKit and Firefox (node --test)" node engines_tests
+  stage "fuzz: libFuzzer, 100000 seeded runs (ctest)" ctest fuzz_test
+  stage "wasm: golden parity under Node (ctest, node --test)" ctest-node wasm_tests
+  stage "report: PDF through chromium (ctest)" ctest report_pdf_test
+  stage "browser: the page in chromium (ctest, node --test)" ctest-node browser_tests
+  stage "engines: the page in chromium, WebKit and Firefox (ctest, node --test)" ctest-node engines_tests
+  stage "npm: the packed package installed and run under Node (ctest, node --test)" ctest-node npm_tests
   echo
   if [ ${#stage_failed[@]} -gt 0 ]; then
     printf 'failed stage: %s\n' "${stage_failed[@]}"

@@ -2,6 +2,51 @@
 #include "nvcheck/nvcheck.hpp"
 
 namespace nvcheck {
+
+// A user's string on a terminal: every control character shown as an escape, so that a name
+// holding a newline cannot start a line of its own (a forged "Verdict: pass") and ESC, BEL or CR
+// cannot drive the terminal. C0, DEL, C1 and the line, paragraph and bidirectional controls.
+std::string printable_text(std::string_view s) {
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\r') { out += "\\r"; continue; }
+    if (c == '\t') { out += "\\t"; continue; }
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      continue;
+    }
+    // U+0080-U+009F (C2 80-9F), U+200E/200F, U+2028-U+202E, U+2066-U+2069 (E2 80/81 xx).
+    unsigned code = 0;
+    std::size_t len = 0;
+    if (c == 0xc2 && i + 1 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if (c1 >= 0x80 && c1 <= 0x9f) { code = c1; len = 2; }
+    } else if (c == 0xe2 && i + 2 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+      const unsigned cp = 0x2000u + ((c1 & 0x3fu) << 6) + (c2 & 0x3fu);
+      if ((c1 == 0x80 || c1 == 0x81) && (c2 & 0xc0) == 0x80 &&
+          (cp == 0x200e || cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))) {
+        code = cp;
+        len = 3;
+      }
+    }
+    if (len) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 15];
+      i += len - 1;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
 namespace {
 
 std::string date_or(Day d, Lang lang, const std::string& none) {
@@ -13,14 +58,14 @@ void append_errors_text(std::string& out, const Prepared& p, const Rules& rules,
   out += '\n';
   for (const InputError& e : p.errors) {
     out += "  - ";
-    out += error_message(e, rules, lang);
+    out += printable_text(error_message(e, rules, lang));
     out += '\n';
   }
 }
 
 void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang) {
   const std::string sep = lang == Lang::en ? ": " : "：";
-  out += e.name;
+  out += printable_text(e.name);
   out += '\n';
   out += rules.text(ev.pass ? "text.verdict.pass" : "text.verdict.fail", lang);
   out += "  (" + rules.text("text.evaluated_on", lang) + sep + format_date(ev.on) + ")\n";
@@ -32,7 +77,7 @@ void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluat
            rules.text(b.met ? "text.met" : "text.not_met", lang);
     if (!b.met)
       out += " (" + rules.text("text.clears_on", lang) + sep + date_or(b.clears_on, lang, rules.text("text.never", lang)) + ")";
-    out += "\n    " + reason_text(b.reason, rules, lang) + '\n';
+    out += "\n    " + printable_text(reason_text(b.reason, rules, lang)) + '\n';
   }
   out += rules.text("text.indicators", lang) + '\n';
   for (std::size_t li = 0; li < kListCount; ++li) {
@@ -45,12 +90,12 @@ void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluat
     out += '\n';
     if (!io.fails) continue;
     for (const RecordOutcome& ro : io.counted)
-      out += "    - " + e.records[ro.record].id + sep + reason_text(ro.reason, rules, lang) + '\n';
+      out += "    - " + printable_text(e.records[ro.record].id) + sep + printable_text(reason_text(ro.reason, rules, lang)) + '\n';
   }
   if (!ev.warnings.empty()) {
     out += rules.text("text.warnings", lang) + '\n';
     for (const Warning& w : ev.warnings)
-      out += "  - " + (w.record.empty() ? std::string() : w.record + sep) + warning_message(w, rules, lang) + '\n';
+      out += "  - " + (w.record.empty() ? std::string() : printable_text(w.record) + sep) + printable_text(warning_message(w, rules, lang)) + '\n';
   }
 }
 
@@ -80,7 +125,7 @@ Output plan_text(std::string_view text, const Options& options, const Rules& rul
   const Plan plan = make_plan(e, rules, p.on, std::move(p.parsed.warnings));
   const Evaluation& ev = plan.evaluation;
   const std::string sep = lang == Lang::en ? ": " : "：";
-  out += e.name + '\n';
+  out += printable_text(e.name) + '\n';
   out += rules.text(ev.pass ? "text.verdict.pass" : "text.verdict.fail", lang);
   out += "  (" + rules.text("text.evaluated_on", lang) + sep + format_date(ev.on) + ")\n";
   out += rules.text("text.plan", lang) + '\n';
@@ -89,9 +134,9 @@ Output plan_text(std::string_view text, const Options& options, const Rules& rul
   out += "  " + rules.text("text.plan.all_actions", lang) + sep + date_or(plan.earliest_pass_all_actions, lang, none) + '\n';
   out += rules.text("text.plan.actions", lang) + sep + (plan.actions.empty() ? rules.text("text.plan.none", lang) : "") + '\n';
   for (std::size_t i = 0; i < plan.actions.size(); ++i)
-    out += "  " + std::to_string(i + 1) + ". " + action_text(e, plan, plan.actions[i], rules, lang) + '\n';
+    out += "  " + std::to_string(i + 1) + ". " + printable_text(action_text(e, plan, plan.actions[i], rules, lang)) + '\n';
   out += rules.text("text.plan.waits", lang) + sep + (plan.waits.empty() ? rules.text("text.plan.none", lang) : "") + '\n';
-  for (const PlanWait& w : plan.waits) out += "  - " + wait_text(e, w, rules, lang) + '\n';
+  for (const PlanWait& w : plan.waits) out += "  - " + printable_text(wait_text(e, w, rules, lang)) + '\n';
   if (plan.has_disputes) {
     out += rules.text("text.plan.disputes", lang) + sep + rules.text(plan.disputes_pass ? "text.pass" : "text.fail", lang) +
            ", " + rules.text("text.earliest", lang) + sep + date_or(plan.disputes_earliest_pass, lang, none) + '\n';

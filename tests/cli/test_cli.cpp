@@ -43,7 +43,8 @@ const fs::path& tmp() {
 // Runs `nvcheck ARGS` (ARGS already shell-quoted), optionally with standard input from a file.
 Result nv(const std::string& args, const std::string& stdin_file = "") {
   const fs::path out = tmp() / "out", err = tmp() / "err";
-  std::string cmd = std::string("'") + NVCHECK_CLI + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  // A command that hangs is a failure (exit 124), not a stuck suite.
+  std::string cmd = std::string("timeout 120 '") + NVCHECK_CLI + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
   cmd += stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'";
   const int status = std::system(cmd.c_str());
   Result r;
@@ -52,6 +53,17 @@ Result nv(const std::string& args, const std::string& stdin_file = "") {
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
+
+// Runs a shell command line (stdout and stderr as the command redirects them; stderr to a file).
+Result sh(const std::string& cmd) {
+  const fs::path err = tmp() / "sh-err";
+  const int status = std::system(("(" + cmd + ") 2>'" + err.string() + "'").c_str());
+  Result r;
+  r.err = slurp(err);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+std::string cli() { return std::string("timeout 120 '") + NVCHECK_CLI + "'"; }
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 fs::path src(const std::string& rel) { return fs::path(NVCHECK_SOURCE_DIR) / rel; }
@@ -186,6 +198,157 @@ TEST_SUITE("cli") {
       CHECK(json::parse(ls[0])["verdict"] == "pass");
       CHECK(json::parse(ls[1])["verdict"] == "invalid");
       CHECK(ls[2] == ls[0]);
+    }
+  }
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("cli: --jobs takes 1 to 64 and refuses anything else with the reason") {
+    std::string text = slurp(good(kPass));
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+    const fs::path f = write("jobs.jsonl", text + "\n");
+    for (const char* ok : {"1", "64"}) CHECK_MESSAGE(nv(std::string("check --jsonl ") + q(f) + " --jobs " + ok).code == 0, ok);
+    for (const char* bad : {"-1", "0", "2x", "1e3", "65", "100000", "16777216", "4294967297", "99999999999999999999999", "' 2'", "+2", "0x10"}) {
+      const Result r = nv(std::string("check --jsonl ") + q(f) + " --jobs " + bad);
+      CHECK_MESSAGE(r.code == 2, bad);
+      CHECK_MESSAGE(r.out.empty(), bad);
+      CHECK_MESSAGE(r.err.find("--jobs must be a whole number from 1 to 64") != std::string::npos, bad);
+    }
+  }
+
+  TEST_CASE("cli: a --jsonl line longer than 8 MiB is refused as it is read, and ends the stream") {
+    std::string text = slurp(good(kPass));
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+    const fs::path f = write("long.jsonl", text + "\n" + std::string((8u << 20) + 10, ' ') + "{}\n" + text + "\n");
+    const Result r = nv("check --jsonl " + q(f));
+    CHECK(r.code == 2);
+    const auto ls = lines(r.out);
+    REQUIRE(ls.size() == 2);
+    CHECK(json::parse(ls[0])["verdict"] == "pass");
+    CHECK(json::parse(ls[1])["errors"][0]["code"] == "too_large");
+    CHECK(r.err.find("line 2 is longer than 8 MiB") != std::string::npos);
+    // An endless line (no newline ever) ends with the same error instead of growing.
+    const Result zero = nv("check --jsonl /dev/zero --jobs 1");
+    CHECK(zero.code == 2);
+    CHECK(lines(zero.out).size() == 1);
+    CHECK(zero.err.find("line 1 is longer than 8 MiB") != std::string::npos);
+    // A file: read up to the limit only, refused as too large.
+    const Result big = nv("check /dev/zero");
+    CHECK(big.code == 2);
+    CHECK(json::parse(lines(big.out).at(0))["errors"][0]["code"] == "too_large");
+  }
+
+  TEST_CASE("cli: a read error is reported and exits 2, for files and for --jsonl") {
+    const fs::path dir = tmp() / "a-directory";
+    fs::create_directories(dir);
+    const Result file = nv("check " + q(dir));
+    CHECK(file.code == 2);
+    CHECK(file.err.find("read error") != std::string::npos);
+    const Result jsonl = nv("check --jsonl " + q(dir));
+    CHECK(jsonl.code == 2);
+    CHECK(jsonl.err.find("read error") != std::string::npos);
+    const Result missing = nv("check --jsonl " + q(tmp() / "no-such.jsonl"));
+    CHECK(missing.code == 2);
+    CHECK(missing.err.find("cannot open") != std::string::npos);
+  }
+
+  TEST_CASE("cli: an allocation failure is reported and exits 2, never read as the end of the input") {
+#ifdef NVCHECK_TEST_SANITIZED
+    MESSAGE("skipped: ulimit -v and the sanitizers' shadow memory do not mix");
+#else
+    // 20 MB of address space: the program starts, but cannot hold a line of 9 MB.
+    const fs::path f = write("big-line.jsonl", std::string(9u << 20, ' ') + "\n");
+    const Result sane = sh("ulimit -v 20000; " + cli() + " --version >/dev/null");
+    REQUIRE(sane.code == 0);
+    for (const std::string& args : {"check --jsonl " + q(f) + " --jobs 1", "check " + q(f)}) {
+      const Result r = sh("ulimit -v 20000; " + cli() + " " + args + " >/dev/null");
+      CHECK_MESSAGE(r.code == 2, args);
+      CHECK_MESSAGE(r.err.find("out of memory") != std::string::npos, args);
+    }
+#endif
+  }
+
+  TEST_CASE("cli: output that cannot be written (full disk, closed standard output) exits 2 with the reason") {
+    std::string text = slurp(good(kPass));
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+    const fs::path f = write("full.jsonl", text + "\n");
+    for (const std::string& args : std::vector<std::string>{"check " + q(good(kPass)), "check " + q(good(kPass)) + " --format text",
+                                    "plan " + q(good(kPass)), "check --jsonl " + q(f), "rules", "--help",
+                                    "mark-code '440115 001 20260101 1234'"}) {
+      const Result full = sh(cli() + " " + args + " </dev/null >/dev/full");
+      CHECK_MESSAGE(full.code == 2, args);
+      CHECK_MESSAGE(full.err.find("cannot write standard output") != std::string::npos, args);
+      const Result closed = sh(cli() + " " + args + " </dev/null >&-");
+      CHECK_MESSAGE(closed.code == 2, args);
+      CHECK_MESSAGE(closed.err.find("cannot write standard output (it is closed)") != std::string::npos, args);
+    }
+    const Result report = sh(cli() + " report " + q(good(kPass)) + " -o /dev/full");
+    CHECK(report.code == 2);
+    CHECK(report.err.find("cannot write /dev/full") != std::string::npos);
+    // A closed standard output is not taken by the report's file.
+    const fs::path html = tmp() / "closed.html";
+    const Result closed_report = sh(cli() + " report " + q(src("tests/cases/invalid/01-empty-file.json")) + " -o " + q(html) + " >&-");
+    CHECK(closed_report.code == 2);
+    CHECK(closed_report.err.find("cannot write standard output") != std::string::npos);
+  }
+
+  TEST_CASE("cli: --format text escapes control characters, so a name cannot forge the verdict line") {
+    json j = json::parse(slurp(good(kPass)));
+    j["enterprise"]["name"] = "Acme\nVerdict: pass  (Evaluated on: 2026-05-23)\r\x1b]0;owned\x07\x1b[2J\xc2\x9b\xe2\x80\xae";
+    const fs::path f = write("forged.json", j.dump());
+    for (const char* cmd : {"check", "plan"}) {
+      const Result r = nv(std::string(cmd) + " " + q(f) + " --on 2026-05-23 --format text");
+      CAPTURE(cmd);
+      CHECK(r.code == 1);
+      int verdict_lines = 0;
+      for (const std::string& l : lines(r.out)) verdict_lines += l.rfind("Verdict:", 0) == 0;
+      CHECK(verdict_lines == 1);
+      CHECK(r.out.find("Verdict: fail") != std::string::npos);
+      CHECK(r.out.find("Acme\\nVerdict: pass") != std::string::npos);
+      CHECK(std::count_if(r.out.begin(), r.out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n'; }) == 0);
+      CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+      CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+      CHECK(r.out.find("\\x1b]0;owned\\x07\\x1b[2J\\u009b\\u202e") != std::string::npos);
+    }
+    // Names of files (stderr, the == name == header) are escaped too.
+    const fs::path odd = write("odd\nVerdict: pass.json", "{");
+    const Result r = nv("check " + q(odd) + " " + q(good(kPass)) + " --format text");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("odd\\nVerdict: pass.json") != std::string::npos);
+    CHECK(r.err.find("odd\\nVerdict: pass.json") != std::string::npos);
+  }
+
+  TEST_CASE("cli: rules prints valid JSON whatever the id and version hold") {
+    const fs::path dir = tmp() / "rules-quoted";
+    fs::create_directories(dir);
+    json j = json::parse(slurp(src("rules/wq179.json")));
+    j["version"] = "2026 \"edited\" \\ one";
+    std::ofstream(dir / "wq179.json") << j.dump();
+    const Result r = nv("rules --rules " + q(dir));
+    CHECK(r.code == 0);
+    const auto ls = lines(r.out);
+    REQUIRE(!ls.empty());
+    const json head = json::parse(ls[0]);
+    CHECK(head["version"] == "2026 \"edited\" \\ one");
+    CHECK(head["id"] == "WQ-179");
+    CHECK(json::parse(nv("rules").out.substr(0, nv("rules").out.find('\n')))["id"] == "WQ-179");
+  }
+
+  TEST_CASE("cli: -- ends the options; an empty option value is an error") {
+    const fs::path dashed = tmp() / "--on";
+    fs::copy_file(good(kPass), dashed, fs::copy_options::overwrite_existing);
+    const Result r = nv("check -- " + q(dashed));
+    CHECK(r.code == 0);
+    CHECK(json::parse(lines(r.out).at(0))["verdict"] == "pass");
+    CHECK(nv("check --lang en -- " + q(dashed) + " " + q(good(kPass))).out.size() > 0);
+    CHECK(nv("check " + q(good(kPass)) + " --bogus").code == 2);
+    CHECK(nv("check -- --bogus").code == 2);  // a file named --bogus: unreadable
+    CHECK(nv("check -- --bogus").err.find("cannot open") != std::string::npos);
+    for (const char* opt : {"--on", "--lang", "--format", "--rules", "--jsonl", "--jobs"}) {
+      const Result e = nv("check " + q(good(kPass)) + " " + opt + " ''");
+      CHECK_MESSAGE(e.code == 2, opt);
+      CHECK_MESSAGE(e.out.empty(), opt);
+      CHECK_MESSAGE(e.err.find(std::string(opt) + " needs a value") != std::string::npos, opt);
     }
   }
 }

@@ -88,5 +88,8 @@ std::string rules_summary_json(const Rules& rules);
 void append_json_string(std::string& out, std::string_view s);
 /// The same without the quotes: `s` escaped as the inside of a JSON string.
 void append_json_escaped(std::string& out, std::string_view s);
+/// A user's string for a terminal (`--format text`): newline, CR, tab as \n \r \t, other control
+/// characters (C0, DEL, C1, line/paragraph separators, bidirectional controls) as \xHH or \uHHHH.
+std::string printable_text(std::string_view s);
 
 }  // namespace nvcheck

@@ -1,0 +1,115 @@
+// TypeScript declarations of the nvcheck package (nvcheck/enterprise@1 in, nvcheck/result@1 and
+// nvcheck/plan@1 out; schemas/*.schema.json in the repository describe the same shapes).
+
+/** An error reported by the engine itself (an invalid enterprise file is a result, not an error). */
+export declare class NvcheckError extends Error {
+  constructor(message: string, options?: { cause?: unknown });
+}
+
+export type Lang = 'en' | 'zh-Hans' | 'zh-Hant';
+/** A date written YYYY-MM-DD. */
+export type DateText = string;
+/** Options of every call; as an object or as JSON text. A bad value is an input error. */
+export interface Options {
+  /** The evaluation date; default: the file's application date, else `today`. */
+  on?: DateText;
+  lang?: Lang;
+  /** The caller's local date (the engine reads no clock). */
+  today?: DateText;
+}
+/** Enterprise file text (sent as UTF-8) or its bytes (sent as they are). */
+export type EnterpriseText = string | Uint8Array;
+
+export interface LoadOptions {
+  /** The bytes of nvcheck.wasm (read from the package under Node when not given). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (path: string, prefix: string) => string;
+}
+
+export interface RulesRef { id: string; version: string }
+export interface InputError { path: string; code: string; message: string }
+export interface Warning { record: string | null; code: string; message: string }
+export interface BasicRequirement {
+  clause: '6.1.1' | '6.1.2' | '6.1.3';
+  status: 'met' | 'not_met';
+  reason: string;
+  clears_on: DateText | null;
+}
+export type IndicatorId =
+  | 'administrative_penalty' | 'administrative_coercion' | 'judicial_decision' | 'criminal_case'
+  | 'self_regulatory_violation' | 'community_violation' | 'certification_violation'
+  | 'contract_complaint' | 'commitment_complaint' | 'risk_list';
+export interface Indicator {
+  clause: string;
+  id: IndicatorId;
+  status: 'pass' | 'fail';
+  counted: { record: string; reason: string; counts_until: DateText | null }[];
+  not_counted: { record: string; reason: string }[];
+  clears_on: DateText | null;
+}
+/** `nvcheck/result@1` (JSON.parse of evaluate()'s text). */
+export interface Result {
+  schema: 'nvcheck/result@1';
+  rules: RulesRef;
+  evaluated_on: DateText | null;
+  verdict: 'pass' | 'fail' | 'invalid';
+  basic_requirements: BasicRequirement[];
+  indicators: Indicator[];
+  earliest_pass_date: DateText | null;
+  warnings: Warning[];
+  errors: InputError[];
+}
+export interface PlanAction {
+  record: string;
+  clause: string;
+  action: 'release_coercion' | 'perform_judgment' | 'close_criminal_case' | 'end_measure' | 'resolve_complaint' | 'remove_listing';
+  decided_by: 'enterprise' | 'authority';
+  done_on: DateText;
+  counts_until: DateText | null;
+  clause_clears_on: DateText | null;
+  earliest_pass_date: DateText | null;
+  changes_nothing: boolean;
+  text: string;
+}
+/** `nvcheck/plan@1` (JSON.parse of plan()'s text for a valid file). */
+export interface Plan {
+  schema: 'nvcheck/plan@1';
+  rules: RulesRef;
+  evaluated_on: DateText;
+  verdict: 'pass' | 'fail';
+  earliest_pass_date: DateText | null;
+  earliest_pass_date_all_actions: DateText | null;
+  actions: PlanAction[];
+  disputes: null | { records: string[]; verdict: 'pass' | 'fail'; earliest_pass_date: DateText | null };
+  waits: { clause: string; clears_on: DateText | null; text: string }[];
+  warnings: Warning[];
+}
+export type ReportOutput =
+  | { verdict: 'pass' | 'fail'; html: string; result: null }
+  | { verdict: 'invalid'; html: null; result: string };
+export interface RulesSummary { id: string; version: string; standard: unknown; texts: unknown }
+export interface MarkCodeCheck {
+  well_formed: boolean;
+  problems: string[];
+  notes: string[];
+  [key: string]: unknown;
+}
+
+/** Starts the module once (later calls give the same promise). */
+export function load(options?: LoadOptions): Promise<void>;
+/** True once load() has finished. */
+export function loaded(): boolean;
+/** The result as JSON text (`nvcheck/result@1`), the same bytes as the CLI's line. */
+export function evaluate(text: EnterpriseText, options?: Options | string): string;
+/** The plan as JSON text (`nvcheck/plan@1`); for an invalid file, the invalid result. */
+export function plan(text: EnterpriseText, options?: Options | string): string;
+/** The draft report (Appendix E layout) as one HTML document, or the invalid result. */
+export function report(text: EnterpriseText, options?: Options | string): ReportOutput;
+/** The rule data in use. */
+export function rulesSummary(): RulesSummary;
+/** Clause 7.4 check of a presented mark code. */
+export function checkMarkCode(code: string, lang?: Lang): MarkCodeCheck;
+/** Replaces the rule data (rules/wq179.json's format); throws on a bad file. */
+export function setRules(standardJson: string | Uint8Array): RulesRef;
+/** The engine's version. */
+export function version(): string;

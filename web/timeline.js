@@ -97,9 +97,10 @@ function chartOf(root) {
     c.svg = s('svg', {
       role: 'img', 'aria-labelledby': titleId, class: 'timeline-svg', preserveAspectRatio: 'xMinYMin meet',
     }, c.title, defs(), c.axis, c.stripes, c.body, c.marks);
-    c.scroll = h('div', { class: 'timeline-scroll', tabindex: '0' }, c.svg);
-    c.table = h('details', { class: 'timeline-table' }, c.summary,
-      h('div', { class: 'table-scroll' }, h('table', {}, c.thead, c.tbody)));
+    c.scroll = h('div', { class: 'timeline-scroll', role: 'group', tabindex: '0' }, c.svg);
+    // Scrolled sideways on a narrow screen: focusable, so a keyboard can scroll it (named below).
+    c.tableScroll = h('div', { class: 'table-scroll', role: 'group', tabindex: '0' }, h('table', {}, c.thead, c.tbody));
+    c.table = h('details', { class: 'timeline-table' }, c.summary, c.tableScroll);
     charts.set(root, c);
   }
   // After a message replaced the chart (an invalid file), the same elements come back.
@@ -205,6 +206,7 @@ export function renderTimeline(root, result, doc, ctx) {
   const flags = [rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)];
   keyed(c.legend, [`${getLang()}|${flags}`], (k) => k, () => legend(...flags));
   setText(c.summary, t('timeline.table'));
+  setAttrs(c.tableScroll, { 'aria-label': t('timeline.table') });
   keyed(c.thead, [getLang()], (k) => k, () => h('tr', {},
     ['timeline.col.clause', 'timeline.col.record', 'timeline.col.status', 'timeline.col.from', 'timeline.col.until', 'timeline.col.dates']
       .map((k) => h('th', { scope: 'col', text: t(k) }))));

@@ -367,7 +367,8 @@ test('browser.page an edit among many records redraws only what changed, and sho
 test('browser.page first load: the verdict, the clause cards a frame later, then the form; the rules beside the page read once, before the verdict', async (t) => {
   // The autosave holds a failing sample; the rule data beside the page differs from the built-in
   // copy (another version, another name for 6.2.1): the first verdict already uses it.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  // The service worker is blocked: it asks for every file once more to keep it (offline.test.mjs).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', serviceWorkers: 'block' });
   t.after(() => context.close());
   const rules = JSON.parse(fs.readFileSync(path.join(root, 'rules', 'wq179.json'), 'utf8'));
   rules.version = 'beside-the-page-1';

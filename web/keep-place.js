@@ -15,8 +15,19 @@ function anchorOf(el) {
 export function keepPlace(bar) {
   const top = bar ? bar.getBoundingClientRect().bottom : 0;
   if (window.scrollY < 1) return () => {};
-  const hit = document.elementFromPoint(Math.min(window.innerWidth / 2, 40), top + 12);
-  const anchor = hit && anchorOf(hit);
+  // The named element that starts nearest the top of the view, of those at a few points under
+  // the bar (one may fall in a gap between two parts, whose nearest name is the whole section).
+  let anchor = null;
+  let best = Infinity;
+  for (const dy of [12, 48, 96, 160]) {
+    const hit = document.elementFromPoint(Math.min(window.innerWidth / 2, 40), top + dy);
+    const a = hit && anchorOf(hit);
+    const d = a ? Math.abs(a.el.getBoundingClientRect().top - top) : Infinity;
+    if (d < best) {
+      anchor = a;
+      best = d;
+    }
+  }
   const focus = document.activeElement && document.activeElement !== document.body ? anchorOf(document.activeElement) : null;
   if (!anchor) return () => {};
   const before = anchor.el.getBoundingClientRect().top;

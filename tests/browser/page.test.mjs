@@ -658,6 +658,34 @@ test('browser.page axe-core: no serious or critical violation (empty, failing, p
   await run('zh-Hans');
 });
 
+test('browser.page axe-core at phone size (390 px), inside the report frame too, three languages', async (t) => {
+  // axe is injected, which the page's (and the frame's) policy would block: this context bypasses CSP.
+  const { page } = await open(t, { bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const run = async (label) => {
+    const frame = page.frames().find((f) => f.url().endsWith('/report-frame.html'));
+    assert.ok(frame, 'the report frame is there');
+    for (const [where, target] of [['page', page.mainFrame()], ['report frame', frame]]) {
+      await target.addScriptTag({ content: axeSource });
+      const res = await target.evaluate(async () => {
+        // The report's "specimen" watermark is decoration (aria-hidden; WCAG 1.4.3 exempts it).
+        const r = await window.axe.run({ exclude: [['.watermark']] }, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad, [], `${label}, ${where}: ${JSON.stringify(bad, null, 1)}`);
+    }
+  };
+  await page.click('#report-show');
+  for (const [lang, id] of [['en', 'gd-actions-dispute'], ['zh-Hant', 'hk-complaints'], ['zh-Hans', 'gd-many-records']]) {
+    await setLang(page, lang);
+    await loadSample(page, id);
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    const frame = page.frameLocator('iframe.report-frame');
+    await frame.locator('body h1, body h2').first().waitFor({ timeout: 5000 });
+    await run(`${id} (${lang}, 390 px)`);
+  }
+});
+
 test('browser.page screenshots of the main states in three languages', async (t) => {
   const { page } = await open(t);
   const names = { en: 'en', 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant' };

@@ -2,11 +2,12 @@
 // the element at the top of the view (under the sticky answer bar) stays where it was on screen,
 // and the focused element, when it is rebuilt, is focused again.
 
-/** The nearest element with an id, or a form control's data-path, at or above `el`. */
+/** The nearest element with an id, or else a data-path (with its tag: a section and its add
+ *  button share the path), at or above `el`. */
 function anchorOf(el) {
   for (let n = el; n && n !== document.body; n = n.parentElement) {
-    if (n.dataset && n.dataset.path) return { sel: `[data-path="${CSS.escape(n.dataset.path)}"]`, el: n };
     if (n.id) return { sel: `#${CSS.escape(n.id)}`, el: n };
+    if (n.dataset && n.dataset.path) return { sel: `${n.localName}[data-path="${CSS.escape(n.dataset.path)}"]`, el: n };
   }
   return null;
 }
@@ -43,7 +44,13 @@ export function keepPlace(bar) {
       const el = document.querySelector(focus.sel);
       if (el && typeof el.focus === 'function') el.focus({ preventScroll: true });
     }
-    // Records under `content-visibility: auto` take their real height once near the view.
-    requestAnimationFrame(restore);
+    // Records under `content-visibility: auto` take their real height once near the view, after
+    // the frame that brought them there: the place is put back for a few frames.
+    let frames = 4;
+    const again = () => {
+      restore();
+      if ((frames -= 1) > 0) requestAnimationFrame(again);
+    };
+    requestAnimationFrame(again);
   };
 }

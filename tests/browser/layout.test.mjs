@@ -170,7 +170,9 @@ test('browser.layout deep in the form the answer bar shows the verdict, the earl
     // Switching language keeps the place: the indicator under the bar stays where it was.
     const before = await anchor.evaluate((el) => el.getBoundingClientRect().top);
     for (const other of ['zh-Hant', 'en', 'zh-Hans'].filter((l) => l !== lang).concat(lang)) {
-      await page.click(`.lang-switch [data-lang="${other}"]`);
+      // A tap where the button is (page.click would first scroll the sticky bar's button "into
+      // view", out of the scroll padding, and so move the page itself).
+      await page.locator(`.lang-switch [data-lang="${other}"]`).dispatchEvent('click');
       await page.waitForFunction((l) => document.documentElement.lang === l, other);
       await frames(page, 3);
       const now = await anchor.evaluate((el) => el.getBoundingClientRect().top);

@@ -54,8 +54,8 @@ after(async () => {
 // ---- helpers ----------------------------------------------------------------------------
 
 /** A fresh context (empty storage) and the page loaded, with console problems collected. */
-async function open(t, { lang = 'en', viewport = { width: 1400, height: 1000 }, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true, bypassCSP });
+async function open(t, { lang = 'en', viewport = { width: 1400, height: 1000 }, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true, bypassCSP, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -483,7 +483,9 @@ test('browser.page reload keeps the autosaved entries, language and what-if date
 });
 
 test('browser.page a reload asks whether each file changed (ETag) rather than downloading it again', async (t) => {
-  const { page } = await open(t);
+  // The HTTP cache, as without the service worker (once it is active it answers a reload itself:
+  // offline.test.mjs).
+  const { page } = await open(t, { serviceWorkers: 'block' });
   await page.waitForSelector('#plan-body > *');
   const asked = [];
   page.on('response', async (r) => {

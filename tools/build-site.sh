@@ -2,7 +2,8 @@
 # Assembles the static site into dist/site/: the page (web/), the engine adapter
 # (wasm/engine.mjs), the WebAssembly module (build-wasm/wasm/nvcheck.{mjs,wasm}), the demo
 # samples (web/samples/) and the rule data (rules/wq179.json). Any static host can serve the
-# folder; `node tools/serve.mjs` does.
+# folder; `node tools/serve.mjs` does. Then the service worker's list of files and version
+# (tools/precache.mjs) and the precompressed .br/.gz copies (tools/precompress.mjs).
 #
 #   tools/build-site.sh            # needs tools/build-wasm.sh to have run
 #   NVCHECK_WASM_DIR=dir tools/build-site.sh   # take nvcheck.{mjs,wasm} from elsewhere
@@ -21,7 +22,7 @@ done
 
 rm -rf "$out"
 mkdir -p "$out/samples"
-for f in "$root"/web/*.html "$root"/web/*.js "$root"/web/*.css; do
+for f in "$root"/web/*.html "$root"/web/*.js "$root"/web/*.css "$root"/web/*.webmanifest "$root"/web/icon*; do
   cp "$f" "$out/"
 done
 cp "$root"/web/samples/*.json "$out/samples/"
@@ -33,6 +34,9 @@ cp "$root/rules/standard.json" "$out/rules/standard.json"  # the standard view's
 cp "$root/wasm/engine.mjs" "$out/engine.mjs"
 cp "$wasm_dir/nvcheck.mjs" "$wasm_dir/nvcheck.wasm" "$out/"
 
-count=$(find "$out" -type f | wc -l)
+node "$root/tools/precache.mjs" "$out"
+node "$root/tools/precompress.mjs" "$out"
+
+count=$(find "$out" -type f ! -name '*.br' ! -name '*.gz' | wc -l)
 echo "build-site: $count files in $out"
 echo "serve it:   node tools/serve.mjs    (then open http://localhost:8179/)"

@@ -7,7 +7,9 @@
 // DIR defaults to dist/site, PORT to 8179 (0 picks a free port). Prints the page's URL
 // (`http://localhost:PORT/`) on its first line of output. Sends each HTML file's own
 // Content-Security-Policy (read from its <meta http-equiv> tag, so the header and the meta
-// always agree) and the page's policy for every other file.
+// always agree) and the page's policy for every other file. A file with a precompressed copy
+// beside it (NAME.br, NAME.gz: tools/precompress.mjs) is sent as that copy to a browser that
+// accepts it (Accept-Encoding; Vary says so), with the file's own type and an ETag of its own.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -39,7 +41,35 @@ const TYPES = {
   '.pdf': 'application/pdf',
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
+
+/** The encodings a request accepts (q > 0), of those the site has copies in: 'br', 'gzip'. */
+function accepted(header) {
+  const ok = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q && !(Number(q.slice(2)) > 0)) continue;
+    if (name === 'br' || name === 'gzip' || name === '*') ok.add(name);
+  }
+  return ok;
+}
+
+/** The copy to send: {file, stat, encoding} (the file itself when no accepted copy exists). */
+function variant(file, stat, acceptEncoding) {
+  const ok = accepted(acceptEncoding);
+  for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!ok.has(enc) && !ok.has('*')) continue;
+    try {
+      const s = fs.statSync(file + ext);
+      if (s.isFile()) return { file: file + ext, stat: s, encoding: enc };
+    } catch {
+      // no such copy
+    }
+  }
+  return { file, stat, encoding: null };
+}
 
 function parseArgs(argv) {
   const o = { dir: path.join(root, 'dist', 'site'), port: 8179, host: '127.0.0.1' };
@@ -123,11 +153,13 @@ export function createServer(dir) {
         return;
       }
       const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      const hasCopies = fs.existsSync(file + '.br') || fs.existsSync(file + '.gz');
+      const sent = variant(file, stat, req.headers['accept-encoding']);
       // `no-cache` with a validator: the browser keeps each file and asks on every load whether
       // it changed (an edited rules file is seen at once); an unchanged file costs a 304 and no
       // body (nvcheck.wasm is 660 KiB), and its cache entry, with what V8 cached of its compiled
       // code, is kept.
-      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const etag = `W/"${sent.stat.size.toString(16)}-${Math.floor(sent.stat.mtimeMs).toString(16)}${sent.encoding ? '-' + sent.encoding : ''}"`;
       const headers = {
         'Content-Type': type,
         'Content-Security-Policy': cspFor(file, stat),
@@ -136,18 +168,20 @@ export function createServer(dir) {
         'Cache-Control': 'no-cache',
         ETag: etag,
         'Last-Modified': stat.mtime.toUTCString(),
+        ...(hasCopies ? { Vary: 'Accept-Encoding' } : {}),
+        ...(sent.encoding ? { 'Content-Encoding': sent.encoding } : {}),
       };
       if ((req.headers['if-none-match'] || '').split(/\s*,\s*/).includes(etag)) {
         res.writeHead(304, headers);
         res.end();
         return;
       }
-      res.writeHead(200, { ...headers, 'Content-Length': stat.size });
+      res.writeHead(200, { ...headers, 'Content-Length': sent.stat.size });
       if (req.method === 'HEAD') {
         res.end();
         return;
       }
-      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      fs.createReadStream(sent.file).on('error', () => res.destroy()).pipe(res);
     });
   });
 }

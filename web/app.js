@@ -13,6 +13,9 @@ import { renderTimeline } from './timeline.js';
 import { renderPlan, actionKey } from './plan-view.js';
 import { ReportView } from './report-view.js';
 import { mountStandardView } from './standard-view.js';
+import { renderVerdictBar, pillText } from './verdict-bar.js';
+import { keepPlace } from './keep-place.js';
+import './offline.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -58,6 +61,7 @@ function applyStatic() {
 
 function switchLang(lang) {
   if (!LANGS.includes(lang) || lang === getLang()) return;
+  const restorePlace = keepPlace($('answer-bar'));
   setLang(lang);
   persist();
   applyStatic();
@@ -70,6 +74,7 @@ function switchLang(lang) {
   if ($('whatif-on')) renderWhatIfDate(true);
   renderNotice();
   evaluateNow();
+  restorePlace();
 }
 
 // ---- persistence -------------------------------------------------------------------------
@@ -252,6 +257,7 @@ function renderRest() {
   // The report (when shown) is a whole document made by the engine: made again once the
   // verdict is on screen, not before.
   if (report.shown) afterFrame(() => report.refresh());
+  renderPill();  // the answer bar's first thing to do comes from the plan
 }
 
 /** Runs `fn` once the next frame is painted (the verdict on screen first, then the rest). */
@@ -291,22 +297,15 @@ function changeList() {
   })).join(getLang() === 'en' ? '; ' : '；');
 }
 
+/** The answer bar (verdict-bar.js); a new verdict or earliest date is announced. */
 function renderPill() {
-  const pill = $('status-pill');
   const v = state.view;
-  if (!v) {
-    pill.hidden = true;
-    return;
-  }
-  pill.hidden = false;
-  pill.className = `status-pill v-${v.verdict}`;
-  const label = v.verdict === 'pass' ? t('result.pass') : v.verdict === 'fail' ? t('result.fail') : t('result.invalid');
-  const extra = v.verdict === 'fail' && v.earliest_pass_date ? ` · ${t('result.apply_from', { date: v.earliest_pass_date })}` : '';
-  pill.textContent = label + extra;
+  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan);
+  if (!v) return;
   const key = `${getLang()}|${v.verdict}|${v.earliest_pass_date}`;
   if (key !== state.lastVerdict) {
     state.lastVerdict = key;
-    $('sr-live').textContent = pill.textContent;
+    $('sr-live').textContent = pillText(v);
   }
 }
 
@@ -493,13 +492,30 @@ async function loadSample(sample) {
   }
 }
 
+// Each button holds its title in the three languages, as index.html has them before the list
+// arrives (style.css shows the page's language): the list replaces them with buttons of the same
+// size. A click is handled by the box (boot), on the buttons of index.html too.
 function renderSamples() {
   const box = $('sample-buttons');
   fill(box, state.samples.map((s) => h('button', {
     type: 'button', class: 'btn-small sample', dataset: { sample: s.id || s.file },
-    onclick: () => loadSample(s), text: state.rules.label(s.title),
     title: s.description ? state.rules.label(s.description) : null,
-  })));
+  }, LANGS.map((lang) => h('span', {
+    lang, text: s.title && typeof s.title === 'object' ? (s.title[lang] || state.rules.label(s.title)) : String(s.title),
+  })))));
+}
+
+// The list of samples, once fetched: asked for when the form is built (buildPage).
+let samplesListed;
+const samplesReady = new Promise((resolve) => { samplesListed = resolve; });
+
+function onSampleClick(ev) {
+  const b = ev.target.closest('[data-sample]');
+  if (!b) return;
+  samplesReady.then(() => {
+    const sample = state.samples.find((s) => (s.id || s.file) === b.dataset.sample);
+    if (sample) loadSample(sample);
+  });
 }
 
 async function fetchSamples() {
@@ -592,6 +608,7 @@ async function boot() {
   for (const b of document.querySelectorAll('.lang-switch [data-lang]')) {
     b.addEventListener('click', () => switchLang(b.dataset.lang));
   }
+  $('sample-buttons').addEventListener('click', onSampleClick);
   $('export-btn').addEventListener('click', () => exportFile());
   $('import-btn').addEventListener('click', () => $('import-input').click());
   $('import-input').addEventListener('change', (ev) => {
@@ -672,7 +689,8 @@ function buildPage() {
   });
   form.render();
   report.render();
-  fetchSamples();
+  document.body.classList.add('built');
+  samplesListed(fetchSamples());
 }
 
 boot();

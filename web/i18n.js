@@ -32,6 +32,9 @@ const S = {
   'nav.timeline': ['时间线', '時間線', 'Timeline'],
   'nav.plan': ['如何通过', '如何通過', 'How to pass'],
   'nav.report': ['报告草稿', '報告草稿', 'Draft report'],
+  'bar.next': ['下一步：', '下一步：', 'Next: '],
+  'offline.update': ['本页有新版本。', '本頁有新版本。', 'A newer version of this page is ready.'],
+  'offline.reload': ['重新载入以更新', '重新載入以更新', 'Reload to update'],
 
   // Files, samples, storage
   'file.label': ['文件', '檔案', 'File'],

@@ -97,9 +97,10 @@ function chartOf(root) {
     c.svg = s('svg', {
       role: 'img', 'aria-labelledby': titleId, class: 'timeline-svg', preserveAspectRatio: 'xMinYMin meet',
     }, c.title, defs(), c.axis, c.stripes, c.body, c.marks);
-    c.scroll = h('div', { class: 'timeline-scroll', tabindex: '0' }, c.svg);
-    c.table = h('details', { class: 'timeline-table' }, c.summary,
-      h('div', { class: 'table-scroll' }, h('table', {}, c.thead, c.tbody)));
+    c.scroll = h('div', { class: 'timeline-scroll', role: 'group', tabindex: '0' }, c.svg);
+    // Scrolled sideways on a narrow screen: focusable, so a keyboard can scroll it (named below).
+    c.tableScroll = h('div', { class: 'table-scroll', role: 'group', tabindex: '0' }, h('table', {}, c.thead, c.tbody));
+    c.table = h('details', { class: 'timeline-table' }, c.summary, c.tableScroll);
     charts.set(root, c);
   }
   // After a message replaced the chart (an invalid file), the same elements come back.
@@ -199,12 +200,13 @@ export function renderTimeline(root, result, doc, ctx) {
     (y) => s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
   // A row is drawn at y = 0 and moved by its transform: a row above that comes or goes moves the
   // rows below without redrawing them.
-  keyed(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd), (g, r, i) => moveTo(g, TOP + i * ROW));
+  keyed(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd, Math.floor((LEFT - 12) / 8)), (g, r, i) => moveTo(g, TOP + i * ROW));
   keyed(c.marks, [JSON.stringify([scale, on, earliest, height])], (k) => k, () => markers(on, earliest, x, W, height));
 
   const flags = [rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)];
   keyed(c.legend, [`${getLang()}|${flags}`], (k) => k, () => legend(...flags));
   setText(c.summary, t('timeline.table'));
+  setAttrs(c.tableScroll, { 'aria-label': t('timeline.table') });
   keyed(c.thead, [getLang()], (k) => k, () => h('tr', {},
     ['timeline.col.clause', 'timeline.col.record', 'timeline.col.status', 'timeline.col.from', 'timeline.col.until', 'timeline.col.dates']
       .map((k) => h('th', { scope: 'col', text: t(k) }))));
@@ -240,10 +242,13 @@ function axis(lo, hi, step, x, height) {
   return g;
 }
 
-function row(r, x, xEnd) {
+// A label longer than the left column (`chars` characters) is cut with an ellipsis: it would run
+// under the bars and markers (unreadable, and below contrast). The row's title has it whole.
+function row(r, x, xEnd, chars) {
   const cy = ROW / 2;
   const g = s('g', { class: `tl-row tl-${r.kind}`, dataset: { record: r.record, clause: r.clause } });
-  g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: r.record ? `${r.clause}  ${r.record}` : r.clause }));
+  const label = r.record ? `${r.clause}  ${r.record}` : r.clause;
+  g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: label.length > chars ? `${label.slice(0, chars - 1)}…` : label }));
   let tip;
   if (r.kind === 'not-counted') {
     tip = `${r.clause} ${r.record}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${d.date}`).join(', ')}`;

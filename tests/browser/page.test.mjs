@@ -54,8 +54,8 @@ after(async () => {
 // ---- helpers ----------------------------------------------------------------------------
 
 /** A fresh context (empty storage) and the page loaded, with console problems collected. */
-async function open(t, { lang = 'en', viewport = { width: 1400, height: 1000 }, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true, bypassCSP });
+async function open(t, { lang = 'en', viewport = { width: 1400, height: 1000 }, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true, bypassCSP, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -367,7 +367,8 @@ test('browser.page an edit among many records redraws only what changed, and sho
 test('browser.page first load: the verdict, the clause cards a frame later, then the form; the rules beside the page read once, before the verdict', async (t) => {
   // The autosave holds a failing sample; the rule data beside the page differs from the built-in
   // copy (another version, another name for 6.2.1): the first verdict already uses it.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  // The service worker is blocked: it asks for every file once more to keep it (offline.test.mjs).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', serviceWorkers: 'block' });
   t.after(() => context.close());
   const rules = JSON.parse(fs.readFileSync(path.join(root, 'rules', 'wq179.json'), 'utf8'));
   rules.version = 'beside-the-page-1';
@@ -482,7 +483,9 @@ test('browser.page reload keeps the autosaved entries, language and what-if date
 });
 
 test('browser.page a reload asks whether each file changed (ETag) rather than downloading it again', async (t) => {
-  const { page } = await open(t);
+  // The HTTP cache, as without the service worker (once it is active it answers a reload itself:
+  // offline.test.mjs).
+  const { page } = await open(t, { serviceWorkers: 'block' });
   await page.waitForSelector('#plan-body > *');
   const asked = [];
   page.on('response', async (r) => {
@@ -674,6 +677,34 @@ test('browser.page axe-core: no serious or critical violation (empty, failing, p
   await run('what-if (zh-Hant)');
   await setLang(page, 'zh-Hans');
   await run('zh-Hans');
+});
+
+test('browser.page axe-core at phone size (390 px), inside the report frame too, three languages', async (t) => {
+  // axe is injected, which the page's (and the frame's) policy would block: this context bypasses CSP.
+  const { page } = await open(t, { bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const run = async (label) => {
+    const frame = page.frames().find((f) => f.url().endsWith('/report-frame.html'));
+    assert.ok(frame, 'the report frame is there');
+    for (const [where, target] of [['page', page.mainFrame()], ['report frame', frame]]) {
+      await target.addScriptTag({ content: axeSource });
+      const res = await target.evaluate(async () => {
+        // The report's "specimen" watermark is decoration (aria-hidden; WCAG 1.4.3 exempts it).
+        const r = await window.axe.run({ exclude: [['.watermark']] }, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad, [], `${label}, ${where}: ${JSON.stringify(bad, null, 1)}`);
+    }
+  };
+  await page.click('#report-show');
+  for (const [lang, id] of [['en', 'gd-actions-dispute'], ['zh-Hant', 'hk-complaints'], ['zh-Hans', 'gd-many-records']]) {
+    await setLang(page, lang);
+    await loadSample(page, id);
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    const frame = page.frameLocator('iframe.report-frame');
+    await frame.locator('body h1, body h2').first().waitFor({ timeout: 5000 });
+    await run(`${id} (${lang}, 390 px)`);
+  }
 });
 
 test('browser.page screenshots of the main states in three languages', async (t) => {

@@ -1,0 +1,135 @@
+// browser.offline: the page really works offline (issue 13, item 6). After one visit the service
+// worker (web/sw.js) keeps every file of the site: with the network gone, a reload opens the page
+// and shows the verdict of the saved enterprise and its plan; nothing but the site's
+// own files is asked for; a new build is a new worker, and the page says "reload to update".
+//
+//   tools/build-site.sh && (cd tests/browser && npm ci) && node --test tests/browser/offline.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { LAUNCH, startServer } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const siteDir = process.env.NVCHECK_SITE_DIR || path.join(root, 'dist', 'site');
+const shotsDir = path.join(here, 'screenshots');
+
+let browser;
+const servers = [];
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(siteDir, 'sw.js')), `no site in ${siteDir}: run tools/build-site.sh first`);
+  fs.mkdirSync(shotsDir, { recursive: true });
+  browser = await chromium.launch(LAUNCH);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  for (const server of servers) {
+    server.removeAllListeners('exit');
+    const gone = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await gone;
+  }
+});
+
+async function serve(dir) {
+  const s = await startServer(root, dir);
+  servers.push(s.child);
+  return s.url;
+}
+
+async function open(t, base, viewport = { width: 390, height: 844 }) {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  t.after(() => context.close());
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  await page.goto(base);
+  await page.waitForSelector('#result-body .verdict');
+  return { context, page, requests, problems };
+}
+
+/** Resolves once the worker is active: every file of the site is in its cache. */
+function workerReady(page) {
+  return page.evaluate(async () => {
+    const reg = await Promise.race([navigator.serviceWorker.ready,
+      new Promise((resolve, reject) => setTimeout(() => reject(new Error('no service worker is active after 15 s')), 15000))]);
+    return { scope: reg.scope, cached: (await (await caches.open((await caches.keys())[0])).keys()).length };
+  });
+}
+
+test('browser.offline after one visit a reload with no network shows the saved enterprise’s verdict and plan', async (t) => {
+  const base = await serve(siteDir);
+  const { context, page, requests, problems } = await open(t, base);
+  await page.click('[data-sample="hk-complaints"]');
+  await page.waitForSelector('.notice[data-kind="sample"]');
+  const earliest = await page.locator('#result-body .verdict-earliest').getAttribute('data-earliest');
+  const ready = await workerReady(page);
+  const files = JSON.parse(fs.readFileSync(path.join(siteDir, 'sw.js'), 'utf8').match(/^const FILES = (\[.*\]);$/m)[1]);
+  assert.equal(ready.cached, files.length);
+  for (const f of ['index.html', 'app.js', 'nvcheck.wasm', 'style.css', 'report-frame.html', 'samples/index.json', 'manifest.webmanifest']) {
+    assert.ok(files.includes(f), `${f} is kept`);
+  }
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#result-body .verdict');
+  assert.equal(await page.locator('#result-body .verdict').getAttribute('data-verdict'), 'fail');
+  assert.equal(await page.locator('#result-body .verdict-earliest').getAttribute('data-earliest'), earliest);
+  assert.equal(await page.inputValue('[data-path="/enterprise/name"]:is(input, select)'), '示例物流（香港）有限公司');
+  await page.waitForSelector('#plan-body li.action');
+  assert.match(await page.locator('#status-pill').textContent(), /Fail/);
+  // Another sample: still with no network. (Not the report: its frame is sandboxed with an opaque
+  // origin, and a browser never lets a service worker serve such a frame; see bench/README.md.)
+  await page.click('[data-sample="gd-actions-dispute"]');
+  await page.waitForSelector('.notice[data-kind="sample"]');
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict').dataset.verdict === 'fail');
+  // A second reload offline: the page opens again.
+  await page.reload();
+  await page.waitForSelector('#result-body .verdict');
+  assert.equal(await page.inputValue('[data-path="/enterprise/name"]:is(input, select)'), '佛山示例制造有限公司');
+  await page.screenshot({ path: path.join(shotsDir, 'offline-reload-390.png') });
+  await context.setOffline(false);
+
+  const origin = new URL(base).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin + '/') && !/^(data|blob):/.test(u)), []);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.offline a new build is a new worker: the page says a newer version is ready and reloads into it', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nvcheck-site-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.cpSync(siteDir, dir, { recursive: true });
+  const base = await serve(dir);
+  const { page, problems } = await open(t, base, { width: 1280, height: 900 });
+  await workerReady(page);
+  await page.reload();  // now the worker controls the page
+  await page.waitForSelector('#result-body .verdict');
+  assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)));
+  assert.equal(await page.locator('#update-note').isVisible(), false);
+  const first = await page.evaluate(() => caches.keys());
+
+  // The same site built again with one file changed: another version, so another sw.js.
+  const sw = path.join(dir, 'sw.js');
+  for (const f of [sw + '.br', sw + '.gz']) fs.rmSync(f, { force: true });
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/^const VERSION = '([^']*)';$/m, "const VERSION = '$1-next';"));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.locator('#update-note button').waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await page.locator('#update-note').textContent(), /newer version/);
+  await page.screenshot({ path: path.join(shotsDir, 'offline-update-1280.png') });
+  await Promise.all([page.waitForEvent('load'), page.click('#update-note button')]);
+  await page.waitForSelector('#result-body .verdict');
+  const now = await page.evaluate(() => caches.keys());
+  assert.equal(first.length, 1);
+  assert.deepEqual(now, [first[0] + '-next']);
+  assert.equal(await page.locator('#update-note').isVisible(), false);
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,59 @@
+// The answer bar (index.html #answer-bar, sticky): the verdict with the earliest pass date, and
+// the first thing to do, as the engine gave them (result and plan). Shown on every screen, so the
+// answer is never twelve screens of form away. Its rows have fixed heights (style.css).
+
+import { t, humanDate } from './i18n.js';
+
+/** What the verdict pill says: the verdict and, for a fail, the earliest date it could pass. */
+export function pillText(result) {
+  const v = result.verdict;
+  if (v === 'pass') return t('result.pass');
+  if (v === 'fail') {
+    return result.earliest_pass_date
+      ? `${t('result.fail')} · ${t('result.apply_from', { date: humanDate(result.earliest_pass_date) })}`
+      : `${t('result.fail')} · ${t('result.no_date')}`;
+  }
+  return t('result.invalid');
+}
+
+/**
+ * The first thing to do: the plan's first action, else the first wait, else what the verdict
+ * asks (apply, correct the input). `plan` may be null while it is being made.
+ */
+export function firstStep(result, plan) {
+  if (result.verdict === 'invalid') return t('plan.invalid');
+  if (result.verdict === 'pass') return t('result.apply_now');
+  if (!plan || plan.schema !== 'nvcheck/plan@1') return '';
+  const action = (plan.actions || [])[0];
+  if (action) return action.text;
+  const wait = (plan.waits || [])[0];
+  if (wait) return wait.text;
+  return t('plan.no_actions');
+}
+
+/** Fills the bar; `result` null before the first evaluation. */
+export function renderVerdictBar(pill, next, result, plan) {
+  if (!result) {
+    pill.className = 'status-pill';
+    pill.textContent = '';
+    next.textContent = '';
+    return;
+  }
+  const text = pillText(result);
+  pill.className = `status-pill v-${result.verdict}`;
+  if (pill.textContent !== text) pill.textContent = text;
+  pill.title = text;
+  const step = firstStep(result, plan);
+  const label = step ? t('bar.next') : '';
+  if (next.dataset.text !== label + step) {
+    next.dataset.text = label + step;
+    next.replaceChildren();
+    if (step) {
+      const b = document.createElement('span');
+      b.className = 'bar-label';
+      b.textContent = label;
+      next.append(b, step);
+    }
+    next.title = step;
+  }
+}

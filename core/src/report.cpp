@@ -283,6 +283,7 @@ void css(std::string& out, const Ctx& c) {
          "ul, ol { margin: 1mm 0 2mm; padding-left: 6mm; } li { margin: .5mm 0; }\n"
          "td ul { margin: 0; padding-left: 4mm; }\n"
          ".counselling { border: 1px solid #111; padding: 2mm 3mm; font-weight: bold; }\n"
+         ".closing { break-inside: avoid; page-break-inside: avoid; }\n"
          ".needs { border: 2px solid var(--bad); padding: 2mm 3mm; break-inside: avoid; }\n"
          ".specimen { position: relative; border: 3px double var(--mark); padding: 3mm 4mm; margin: 4mm 0;\n"
          "  break-inside: avoid; page-break-inside: avoid; overflow: hidden; }\n"
@@ -610,9 +611,11 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   // Beyond Table E.1: the clause-by-clause results, the route to passing (8.8) and the mark (7).
   out += "<section class=\"part\" id=\"annex\">\n";
   checks(out, c);
+  // The plan and the mark are kept on one page, so the last page is never a stray line or two.
+  out += "<div class=\"closing\">\n";
   action_plan(out, c);
   mark_specimen(out, c);
-  out += "</section>\n</main>\n</body>\n</html>\n";
+  out += "</div>\n</section>\n</main>\n</body>\n</html>\n";
   return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail};
 }
 

@@ -524,6 +524,75 @@ TEST_SUITE("report") {
     CHECK(h.find(escaped(bad + "N") + " · ") != std::string::npos);  // the title names the enterprise, escaped
   }
 
+  TEST_CASE("8.4, 8.5, 8.7: a certified enterprise that now fails is told what follows, in the result and the report") {
+    auto certified = [](std::string f, const std::string& first) {
+      const std::string at = "},\"application\"";
+      REQUIRE(f.find(at) != std::string::npos);
+      f.replace(f.find(at), at.size(), R"(},"certification":{"first_passed_on":")" + first + R"("},"application")");
+      return f;
+    };
+    auto warnings_of = [](const std::string& f) {
+      Options o;
+      Prepared p = prepare(f, o, R());
+      REQUIRE(p.valid());
+      std::vector<Warning> ws = evaluate(p.parsed.enterprise, R(), p.on, p.parsed.warnings).warnings;
+      return ws;
+    };
+    auto find = [](const std::vector<Warning>& ws, const std::string& code) -> const Warning* {
+      for (const Warning& w : ws)
+        if (w.code == code) return &w;
+      return nullptr;
+    };
+    const std::string penalty = R"("administrative_penalties":[{"id":"p1","decided_on":"2026-06-01","field":"labour","type":"property"}])";
+    // Certified in 2025, failing since the penalty of 2026-06-01 (8.4).
+    const std::string f = certified(file(penalty), "2025-01-01");
+    const std::vector<Warning> ws = warnings_of(f);
+    const Warning* w = find(ws, "certified_now_fails");
+    REQUIRE(w != nullptr);
+    CHECK(w->record.empty());
+    const std::vector<std::pair<std::string_view, std::string>> want = {{"first_passed_on", "2025-01-01"}, {"since", "2026-06-01"}};
+    CHECK(w->args == want);
+    CHECK(find(ws, "certified_complaints") == nullptr);
+    for (Lang l : kLangs) {
+      const std::string msg = warning_message(*w, R(), l);
+      Day since = kNever;
+      REQUIRE(parse_date("2026-06-01", since));
+      CHECK(msg.find(human_date(since, l)) != std::string::npos);
+      CHECK(msg.find("{") == std::string::npos);
+      Options o;
+      o.lang = l;
+      CHECK(check_json(f, o, R()).text.find(msg) != std::string::npos);  // the result says it
+      CHECK(render(f, l).text.find(escaped(msg)) != std::string::npos);   // and the report
+    }
+    CHECK(warning_message(*w, R(), Lang::zh_Hans).find("取消标识并依法予以公示") != std::string::npos);
+    // Not certified, or certified and passing, or certified after the evaluation date: nothing.
+    CHECK(find(warnings_of(file(penalty)), "certified_now_fails") == nullptr);
+    CHECK(find(warnings_of(certified(file(""), "2025-01-01")), "certified_now_fails") == nullptr);
+    CHECK(find(warnings_of(certified(file(penalty), "2027-06-01")), "certified_now_fails") == nullptr);
+    // Certified after the failing record began: the failure holds from the certification on.
+    const Warning* late = find(warnings_of(certified(file(penalty), "2026-09-01")), "certified_now_fails");
+    REQUIRE(late != nullptr);
+    CHECK(late->args[1].second == "2026-09-01");
+    // 8.5: failing on complaints (two valid ones count under 6.2.8).
+    const std::string complaints = certified(file(
+        R"("contract_complaints":[{"id":"q1","contract_type":"commercial","valid":true,"received_on":"2026-06-01"},)"
+        R"({"id":"q2","contract_type":"commercial","valid":true,"received_on":"2026-08-01"}])"), "2025-01-01");
+    const std::vector<Warning> cw = warnings_of(complaints);
+    REQUIRE(find(cw, "certified_now_fails") != nullptr);
+    CHECK(find(cw, "certified_now_fails")->args[1].second == "2026-08-01");  // the second complaint made it fail
+    CHECK(find(cw, "certified_complaints") != nullptr);
+    // 8.7: a status other than subsisting gets its own plain warning; what 8.7 says only when the
+    // enterprise holds a mark.
+    const std::string revoked = file("", "GD", "测试企业", R"(,"registration_status":"revoked")");
+    CHECK(find(warnings_of(revoked), "registration_not_subsisting") != nullptr);
+    CHECK(find(warnings_of(revoked), "registration_changed") == nullptr);
+    CHECK(find(warnings_of(certified(revoked, "2025-01-01")), "registration_changed") != nullptr);
+    CHECK(find(warnings_of(file("")), "registration_not_subsisting") == nullptr);
+    const Warning plain{"", "registration_not_subsisting", {{"status", "revoked"}}, -1, 0};
+    CHECK(warning_message(plain, R(), Lang::zh_Hans).find("8.7") == std::string::npos);
+    CHECK(R().text("warning.registration_changed", Lang::zh_Hans).find("未在规定期限内通知信用机构") != std::string::npos);
+  }
+
   TEST_CASE("golden: the reports of tests/cases/reports match the library byte for byte") {
     std::vector<std::filesystem::path> inputs;
     for (const auto& entry : std::filesystem::directory_iterator(kReports))

@@ -7,8 +7,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 nv="$root/${1:-build}/cli/nvcheck"
 [ -x "$nv" ] || { echo "no $nv: build first" >&2; exit 2; }
-# The samples (inputs are copies of the spec's worked examples): HK, MO, GD.
-samples=(example-05 example-06 example-12)
+# The samples (inputs are copies of the spec's worked examples: HK, MO, GD; and the page's passing GD demo,
+# the one report with the mark specimen).
+samples=(example-05 example-06 example-12 gd-pass)
 dir="$root/tests/cases/reports"
 for name in "${samples[@]}"; do
   [ -f "$dir/$name.json" ] || { echo "missing input $dir/$name.json" >&2; exit 2; }

@@ -36,7 +36,8 @@ part_words() {
 }
 
 # One sample per language, each in the language its region reads first; the trilingual form of each.
-samples=("en:example-05" "zh-Hans:example-12" "zh-Hant:example-06" "all:example-05" "all:example-06" "all:example-12")
+samples=("en:example-05" "zh-Hans:example-12" "zh-Hant:example-06" "all:example-05" "all:example-06" "all:example-12"
+         "zh-Hans:gd-pass" "en:gd-pass" "all:gd-pass")
 status=0
 for s in "${samples[@]}"; do
   lang=${s%%:*}

@@ -12,6 +12,7 @@ import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
 import { renderPlan, actionKey } from './plan-view.js';
 import { ReportView } from './report-view.js';
+import { MarkCodeBox } from './mark-code.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -35,6 +36,7 @@ const state = {
 
 let form;      // the entry form and the report view: built right after the first verdict is shown
 let report;
+let markCode;  // clause 7.4: the "check a mark code" box
 let cardsShown = false;  // the clause cards may be drawn (from the frame after the first verdict's)
 let timer = null;
 
@@ -64,6 +66,7 @@ function switchLang(lang) {
   if (form) {
     form.render();
     report.render();
+    markCode.render();
     renderSamples();
   }
   if ($('whatif-on')) renderWhatIfDate(true);
@@ -669,11 +672,14 @@ function buildPage() {
     announce: (msg) => { $('sr-live').textContent = msg; },
   });
   report = new ReportView($('report-body'), {
-    make: () => engine.report(model.toText(state.doc, state.rules), options()),
-    filename: () => `nvcheck-report-${state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today}-${getLang()}.html`,
+    make: (lang) => engine.report(model.toText(state.doc, state.rules), { ...options(), lang }),
+    name: () => (state.doc.enterprise && state.doc.enterprise.name) || '',
+    date: () => (state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today),
   });
+  markCode = new MarkCodeBox($('mark-code-body'), { rules: () => state.rules });
   form.render();
   report.render();
+  markCode.render();
   fetchSamples();
 }
 

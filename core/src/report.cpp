@@ -315,8 +315,9 @@ void summary(std::string& out, const Ctx& c) {
     out += std::string("<p lang=\"") + kLangCodes[static_cast<std::size_t>(l)] + "\">" + c.t_in("draft_notice", l) + "</p>\n";
   out += "</div>\n<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n<dt>" +
          c.t("meta.evaluated_on") + "</dt><dd>" + c.date(ev.on) + "</dd>\n<dt>" + c.t("meta.rules") + "</dt><dd>" +
-         esc(c.rules.id) + " · " + c.L([&](Lang l) { return esc(c.rules.title[l]); }) + " · " + c.t("meta.version") + " " +
-         esc(c.rules.version) + "</dd>\n</dl>\n";
+         (c.all ? esc(c.rules.id) + " · " + esc(c.rules.version) + c.L([&](Lang l) { return esc(c.rules.title[l]); })
+                : esc(c.rules.id) + " · " + esc(c.rules.title[c.lang]) + " · " + c.t("meta.version") + " " + esc(c.rules.version)) +
+         "</dd>\n</dl>\n";
   out += "<h2>" + c.t("summary.heading") + "</h2>\n";
   out += std::string("<div class=\"verdict ") + (ev.pass ? "pass" : "fail") + "\">\n<p>" + c.t("summary.verdict") + c.sep() +
          "<span class=\"word\">" + (ev.pass ? "&#10003; " : "&#10007; ") + c.t(ev.pass ? "summary.pass" : "summary.fail") +

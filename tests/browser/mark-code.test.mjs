@@ -168,3 +168,16 @@ test('browser.mark-code the report in three languages at once, downloaded under 
   assert.match(dl2.suggestedFilename(), /-en\.html$/);
   assert.deepEqual(problems, []);
 });
+
+test('browser.mark-code the download name keeps only letters and digits of the enterprise\'s name', async () => {
+  const { reportFileName } = await import(path.join(root, 'web', 'report-view.js'));
+  assert.equal(reportFileName('示例物流（香港）有限公司', '2026-12-01', 'zh-Hant'), 'nvcheck-report-示例物流-香港-有限公司-2026-12-01-zh-Hant.html');
+  for (const hostile of ['../../etc/passwd', '<script>alert(1)</script>', 'a\\b:c*d?"e|f', '\u202Egnp.exe', 'CON\u0000.txt']) {
+    const name = reportFileName(hostile, '2026-12-01', 'en');
+    assert.match(name, /^nvcheck-report-[\p{L}\p{N}-]+-2026-12-01-en\.html$/u, hostile);
+    assert.ok(!name.includes('..') && !/[\\/<>:"|?*\u0000-\u001f\u202e]/.test(name), name);
+  }
+  assert.equal(reportFileName('', '2026-12-01', 'all'), 'nvcheck-report-enterprise-2026-12-01-all.html');
+  assert.equal(reportFileName('x', 'not a date', 'en'), 'nvcheck-report-x-undated-en.html');
+  assert.equal(Array.from(reportFileName('长'.repeat(200), '2026-12-01', 'en')).length, 'nvcheck-report--2026-12-01-en.html'.length + 60);
+});

@@ -405,7 +405,9 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
          c.item(item) + " " + badge(c, !io.fails, io.fails ? "status.fail" : "status.pass");
   if (io.fails)
     out += " <span class=\"sub\">" +
-           (writable(io.clears_on) ? c.t_fill("status.clears_on", {{"date", human_date(io.clears_on, c.lang)}})
+           (writable(io.clears_on) ? c.L([&](Lang l) {
+              return esc(fill(c.rules.text("report.status.clears_on", l), {{"date", human_date(io.clears_on, l)}}));
+            })
                                    : c.t("status.never_clears")) + "</span>";
   static const std::array<int, kListCount> kAppendix = {-1, -1, -1, -1, 0, 1, 2, -1, -1, 3};
   if (kAppendix[li] >= 0)

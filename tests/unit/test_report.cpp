@@ -391,6 +391,12 @@ TEST_SUITE("report") {
     CHECK(everything.find("Illegal / Compliance with legal<") != std::string::npos);
     CHECK(everything.find("(compliance with law)") == std::string::npos);
     CHECK(everything.rfind("<!DOCTYPE html>\n<html lang=\"zh-Hans\">", 0) == 0);
+    // Sentences with dates are in each language with that language's dates.
+    const std::string pen = render_all(file(R"("administrative_penalties":[{"id":"p1","decided_on":"2026-06-01","field":"labour","type":"property"}])")).text;
+    Day clears = kNever;
+    REQUIRE(parse_date("2027-06-01", clears));
+    for (Lang l : kLangs)
+      CHECK(pen.find(escaped(fill(R().text("report.status.clears_on", l), {{"date", human_date(clears, l)}}))) != std::string::npos);
   }
 
   TEST_CASE("Table E.1: each single-language report uses that script's printed labels and yyyy/mm/dd") {

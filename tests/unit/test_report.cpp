@@ -576,7 +576,8 @@ TEST_SUITE("report") {
     CHECK(find(warnings_of(certified(file(""), "2025-01-01")), "certified_now_fails") == nullptr);
     CHECK(find(warnings_of(certified(file(penalty), "2027-06-01")), "certified_now_fails") == nullptr);
     // Certified after the failing record began: the failure holds from the certification on.
-    const Warning* late = find(warnings_of(certified(file(penalty), "2026-09-01")), "certified_now_fails");
+    const std::vector<Warning> late_ws = warnings_of(certified(file(penalty), "2026-09-01"));
+    const Warning* late = find(late_ws, "certified_now_fails");
     REQUIRE(late != nullptr);
     CHECK(late->args[1].second == "2026-09-01");
     // 8.5: failing on complaints (two valid ones count under 6.2.8).

@@ -35,7 +35,7 @@ const char* const kUsage =
     "usage: nvcheck check FILE... [--on YYYY-MM-DD] [--lang en|zh-Hans|zh-Hant] [--format json|text]\n"
     "       nvcheck check --jsonl FILE|- [--jobs N] [--on ...] [--lang ...]\n"
     "       nvcheck plan FILE [--on ...] [--lang ...] [--format json|text]\n"
-    "       nvcheck report FILE [--on ...] [--lang ...] -o report.html\n"
+    "       nvcheck report FILE [--on ...] [--lang ...|all] -o report.html\n"
     "       nvcheck mark-code CODE [--lang ...]\n"
     "       nvcheck rules\n"
     "Every command takes --rules DIR to read rule data (wq179.json, texts.json, report.json) from DIR.\n"
@@ -337,7 +337,8 @@ int run(int argc, char** argv) {
   Options opt;
   opt.today = today_local();
   if (!a.on.empty() && !parse_date(a.on, opt.on)) return usage_error("--on must be a date YYYY-MM-DD, got " + a.on);
-  if (!a.lang.empty() && !parse_lang(a.lang, opt.lang)) return usage_error("--lang must be en, zh-Hans or zh-Hant");
+  const bool all_languages = a.lang == "all" && a.command == "report";  // Table E.1's three forms
+  if (!a.lang.empty() && !all_languages && !parse_lang(a.lang, opt.lang)) return usage_error("--lang must be en, zh-Hans or zh-Hant (report: or all)");
 
   if (a.command == "rules") {
     if (!a.files.empty()) return usage_error("rules takes no file");
@@ -388,7 +389,9 @@ int run(int argc, char** argv) {
                    shown(fill(rules->text("error.unreadable", opt.lang), {{"file", name}, {"detail", why}})) + "\n";
       }
     } else if (is_report) {
-      out = report_html(text, opt, *rules);
+      Options report_options = opt;
+      report_options.all_languages = all_languages;
+      out = report_html(text, report_options, *rules);
     } else if (a.format == "text") {
       out = is_check ? check_text(text, opt, *rules) : plan_text(text, opt, *rules);
     } else {

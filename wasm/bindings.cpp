@@ -92,7 +92,9 @@ ReportOut js_report(const std::string& enterprise, const std::string& options) {
     const Options opt = parse_options(options);
     Output o = report_html(enterprise, opt, rules());
     // An invalid file has no report: like the CLI, give the invalid result of check.
-    if (o.verdict == Verdict::invalid) return {"invalid", std::string(), check_json(enterprise, opt, rules()).text};
+    Options check_opt = opt;
+    check_opt.all_languages = false;  // lang "all" is the report's; the invalid result is check's
+    if (o.verdict == Verdict::invalid) return {"invalid", std::string(), check_json(enterprise, check_opt, rules()).text};
     return {verdict_name(o.verdict), std::move(o.text), std::string()};
   } catch (const std::exception& ex) {
     return {"error", std::string(), error_json(ex.what())};

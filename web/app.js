@@ -16,6 +16,7 @@ import { mountStandardView } from './standard-view.js';
 import { renderVerdictBar, pillText } from './verdict-bar.js';
 import { keepPlace } from './keep-place.js';
 import './offline.js';
+import { MarkCodeBox } from './mark-code.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -39,6 +40,7 @@ const state = {
 
 let form;      // the entry form and the report view: built right after the first verdict is shown
 let report;
+let markCode;  // clause 7.4: the "check a mark code" box
 let cardsShown = false;  // the clause cards may be drawn (from the frame after the first verdict's)
 let timer = null;
 
@@ -69,6 +71,7 @@ function switchLang(lang) {
   if (form) {
     form.render();
     report.render();
+    markCode.render();
     renderSamples();
   }
   if ($('whatif-on')) renderWhatIfDate(true);
@@ -684,11 +687,14 @@ function buildPage() {
     announce: (msg) => { $('sr-live').textContent = msg; },
   });
   report = new ReportView($('report-body'), {
-    make: () => engine.report(model.toText(state.doc, state.rules), options()),
-    filename: () => `nvcheck-report-${state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today}-${getLang()}.html`,
+    make: (lang) => engine.report(model.toText(state.doc, state.rules), { ...options(), lang }),
+    name: () => (state.doc.enterprise && state.doc.enterprise.name) || '',
+    date: () => (state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today),
   });
+  markCode = new MarkCodeBox($('mark-code-body'), { rules: () => state.rules });
   form.render();
   report.render();
+  markCode.render();
   document.body.classList.add('built');
   samplesListed(fetchSamples());
 }

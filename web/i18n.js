@@ -296,6 +296,16 @@ const S = {
 
   // Report
   'report.title': ['报告草稿（附录 E）', '報告草稿（附錄 E）', 'Draft report (Appendix E)'],
+  'markcode.title': ['核对标识编码（第 7.4 条）', '核對標識編碼（第 7.4 條）', 'Check a mark code (clause 7.4)'],
+  'markcode.hint': [
+    '输入他人出示的“守信合规企业”标识编码，核对其格式（行政区划代码、信用机构代码、初评时间、随机编码）。格式正确不代表标识有效：只有信用机构与标识管理机构能确认。',
+    '輸入他人出示的「守信合規企業」標識編碼，核對其格式（行政區劃代碼、信用機構代碼、初評時間、隨機編碼）。格式正確不代表標識有效：只有信用機構與標識管理機構能確認。',
+    'Enter a code someone presents for the Integrity and Compliance Enterprise mark to check its form (division code, credit institution code, date of first evaluation, random part). A well-formed code is not proof of a valid mark: only the credit institution and the mark administration body can confirm that.',
+  ],
+  'markcode.label': ['标识编码', '標識編碼', 'Mark code'],
+  'markcode.check': ['核对', '核對', 'Check'],
+  'markcode.empty': ['请先输入编码。', '請先輸入編碼。', 'Enter a code first.'],
+  'report.lang': ['报告语言', '報告語言', 'Report language'],
   'report.show': ['生成 / 更新报告', '產生 / 更新報告', 'Show / update the report'],
   'report.print': ['打印或存为 PDF', '列印或存為 PDF', 'Print or save as PDF'],
   'report.download': ['下载 HTML', '下載 HTML', 'Download HTML'],

@@ -15,7 +15,23 @@
 // ever fetched), the page says so and the download still works.
 
 import { h, fill, download } from './dom.js';
-import { t } from './i18n.js';
+import { t, getLang, LANGS, LANG_NAMES } from './i18n.js';
+
+// The report's language: the page's (the default, followed when the page switches), another one,
+// or Table E.1's three printed forms stacked (the engine's `lang: "all"`).
+export const TRILINGUAL = 'all';
+const TRILINGUAL_NAME = '三语 · 三語 · Trilingual';
+
+/**
+ * The download's file name: the enterprise's name in safe characters (letters and digits of any
+ * script, runs of anything else as one "-", at most 60 characters), the date and the language.
+ */
+export function reportFileName(name, date, lang) {
+  const safe = String(name || '').normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const cut = Array.from(safe).slice(0, 60).join('').replace(/-+$/, '');
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(String(date)) ? date : 'undated';
+  return `nvcheck-report-${cut || 'enterprise'}-${day}-${lang}.html`;
+}
 
 // How long show() waits for a frame that has not loaded before it says the preview failed.
 const FRAME_WAIT_MS = 10000;
@@ -54,11 +70,12 @@ function writeReport(frame, html) {
 export class ReportView {
   /**
    * @param {HTMLElement} root
-   * @param {{make: () => ({verdict, html?, result?}), filename: () => string}} ctx
+   * @param {{make: (lang: string) => ({verdict, html?, result?}), name: () => string, date: () => string}} ctx
    */
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
+    this.lang = null;  // null: the page's language
     this.html = null;
     this.frameReady = false;
     this.frameFailed = false;
@@ -92,14 +109,30 @@ export class ReportView {
     this.printBtn = h('button', { type: 'button', class: 'btn', disabled: true, onclick: () => this.print(), text: t('report.print') });
     this.downloadBtn = h('button', { type: 'button', class: 'btn', disabled: true, onclick: () => this.download(), text: t('report.download') });
     this.frame.title = t('report.frame');
+    this.langSelect = h('select', { id: 'report-lang', onchange: () => this.chooseLang() },
+      ...[...LANGS, TRILINGUAL].map((code) => h('option', {
+        value: code, text: code === TRILINGUAL ? TRILINGUAL_NAME : LANG_NAMES[code], selected: code === this.reportLang(),
+      })));
     // Only the controls are rebuilt: moving the frame in the document would reload it.
     fill(this.controls,
       h('p', { class: 'hint', text: t('report.note') }),
+      h('label', { class: 'report-lang' }, t('report.lang'), ' ', this.langSelect),
       h('div', { class: 'buttons' },
         h('button', { type: 'button', class: 'btn primary', id: 'report-show', onclick: () => this.show(), text: t('report.show') }),
         this.printBtn, this.downloadBtn),
       this.status);
     if (this.shown) this.show();
+  }
+
+  /** The language the report is made in. */
+  reportLang() {
+    return this.lang || getLang();
+  }
+
+  chooseLang() {
+    const v = this.langSelect.value;
+    this.lang = v === getLang() ? null : v;
+    this.refresh();
   }
 
   /** Regenerates the report (if it is being shown). */
@@ -111,7 +144,7 @@ export class ReportView {
     this.shown = true;
     let r;
     try {
-      r = this.ctx.make();
+      r = this.ctx.make(this.reportLang());
     } catch (err) {
       this.fail(t('app.engine_error', { message: err.message }));
       return;
@@ -170,6 +203,6 @@ export class ReportView {
   }
 
   download() {
-    if (this.html) download(this.ctx.filename(), this.html, 'text/html;charset=utf-8');
+    if (this.html) download(reportFileName(this.ctx.name(), this.ctx.date(), this.reportLang()), this.html, 'text/html;charset=utf-8');
   }
 }

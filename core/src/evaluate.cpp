@@ -313,6 +313,36 @@ const ListKeys& list_keys() {
   return kKeys;
 }
 
+// 8.4 and 8.5: an enterprise that holds the mark (a first certification date on or before the
+// evaluation date) and now fails would have its report updated, the 标识管理机构 notified, the mark
+// cancelled and published. The failure holds at least since the date on which the records that
+// count today made a failing indicator fail: its threshold-th earliest counting start (every
+// such record counts from that start through the evaluation date); for a basic requirement, the
+// evaluation date itself.
+void certified_now_fails(std::vector<Warning>& ws, const Enterprise& e, const Evaluation& ev,
+                         const std::vector<RecordScope>& scopes, const Rules& rules) {
+  if (ev.pass || e.first_passed_on == kNever || e.first_passed_on > ev.on) return;
+  Day since = kNever;
+  bool complaints = false;
+  for (int k = 0; k < kBasicCount; ++k)
+    if (!ev.basic[static_cast<std::size_t>(k)].met) since = ev.on;
+  for (std::size_t li = 0; li < kListCount; ++li) {
+    const IndicatorOutcome& io = ev.indicators[li];
+    if (!io.fails) continue;
+    std::vector<Day> from;
+    for (const RecordOutcome& ro : io.counted) from.push_back(scopes[ro.record].span.from);
+    std::sort(from.begin(), from.end());
+    const std::size_t k = static_cast<std::size_t>(std::max(1, rules.indicators[li].threshold));
+    const Day d = from.size() >= k ? std::max(from[k - 1], e.first_passed_on) : ev.on;
+    since = since == kNever ? d : std::min(since, d);
+    complaints |= li == static_cast<std::size_t>(ListKind::contract_complaints) ||
+                  li == static_cast<std::size_t>(ListKind::commitment_complaints);
+  }
+  if (since == kNever) since = ev.on;
+  ws.push_back({"", "certified_now_fails", {{"first_passed_on", iso(e.first_passed_on)}, {"since", iso(since)}}, -1, 0});
+  if (complaints) ws.push_back({"", "certified_complaints", {}, -1, 0});
+}
+
 }  // namespace
 
 Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings) {
@@ -331,8 +361,12 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
   const EnumDef& status = rules.enum_def("registration_status");
   if (e.registration_status >= 0 && static_cast<std::size_t>(e.registration_status) < status.values.size() &&
       status.values[static_cast<std::size_t>(e.registration_status)] != "subsisting")
+  {
     ws.push_back({"", "registration_not_subsisting",
                   {{"status", status.values[static_cast<std::size_t>(e.registration_status)]}}, -1, 0});
+    // 8.7: registration details changed; not notified in time, the mark is deemed cancelled.
+    if (e.first_passed_on != kNever && e.first_passed_on <= on) ws.push_back({"", "registration_changed", {}, -1, 0});
+  }
   const std::string& prefix = rules.division_prefix[static_cast<std::size_t>(e.region)];
   if (!e.division_code.empty() && !prefix.empty() && e.division_code.compare(0, prefix.size(), prefix) != 0)
     ws.push_back({"", "division_not_in_region",
@@ -392,6 +426,7 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
       beyond_calendar(ws, "", -1, 0, rules.indicators[li].clause);
   }
   if (ev.earliest_pass != kNever && ev.earliest_pass > last) beyond_calendar(ws, "", -1, 0, "earliest_pass_date");
+  certified_now_fails(ws, e, ev, scopes, rules);
   std::stable_sort(ws.begin(), ws.end(), [](const Warning& a, const Warning& b) {
     return a.clause != b.clause ? a.clause < b.clause : a.order < b.order;
   });

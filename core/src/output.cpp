@@ -547,7 +547,8 @@ Options read_options(std::string_view options_json, Day today) {
   }
   if (j.is_null()) return o;
   if (auto it = j.find("lang"); it != j.end() && !it->is_null()) {
-    if (!it->is_string() || !parse_lang(it->get<std::string>(), o.lang))
+    if (it->is_string() && it->get<std::string>() == "all") o.all_languages = true;
+    else if (!it->is_string() || !parse_lang(it->get<std::string>(), o.lang))
       o.errors.push_back({"", "bad_option", {{"option", "lang"}, {"value", describe(*it)}}});
   }
   if (auto it = j.find("on"); it != j.end() && !it->is_null()) {
@@ -569,6 +570,7 @@ Prepared prepare(std::string_view text, const Options& options, const Rules& rul
   Prepared p;
   p.parsed = parse_enterprise(text, rules, limits);
   p.errors = options.errors;
+  if (options.all_languages) p.errors.push_back({"", "bad_option", {{"option", "lang"}, {"value", "\"all\""}}});
   for (auto& err : p.parsed.errors) p.errors.push_back(std::move(err));
   p.parsed.errors.clear();
   // D: --on (or the page's date), else application.date, else today (docs/rules.md "Dates").

@@ -53,37 +53,79 @@ std::string css_string(std::string_view s) {
 
 bool writable(Day d) { return d != kNever && d <= last_writable_day(); }
 
-/// What the renderers share: the enterprise, its evaluation, the rule data and the language.
+constexpr std::array<Lang, 3> kAll = {Lang::zh_Hans, Lang::zh_Hant, Lang::en};
+
+/// What the renderers share: the enterprise, its evaluation, the rule data and the language (or,
+/// for the trilingual report, all three: every label then shows its three forms stacked).
 struct Ctx {
   const Enterprise& e;
   const Plan& plan;
   const Rules& rules;
   Lang lang;
+  bool all;
   std::vector<const RecordOutcome*> outcome;  // per record
   std::vector<char> counted;                  // per record
 
   const Evaluation& ev() const { return plan.evaluation; }
+  /// One text made by `f` in the report's language, or its three forms stacked (Table E.1's layout).
+  template <class F>
+  std::string L(F f) const {
+    if (!all) return f(lang);
+    std::string out = "<span class=\"tri\">";
+    for (Lang l : kAll) out += std::string("<span lang=\"") + kLangCodes[static_cast<std::size_t>(l)] + "\">" + f(l) + "</span>";
+    return out + "</span>";
+  }
+  /// The same, as plain text (for the title element and the page footer): the forms joined by " / ".
+  template <class F>
+  std::string plain(F f) const {
+    if (!all) return f(lang);
+    return f(Lang::zh_Hans) + " / " + f(Lang::zh_Hant) + " / " + f(Lang::en);
+  }
   /// A report label (rules/report.json), escaped.
-  std::string t(const std::string& key) const { return esc(rules.text("report." + key, lang)); }
+  std::string t(const std::string& key) const {
+    return L([&](Lang l) { return esc(rules.text("report." + key, l)); });
+  }
   std::string t_in(const std::string& key, Lang l) const { return esc(rules.text("report." + key, l)); }
   std::string t_fill(const std::string& key, const std::vector<std::pair<std::string_view, std::string>>& args) const {
-    return esc(fill(rules.text("report." + key, lang), args));
+    return L([&](Lang l) { return esc(fill(rules.text("report." + key, l), args)); });
+  }
+  /// A Table E.1 label as printed (report.e1); the English report may give a clearer word after
+  /// the printed one (report.e1_en).
+  std::string e1_text(const std::string& key, Lang l) const {
+    if (l == Lang::en && !all)
+      if (auto it = rules.texts.find("report.e1_en." + key); it != rules.texts.end() && !it->second.v[2].empty())
+        return it->second.v[2];
+    return rules.text("report.e1." + key, l);
+  }
+  std::string e1(const std::string& key) const {
+    return L([&](Lang l) { return esc(e1_text(key, l)); });
   }
   /// User text, escaped (and allowed to break anywhere), or a dash when empty.
-  std::string val(const std::string& s) const { return s.empty() ? t("dash") : "<span class=\"u\">" + esc(s) + "</span>"; }
-  std::string date(Day d) const { return writable(d) ? "<span class=\"nw\">" + format_date(d) + "</span>" : t("dash"); }
-  std::string human(Day d) const { return esc(human_date(d, lang)); }
+  std::string val(const std::string& s) const { return s.empty() ? dash() : "<span class=\"u\">" + esc(s) + "</span>"; }
+  std::string dash() const { return esc(rules.text("report.dash", lang)); }
+  /// A date in a table, as Table E.1 writes it: yyyy/mm/dd.
+  std::string date(Day d) const {
+    if (!writable(d)) return dash();
+    std::string s = format_date(d);
+    for (char& ch : s)
+      if (ch == '-') ch = '/';
+    return "<span class=\"nw\">" + s + "</span>";
+  }
+  std::string human(Day d) const { return L([&](Lang l) { return esc(human_date(d, l)); }); }
   std::string enum_label(const char* name, int k) const {
     const EnumDef& def = rules.enum_def(name);
-    if (k < 0 || static_cast<std::size_t>(k) >= def.labels.size()) return t("dash");
-    return esc(def.labels[static_cast<std::size_t>(k)][lang]);
+    if (k < 0 || static_cast<std::size_t>(k) >= def.labels.size()) return dash();
+    return L([&](Lang l) { return esc(def.labels[static_cast<std::size_t>(k)][l]); });
   }
-  /// The label separator: a full-width colon in Chinese.
-  const char* sep() const { return lang == Lang::en ? ": " : "："; }
-  std::string item(int i) const { return esc(item_name(rules, i, e.region, lang)); }
+  /// The label separator: a full-width colon in Chinese (the stacked forms end a line).
+  const char* sep() const { return all ? " " : lang == Lang::en ? ": " : "："; }
+  std::string item(int i) const { return L([&](Lang l) { return esc(item_name(rules, i, e.region, l)); }); }
   /// The appendix entry a record names, in the language; the raw value when it is not listed.
   std::string appendix_name(std::size_t a, const Record& r) const {
-    if (r.appendix_index >= 0) return esc(rules.appendices[a].entries[static_cast<std::size_t>(r.appendix_index)].display[lang]);
+    if (r.appendix_index >= 0) {
+      const AppendixEntry& en = rules.appendices[a].entries[static_cast<std::size_t>(r.appendix_index)];
+      return L([&](Lang l) { return esc(en.display[l]); });
+    }
     if (a == 3) return enum_label("risk_list", rules.enum_def("risk_list").index_of("other"));
     const std::string letter(1, static_cast<char>('A' + a));
     return val(r.appendix_value) + sub(t_fill("table.not_in_appendix", {{"letter", letter}}));
@@ -91,25 +133,25 @@ struct Ctx {
   static std::string sub(const std::string& html) { return "<br><span class=\"sub\">" + html + "</span>"; }
 };
 
-// A record table's column: the label key under report.col and the cell's HTML.
+// A record table's column: the label key under report.e1.col and the cell's HTML.
 using Cell = std::string (*)(const Ctx&, const Record&);
 struct Col {
   const char* key;
   Cell cell;
 };
 
-// Appendix E's columns per table (序号 is added by the table itself), in Table 1 order.
+// Table E.1's columns per table (序号 is added by the table itself), in Table 1 order.
 const std::vector<Col>& columns(std::size_t list) {
   static const std::array<std::vector<Col>, kListCount> kCols = {{
       {{"cause", [](const Ctx& c, const Record& r) {
           return c.val(r.cause) + Ctx::sub(c.enum_label("field", r.enum_a) + " · " + c.enum_label("penalty_type", r.enum_b));
         }},
-       {"penalty_authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
+       {"authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
        {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
       {{"cause", [](const Ctx& c, const Record& r) {
           return c.val(r.cause) + Ctx::sub(c.enum_label("coercion_subject", r.enum_a));
         }},
-       {"coercion_authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
+       {"authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
        {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"coercive_measure", [](const Ctx& c, const Record& r) { return c.enum_label("coercion_measure", r.enum_b); }}},
       {{"case_type", [](const Ctx& c, const Record& r) { return c.enum_label("case_type", r.enum_a); }},
@@ -120,7 +162,7 @@ const std::vector<Col>& columns(std::size_t list) {
                                            c.enum_label("criminal_status", r.enum_b));
         }},
        {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
-       {"arose_on", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
+       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
       {{"organisation", [](const Ctx& c, const Record& r) { return c.appendix_name(0, r); }},
        {"violation", [](const Ctx& c, const Record& r) {
           return c.val(r.matter) + Ctx::sub(c.enum_label("self_regulatory_measure", r.enum_a));
@@ -135,9 +177,9 @@ const std::vector<Col>& columns(std::size_t list) {
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
       {{"scheme", [](const Ctx& c, const Record& r) { return c.appendix_name(2, r); }},
        {"scheme_category", [](const Ctx& c, const Record& r) {
-          if (r.appendix_index < 0) return c.t("dash");
+          if (r.appendix_index < 0) return c.dash();
           const std::string& cat = c.rules.appendices[2].entries[static_cast<std::size_t>(r.appendix_index)].category;
-          return c.enum_label("certification_category", c.rules.enum_def("certification_category").index_of(cat));
+          return c.e1("category_value." + cat);
         }},
        {"violation", [](const Ctx& c, const Record& r) {
           return c.val(r.matter) + Ctx::sub(c.enum_label("certification_measure", r.enum_a));
@@ -147,12 +189,12 @@ const std::vector<Col>& columns(std::size_t list) {
       {{"contract_type", [](const Ctx& c, const Record& r) { return c.enum_label("contract_type", r.enum_a); }},
        {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
        {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
-       {"complaint_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"default_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
       {{"commitment_type", [](const Ctx& c, const Record& r) { return c.enum_label("commitment_form", r.enum_a); }},
        {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
        {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
-       {"complaint_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
+       {"default_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
       {{"risk_cause", [](const Ctx& c, const Record& r) { return c.val(r.cause); }},
        {"risk_category", [](const Ctx& c, const Record& r) { return c.appendix_name(3, r); }},
@@ -162,6 +204,11 @@ const std::vector<Col>& columns(std::size_t list) {
   return kCols[list];
 }
 
+// Table E.1's title of each record table, in Table 1 order.
+constexpr std::array<const char*, kListCount> kTableTitle = {
+    "penalties", "coercions", "judgments", "criminal_cases", "self_regulatory",
+    "community", "certification_violations", "contract_complaints", "commitment_complaints", "risk_list"};
+
 // Status words always carry a symbol, so the report reads in black and white.
 std::string badge(const Ctx& c, bool good, const char* key) {
   return std::string("<span class=\"badge ") + (good ? "good\">&#10003; " : "bad\">&#10007; ") + c.t(key) + "</span>";
@@ -169,12 +216,18 @@ std::string badge(const Ctx& c, bool good, const char* key) {
 
 std::string clears(const Ctx& c, Day d) { return writable(d) ? c.human(d) : c.t("status.never"); }
 
-void css(std::string& out, const Rules& rules, Lang lang) {
+void css(std::string& out, const Ctx& c) {
+  const Rules& rules = c.rules;
   const std::string green = safe_colour(rules.colour);
-  // Every printed page says what it is, in case the pages are separated.
+  // 7.3: the mark's font and sizes from the rule data (a size outside 6-200 pt falls back to 7.3's).
+  auto pt = [](int v, int def) { return std::to_string(v >= 6 && v <= 200 ? v : def) + "pt"; };
+  // Every printed page says what it is, in case the pages are separated. Sections flow from page
+  // to page (Table E.1 is one table): only a record, a row or a heading with its first lines is
+  // kept together.
   out += "<style>\n"
          "@page { size: A4; margin: 16mm;\n"
-         "  @bottom-left { content: " + css_string(rules.id + " · " + rules.text("report.page_note", lang)) +
+         "  @bottom-left { content: " +
+         css_string(rules.id + " · " + c.plain([&](Lang l) { return rules.text("report.page_note", l); })) +
          "; font-size: 7.5pt; color: #444; }\n"
          "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #444; } }\n"
          ":root { --mark: " + green + "; --bad: #8a1c1c; }\n"
@@ -187,14 +240,18 @@ void css(std::string& out, const Rules& rules, Lang lang) {
          "    \"Microsoft JhengHei\", \"WenQuanYi Zen Hei\", \"Liberation Sans\", Arial, sans-serif; }\n"
          ":lang(en) { font-family: \"Liberation Sans\", Arial, Helvetica, \"Noto Sans CJK SC\", \"WenQuanYi Zen Hei\", sans-serif; }\n"
          "main { max-width: 178mm; margin: 0 auto; padding: 4mm 0; }\n"
-         ".group + .group { break-before: page; page-break-before: always; }\n"
-         "@media screen { .group + .group { border-top: 1px dashed #999; margin-top: 10mm; padding-top: 6mm; } }\n"
+         ".tri > span { display: block; } .tri > span + span { font-size: .9em; }\n"
+         ".part { margin-top: 7mm; }\n"
+         "@media screen { .part { border-top: 1px dashed #999; padding-top: 4mm; } }\n"
          "h1 { font-size: 17pt; margin: 0; }\n"
          "h2 { font-size: 13pt; margin: 5mm 0 2mm; padding-bottom: 1mm; border-bottom: 2px solid #111; }\n"
-         "h3 { font-size: 11pt; margin: 5mm 0 1.5mm; }\n"
-         "h2, h3, .kicker, .intro { break-after: avoid; page-break-after: avoid; }\n"
+         "h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }\n"
+         "h4 { font-size: 10pt; margin: 4mm 0 1mm; }\n"
+         "h2, h3, h4, .kicker, .intro, .clause-line { break-after: avoid; page-break-after: avoid; }\n"
+         "p, li { orphans: 3; widows: 3; }\n"
          ".kicker { font-size: 9pt; letter-spacing: .05em; color: #444; margin: 0; }\n"
          ".intro, .note { color: #333; font-size: 9pt; margin: 1mm 0 2mm; }\n"
+         ".clause-line { font-size: 9pt; margin: 0 0 1mm; }\n"
          ".note { border-left: 3px solid #777; padding-left: 2mm; }\n"
          ".masthead { display: flex; justify-content: space-between; align-items: flex-start; gap: 4mm; }\n"
          ".draft-badge { border: 2px solid #111; padding: 1mm 3mm; font-weight: bold; font-size: 12pt; letter-spacing: .1em; }\n"
@@ -226,15 +283,19 @@ void css(std::string& out, const Rules& rules, Lang lang) {
          "ul, ol { margin: 1mm 0 2mm; padding-left: 6mm; } li { margin: .5mm 0; }\n"
          "td ul { margin: 0; padding-left: 4mm; }\n"
          ".counselling { border: 1px solid #111; padding: 2mm 3mm; font-weight: bold; }\n"
+         ".closing { break-inside: avoid; page-break-inside: avoid; }\n"
+         ".needs { border: 2px solid var(--bad); padding: 2mm 3mm; break-inside: avoid; }\n"
          ".specimen { position: relative; border: 3px double var(--mark); padding: 3mm 4mm; margin: 4mm 0;\n"
          "  break-inside: avoid; page-break-inside: avoid; overflow: hidden; }\n"
          ".specimen .watermark { position: absolute; left: 0; right: 0; top: 38%; text-align: center; font-size: 30pt;\n"
          "  font-weight: bold; letter-spacing: .2em; color: rgba(0, 0, 0, .08); transform: rotate(-12deg); pointer-events: none; z-index: 1; }\n"
          ".specimen .stamp { position: absolute; top: 2mm; right: 3mm; border: 2px solid #111; padding: .5mm 2mm;\n"
          "  font-weight: bold; letter-spacing: .1em; background: #fff; }\n"
-         ".specimen .ic { font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: 40pt;\n"
-         "  font-weight: bold; line-height: 1; color: var(--mark); margin: 0; }\n"
-         ".specimen .mark-name { color: var(--mark); font-weight: bold; margin: 0 0 2mm; }\n"
+         ".specimen .emblem { text-align: center; margin: 0 0 2mm; color: var(--mark);\n"
+         "  font-family: " + css_string(rules.mark_font) + ", \"Liberation Serif\", serif; }\n"
+         ".specimen .ic { font-size: " + pt(rules.mark_main_size, 96) + "; font-weight: bold; line-height: 1; margin: 0; }\n"
+         ".specimen .ic-en { font-size: " + pt(rules.mark_english_size, 18) + "; margin: 0; }\n"
+         ".specimen .mark-name { color: var(--mark); font-weight: bold; margin: 0 0 2mm; text-align: center; }\n"
          ".specimen .code { font-family: \"Liberation Mono\", \"DejaVu Sans Mono\", monospace; letter-spacing: .05em; }\n"
          "</style>\n";
 }
@@ -243,99 +304,115 @@ void field_row(std::string& out, const std::string& label, const std::string& va
   out += "<tr><th scope=\"row\">" + label + "</th><td>" + value_html + "</td></tr>\n";
 }
 
+/// The first page: what the report is, the verdict, the earliest pass date and the actions that
+/// bring it forward (the full route to passing is in the annex).
 void summary(std::string& out, const Ctx& c) {
   const Evaluation& ev = c.ev();
-  out += "<section class=\"group\" id=\"summary\">\n<div class=\"masthead\"><div><h1>" + c.t("title") +
+  out += "<section class=\"summary\" id=\"summary\">\n<div class=\"masthead\"><div><h1>" + c.e1("title") +
          "</h1><p class=\"kicker\">" + c.t("subtitle") + "</p></div><div class=\"draft-badge\">" + c.t("draft_badge") +
          "</div></div>\n<div class=\"draft\" role=\"note\">\n";
-  for (std::size_t l = 0; l < 3; ++l)
-    out += std::string("<p lang=\"") + kLangCodes[l] + "\">" + c.t_in("draft_notice", static_cast<Lang>(l)) + "</p>\n";
+  for (Lang l : kAll)
+    out += std::string("<p lang=\"") + kLangCodes[static_cast<std::size_t>(l)] + "\">" + c.t_in("draft_notice", l) + "</p>\n";
   out += "</div>\n<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n<dt>" +
          c.t("meta.evaluated_on") + "</dt><dd>" + c.date(ev.on) + "</dd>\n<dt>" + c.t("meta.rules") + "</dt><dd>" +
-         esc(c.rules.id) + " · " + esc(c.rules.title[c.lang]) + " · " + c.t("meta.version") + " " + esc(c.rules.version) +
+         (c.all ? esc(c.rules.id) + " · " + esc(c.rules.version) + c.L([&](Lang l) { return esc(c.rules.title[l]); })
+                : esc(c.rules.id) + " · " + esc(c.rules.title[c.lang]) + " · " + c.t("meta.version") + " " + esc(c.rules.version)) +
          "</dd>\n</dl>\n";
   out += "<h2>" + c.t("summary.heading") + "</h2>\n";
   out += std::string("<div class=\"verdict ") + (ev.pass ? "pass" : "fail") + "\">\n<p>" + c.t("summary.verdict") + c.sep() +
          "<span class=\"word\">" + (ev.pass ? "&#10003; " : "&#10007; ") + c.t(ev.pass ? "summary.pass" : "summary.fail") +
          "</span></p>\n<p>" + c.t(ev.pass ? "summary.pass_line" : "summary.fail_line") + "</p>\n<p>" +
          c.t("summary.earliest_pass") + c.sep() + "<strong>" +
-         (writable(ev.earliest_pass) ? c.human(ev.earliest_pass) : c.t("summary.earliest_none")) + "</strong></p>\n</div>\n";
-
-  // The three basic requirements and the ten indicators; failing ones with their reasons.
-  out += "<table class=\"checks\">\n<thead><tr><th>" + c.t("summary.clause") + "</th><th>" + c.t("summary.item") +
-         "</th><th>" + c.t("summary.result") + "</th><th>" + c.t("summary.clears_on") + "</th></tr></thead>\n";
-  for (int item = 0; item < kItemCount; ++item) {
-    if (item == 0 || item == kBasicCount)
-      out += "<tbody><tr><th colspan=\"4\">" + c.t(item == 0 ? "summary.basic" : "summary.indicators") + "</th></tr></tbody>\n";
-    const bool basic = item < kBasicCount;
-    const BasicOutcome* b = basic ? &ev.basic[static_cast<std::size_t>(item)] : nullptr;
-    const IndicatorOutcome* io = basic ? nullptr : &ev.indicators[static_cast<std::size_t>(item - kBasicCount)];
-    const bool ok = basic ? b->met : !io->fails;
-    out += "<tbody class=\"rec\"><tr><td class=\"num\">" + esc(item_clause(c.rules, item)) + "</td><td>" + c.item(item) +
-           "</td><td>" + badge(c, ok, basic ? (ok ? "status.met" : "status.not_met") : (ok ? "status.pass" : "status.fail")) +
-           "</td><td>" + (ok ? c.t("dash") : clears(c, basic ? b->clears_on : io->clears_on)) + "</td></tr>\n";
-    if (basic) {
-      out += "<tr class=\"why\"><td></td><td colspan=\"3\">" + esc(reason_text(b->reason, c.rules, c.lang)) + "</td></tr>\n";
-    } else if (!ok) {
-      out += "<tr class=\"why\"><td></td><td colspan=\"3\"><ul>";
-      for (const RecordOutcome& ro : io->counted)
-        out += "<li>" + esc(c.e.records[ro.record].id) + c.sep() + esc(reason_text(ro.reason, c.rules, c.lang)) + "</li>";
-      out += "</ul></td></tr>\n";
+         (writable(ev.earliest_pass) ? c.human(ev.earliest_pass) : c.t("summary.earliest_none")) + "</strong></p>\n";
+  if (!ev.pass) {
+    std::string failing;
+    for (int item = 0; item < kItemCount; ++item) {
+      const bool ok = item < kBasicCount ? ev.basic[static_cast<std::size_t>(item)].met
+                                         : !ev.indicators[static_cast<std::size_t>(item - kBasicCount)].fails;
+      if (!ok) failing += (failing.empty() ? "" : ", ") + item_clause(c.rules, item);
     }
-    out += "</tbody>\n";
+    out += "<p>" + c.t_fill("summary.failing", {{"clauses", failing}}) + "</p>\n";
   }
-  out += "</table>\n";
+  out += "</div>\n";
+  // The actions that bring the pass date forward (8.8), each with the date it gives.
+  if (!ev.pass || !c.plan.actions.empty()) {
+    out += "<h3>" + c.t("summary.actions") + "</h3>\n";
+    std::vector<const PlanAction*> helps;
+    for (const PlanAction& a : c.plan.actions)
+      if (!a.changes_nothing) helps.push_back(&a);
+    if (helps.empty()) {
+      out += "<p class=\"none\">" + c.t("summary.no_actions") + "</p>\n";
+    } else {
+      out += "<ol>\n";
+      for (const PlanAction* a : helps)
+        out += "<li>" + c.L([&](Lang l) { return esc(action_text(c.e, c.plan, *a, c.rules, l)); }) + "</li>\n";
+      out += "</ol>\n";
+    }
+  }
   if (!ev.warnings.empty()) {
     out += "<h3>" + c.t("summary.warnings") + "</h3>\n<ul>\n";
     for (const Warning& w : ev.warnings)
-      out += "<li>" + (w.record.empty() ? std::string() : esc(w.record) + c.sep()) + esc(warning_message(w, c.rules, c.lang)) + "</li>\n";
+      out += "<li>" + (w.record.empty() ? std::string() : esc(w.record) + c.sep()) +
+             c.L([&](Lang l) { return esc(warning_message(w, c.rules, l)); }) + "</li>\n";
     out += "</ul>\n";
   }
   out += "</section>\n";
 }
 
+/// A part of clause 10 (基本信息, 守法信息, 遵规信息, 践约信息, 其他诚信信息) opens with its name.
+void open_part(std::string& out, const Ctx& c, const char* id) {
+  out += std::string("<section class=\"part\" id=\"") + id + "\">\n<h2>" + c.t(std::string("part.") + id) + "</h2>\n";
+}
+
 void basic_information(std::string& out, const Ctx& c) {
   const Enterprise& e = c.e;
-  out += "<section class=\"group\" id=\"basic\">\n<h2>" + c.t("basic.heading") + "</h2>\n<table class=\"fields\">\n";
-  field_row(out, c.t("basic.name"), c.val(e.name));
-  field_row(out, c.t("basic.id_code"), c.val(e.id_code));
-  field_row(out, c.t("basic.region"), esc(c.rules.region_labels[static_cast<std::size_t>(e.region)][c.lang]));
+  open_part(out, c, "basic");
+  out += "<table class=\"fields\">\n";
+  field_row(out, c.e1("name"), c.val(e.name));
+  field_row(out, c.e1("id_code"), c.val(e.id_code));
+  field_row(out, c.e1("region"), c.e1(std::string("region_value.") + kRegionCodes[static_cast<std::size_t>(e.region)]));
   field_row(out, c.t("basic.division_code"), c.val(e.division_code));
-  field_row(out, c.t("basic.legal_representative"), c.val(e.legal_representative));
-  field_row(out, c.t("basic.address"), c.val(e.address));
-  field_row(out, c.t("basic.incorporated_on"), c.date(e.incorporated_on));
-  field_row(out, c.t("basic.enterprise_type"), c.val(e.enterprise_type));
-  field_row(out, c.t("basic.business_scope"), c.val(e.business_scope));
+  field_row(out, c.e1("legal_representative"), c.val(e.legal_representative));
+  field_row(out, c.e1("address"), c.val(e.address));
+  field_row(out, c.e1("incorporated_on"), c.date(e.incorporated_on));
+  field_row(out, c.e1("enterprise_type"), c.val(e.enterprise_type));
+  field_row(out, c.e1("business_scope"), c.val(e.business_scope));
   const EnumDef& reg = c.rules.enum_def("registration_status");
   const int status = e.registration_status >= 0 ? e.registration_status : reg.index_of("subsisting");
   const bool subsisting = status == reg.index_of("subsisting");
-  field_row(out, c.t("basic.registration_status"),
-            c.enum_label("registration_status", status) + (subsisting ? "" : " &#9888;" + Ctx::sub(c.t("basic.registration_note"))));
-  out += "</table>\n<h2>" + c.t("certification.heading") + "</h2>\n<table class=\"fields\">\n";
-  field_row(out, c.t("certification.first_passed_on"), c.date(e.first_passed_on));
-  out += "<tr><th colspan=\"2\">" + c.t("certification.review") + "</th></tr>\n";
-  field_row(out, c.t("certification.last_review_on"), c.date(e.last_review_on));
-  field_row(out, c.t("certification.institution"), c.val(e.institution));
+  const std::string value = status >= 0 && static_cast<std::size_t>(status) < reg.values.size()
+                                ? c.e1("registration_value." + reg.values[static_cast<std::size_t>(status)])
+                                : c.dash();
+  field_row(out, c.e1("registration_status"),
+            value + (subsisting ? "" : " &#9888;" + Ctx::sub(c.t("basic.registration_note"))));
+  out += "</table>\n<h3>" + c.e1("certification") + "</h3>\n<table class=\"fields\">\n";
+  field_row(out, c.e1("first_passed_on"), c.date(e.first_passed_on));
+  out += "<tr><th colspan=\"2\">" + c.e1("review") + "</th></tr>\n";
+  field_row(out, c.e1("last_review_on"), c.date(e.last_review_on));
+  field_row(out, c.e1("institution"), c.val(e.institution));
   out += "</table>\n";
   if (!writable(e.first_passed_on) && !writable(e.last_review_on) && e.institution.empty())
     out += "<p class=\"none\">" + c.t("certification.not_certified") + "</p>\n";
   out += "</section>\n";
 }
 
-/// One indicator's table: Appendix E's columns, then whether each record counts, until when, and why.
+/// One indicator's table: Table E.1's title and columns, then whether each record counts, until
+/// when, and why.
 void record_table(std::string& out, const Ctx& c, std::size_t li) {
   const IndicatorOutcome& io = c.ev().indicators[li];
   const int item = kBasicCount + static_cast<int>(li);
-  out += "<h3>" + esc(item_clause(c.rules, item)) + " " + c.item(item) + " " +
-         badge(c, !io.fails, io.fails ? "status.fail" : "status.pass");
+  out += "<h4>" + c.e1(kTableTitle[li]) + "</h4>\n<p class=\"clause-line\">" + esc(item_clause(c.rules, item)) + " " +
+         c.item(item) + " " + badge(c, !io.fails, io.fails ? "status.fail" : "status.pass");
   if (io.fails)
     out += " <span class=\"sub\">" +
-           (writable(io.clears_on) ? c.t_fill("status.clears_on", {{"date", human_date(io.clears_on, c.lang)}})
+           (writable(io.clears_on) ? c.L([&](Lang l) {
+              return esc(fill(c.rules.text("report.status.clears_on", l), {{"date", human_date(io.clears_on, l)}}));
+            })
                                    : c.t("status.never_clears")) + "</span>";
-  out += "</h3>\n";
   static const std::array<int, kListCount> kAppendix = {-1, -1, -1, -1, 0, 1, 2, -1, -1, 3};
   if (kAppendix[li] >= 0)
-    out += "<p class=\"intro\">" + c.t_fill("table.appendix", {{"letter", std::string(1, static_cast<char>('A' + kAppendix[li]))}}) + "</p>\n";
+    out += " <span class=\"sub\">" + c.e1(std::string("appendix_ref.") + static_cast<char>('A' + kAppendix[li])) + "</span>";
+  out += "</p>\n";
   const std::vector<Col>& cols = columns(li);
   std::vector<std::size_t> rows;
   for (std::size_t i = 0; i < c.e.records.size(); ++i)
@@ -345,8 +422,8 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
     return;
   }
   const std::string span = std::to_string(cols.size() + 2);
-  out += "<table class=\"records\">\n<thead><tr><th>" + c.t("col.order") + "</th>";
-  for (const Col& col : cols) out += "<th>" + c.t(std::string("col.") + col.key) + "</th>";
+  out += "<table class=\"records\">\n<thead><tr><th>" + c.e1("col.order") + "</th>";
+  for (const Col& col : cols) out += "<th>" + c.e1(std::string("col.") + col.key) + "</th>";
   out += "<th class=\"nw\">" + c.t("col.counts") + "</th><th class=\"nw\">" + c.t("col.counts_until") + "</th></tr></thead>\n";
   for (std::size_t n = 0; n < rows.size(); ++n) {
     const Record& r = c.e.records[rows[n]];
@@ -357,18 +434,49 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
     for (const Col& col : cols) out += "<td>" + col.cell(c, r) + "</td>";
     out += std::string("<td class=\"nw\">") + (counts ? "&#9679; " + c.t("counts.yes") : "&#9675; " + c.t("counts.no"));
     if (r.disputed) out += Ctx::sub(c.t("counts.disputed"));
-    out += "</td><td class=\"nw\">" + (!counts ? c.t("dash") : writable(ro->counts_until) ? c.date(ro->counts_until) : c.t("counts.open")) +
+    out += "</td><td class=\"nw\">" + (!counts ? c.dash() : writable(ro->counts_until) ? c.date(ro->counts_until) : c.t("counts.open")) +
            "</td></tr>\n<tr class=\"why\"><td></td><td colspan=\"" + span + "\">" + c.t("col.reason") + c.sep() +
-           (ro ? esc(reason_text(ro->reason, c.rules, c.lang)) : c.t("dash")) + "</td></tr></tbody>\n";
+           (ro ? c.L([&](Lang l) { return esc(reason_text(ro->reason, c.rules, l)); }) : c.dash()) + "</td></tr></tbody>\n";
   }
   out += "</table>\n";
 }
 
-/// A group of indicators (5.1.x) with its Appendix E heading and introduction.
+/// A class of indicators (5.1.x): Table E.1's heading and introduction, then its tables.
 void group(std::string& out, const Ctx& c, const char* id, std::size_t first, std::size_t last) {
-  const std::string g = std::string("group.") + id;
-  out += std::string("<h2 id=\"") + id + "\">" + c.t(g + ".heading") + "</h2>\n<p class=\"intro\">" + c.t(g + ".intro") + "</p>\n";
+  const std::string g(id);
+  out += "<h3 id=\"" + g + "-status\">" + c.e1(g) + "</h3>\n<p class=\"intro\">" + c.e1(g + "_intro") + "</p>\n";
   for (std::size_t li = first; li <= last; ++li) record_table(out, c, li);
+}
+
+/// Clause by clause: the three basic requirements and the ten indicators; failing ones with reasons.
+void checks(std::string& out, const Ctx& c) {
+  const Evaluation& ev = c.ev();
+  out += "<h2>" + c.t("summary.checks") + "</h2>\n<table class=\"checks\">\n<thead><tr><th>" + c.t("summary.clause") +
+         "</th><th>" + c.t("summary.item") + "</th><th>" + c.t("summary.result") + "</th><th>" + c.t("summary.clears_on") +
+         "</th></tr></thead>\n";
+  for (int item = 0; item < kItemCount; ++item) {
+    if (item == 0 || item == kBasicCount)
+      out += "<tbody><tr><th colspan=\"4\">" + c.t(item == 0 ? "summary.basic" : "summary.indicators") + "</th></tr></tbody>\n";
+    const bool basic = item < kBasicCount;
+    const BasicOutcome* b = basic ? &ev.basic[static_cast<std::size_t>(item)] : nullptr;
+    const IndicatorOutcome* io = basic ? nullptr : &ev.indicators[static_cast<std::size_t>(item - kBasicCount)];
+    const bool ok = basic ? b->met : !io->fails;
+    out += "<tbody class=\"rec\"><tr><td class=\"num\">" + esc(item_clause(c.rules, item)) + "</td><td>" + c.item(item) +
+           "</td><td>" + badge(c, ok, basic ? (ok ? "status.met" : "status.not_met") : (ok ? "status.pass" : "status.fail")) +
+           "</td><td>" + (ok ? c.dash() : clears(c, basic ? b->clears_on : io->clears_on)) + "</td></tr>\n";
+    if (basic) {
+      out += "<tr class=\"why\"><td></td><td colspan=\"3\">" +
+             c.L([&](Lang l) { return esc(reason_text(b->reason, c.rules, l)); }) + "</td></tr>\n";
+    } else if (!ok) {
+      out += "<tr class=\"why\"><td></td><td colspan=\"3\"><ul>";
+      for (const RecordOutcome& ro : io->counted)
+        out += "<li>" + esc(c.e.records[ro.record].id) + c.sep() +
+               c.L([&](Lang l) { return esc(reason_text(ro.reason, c.rules, l)); }) + "</li>";
+      out += "</ul></td></tr>\n";
+    }
+    out += "</tbody>\n";
+  }
+  out += "</table>\n";
 }
 
 void action_plan(std::string& out, const Ctx& c) {
@@ -388,30 +496,41 @@ void action_plan(std::string& out, const Ctx& c) {
       std::string ids;
       for (std::size_t i : plan.disputed_records) ids += (ids.empty() ? "" : ", ") + c.e.records[i].id;
       disputes = (writable(plan.disputes_earliest_pass) ? c.human(plan.disputes_earliest_pass) : none) +
-                 Ctx::sub(c.t_fill("plan.disputed_records",
-                                   {{"records", ids}, {"verdict", c.rules.text(plan.disputes_pass ? "report.status.pass" : "report.status.fail", c.lang)}}));
+                 Ctx::sub(c.L([&](Lang l) {
+                   return esc(fill(c.rules.text("report.plan.disputed_records", l),
+                                   {{"records", ids}, {"verdict", c.rules.text(plan.disputes_pass ? "report.status.pass" : "report.status.fail", l)}}));
+                 }));
     }
     field_row(out, c.t("plan.disputes"), disputes);
     out += "</table>\n<h3>" + c.t("plan.actions") + "</h3>\n";
     if (plan.actions.empty()) out += "<p class=\"none\">" + c.t("none") + "</p>\n";
     else {
       out += "<ol>\n";
-      for (const PlanAction& a : plan.actions) out += "<li>" + esc(action_text(c.e, plan, a, c.rules, c.lang)) + "</li>\n";
+      for (const PlanAction& a : plan.actions)
+        out += "<li>" + c.L([&](Lang l) { return esc(action_text(c.e, plan, a, c.rules, l)); }) + "</li>\n";
       out += "</ol>\n";
     }
     out += "<h3>" + c.t("plan.waits") + "</h3>\n";
     if (plan.waits.empty()) out += "<p class=\"none\">" + c.t("none") + "</p>\n";
     else {
       out += "<ul>\n";
-      for (const PlanWait& w : plan.waits) out += "<li>" + esc(wait_text(c.e, w, c.rules, c.lang)) + "</li>\n";
+      for (const PlanWait& w : plan.waits) out += "<li>" + c.L([&](Lang l) { return esc(wait_text(c.e, w, c.rules, l)); }) + "</li>\n";
       out += "</ul>\n";
     }
   }
 }
 
-/// Clause 7.2's contents and a 7.4 code built from the enterprise's division code, as a specimen.
+/// Clause 7: a passing report shows the mark as 7.2-7.4 describe it, as a specimen (8.3: the mark
+/// itself comes from the 标识管理机构); a failing one says what the mark would need instead.
 void mark_specimen(std::string& out, const Ctx& c) {
   const Enterprise& e = c.e;
+  out += "<h2>" + c.t("mark.heading") + "</h2>\n";
+  if (!c.ev().pass) {
+    out += "<div class=\"needs\">\n<p>" + c.t("mark.needs") + "</p>\n<p>" + c.t("summary.earliest_pass") + c.sep() + "<strong>" +
+           (writable(c.ev().earliest_pass) ? c.human(c.ev().earliest_pass) : c.t("summary.earliest_none")) +
+           "</strong></p>\n</div>\n";
+    return;
+  }
   const std::string& prefix = c.rules.division_prefix[static_cast<std::size_t>(e.region)];
   std::string division = e.division_code;
   const bool six_digits = division.size() == 6 && division.find_first_not_of("0123456789") == std::string::npos;
@@ -427,16 +546,18 @@ void mark_specimen(std::string& out, const Ctx& c) {
   std::string stamp;
   for (Lang l : {Lang::en, Lang::zh_Hans, Lang::zh_Hant}) stamp += (stamp.empty() ? "" : " / ") + c.t_in("mark.specimen", l);
   // 7.1: the mark's name is Chinese; an English report gives the translation beside it.
-  std::string name = esc(c.rules.mark_name[c.lang]);
-  if (c.lang == Lang::en) name = esc(c.rules.mark_name[Lang::zh_Hans]) + " (" + name + ")";
-  out += "<h2>" + c.t("mark.heading") + "</h2>\n<div class=\"specimen\">\n<div class=\"watermark\" aria-hidden=\"true\">" + stamp +
-         "</div>\n<div class=\"stamp\">" + stamp + "</div>\n<p class=\"ic\">IC</p>\n<p class=\"mark-name\">" + name +
+  std::string name = c.L([&](Lang l) { return esc(c.rules.mark_name[l]); });
+  if (c.lang == Lang::en && !c.all) name = esc(c.rules.mark_name[Lang::zh_Hans]) + " (" + name + ")";
+  // 7.3: the green "IC" above, the English line below, in the rule data's font and sizes.
+  out += "<div class=\"specimen\">\n<div class=\"watermark\" aria-hidden=\"true\">" + stamp + "</div>\n<div class=\"stamp\">" +
+         stamp + "</div>\n<div class=\"emblem\"><p class=\"ic\">" + esc(c.rules.mark_pattern) + "</p><p class=\"ic-en\">" +
+         esc(c.rules.mark_name[Lang::en]) + "</p></div>\n<p class=\"mark-name\">" + esc(c.rules.mark_name[Lang::zh_Hans]) +
          "</p>\n<table class=\"fields\">\n";
   field_row(out, c.t("mark.name"), name);
   field_row(out, c.t("mark.code"), "<span class=\"code\">" + esc(division) + " III " + esc(first) + " NNNN</span> (" +
                                        c.t("mark.specimen") + ")" +
                                        Ctx::sub(c.t_fill("mark.code_parts", {{"division", division}})));
-  field_row(out, c.t("mark.issuer"), e.institution.empty() ? later : esc(e.institution));
+  field_row(out, c.t("mark.issuer"), c.t("mark.issuer_value"));
   field_row(out, c.t("mark.issued_on"), writable(e.first_passed_on) ? c.date(e.first_passed_on) : later);
   field_row(out, c.t("mark.last_review_on"), writable(e.last_review_on) ? c.date(e.last_review_on) : later);
   out += "</table>\n<p class=\"note\">" + c.t("mark.notice") + "</p>\n</div>\n";
@@ -445,12 +566,15 @@ void mark_specimen(std::string& out, const Ctx& c) {
 }  // namespace
 
 Output report_html(std::string_view text, const Options& options, const Rules& rules) {
-  Prepared p = prepare(text, options, rules);
+  Options opt = options;
+  const bool all = opt.all_languages;
+  opt.all_languages = false;  // the report is the one door that takes every language at once
+  Prepared p = prepare(text, opt, rules);
   if (!p.valid()) return {std::string(), Verdict::invalid};
   const Enterprise& e = p.parsed.enterprise;
-  const Lang lang = options.lang;
+  const Lang lang = all ? Lang::zh_Hans : opt.lang;
   const Plan plan = make_plan(e, rules, p.on, std::move(p.parsed.warnings));
-  Ctx c{e, plan, rules, lang, std::vector<const RecordOutcome*>(e.records.size(), nullptr), std::vector<char>(e.records.size(), 0)};
+  Ctx c{e, plan, rules, lang, all, std::vector<const RecordOutcome*>(e.records.size(), nullptr), std::vector<char>(e.records.size(), 0)};
   for (const IndicatorOutcome& io : plan.evaluation.indicators) {
     for (const RecordOutcome& ro : io.counted) {
       c.outcome[ro.record] = &ro;
@@ -460,30 +584,41 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   }
 
   std::string out;
-  out.reserve(24000 + 1200 * e.records.size());
+  out.reserve((all ? 60000 : 24000) + 1200 * e.records.size());
   out += std::string("<!DOCTYPE html>\n<html lang=\"") + kLangCodes[static_cast<std::size_t>(lang)] +
          "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>" + c.t("title") + " · " + esc(e.name) + " · " + c.t("draft_badge") + "</title>\n";
-  css(out, rules, lang);
+         "<title>" + esc(c.plain([&](Lang l) { return rules.text("report.e1.title", l); })) + " · " + esc(e.name) + " · " +
+         esc(c.plain([&](Lang l) { return rules.text("report.draft_badge", l); })) + "</title>\n";
+  css(out, c);
   out += "</head>\n<body>\n<main class=\"report\">\n";
+  // Clause 10: 基本信息, 守法信息, 遵规信息, 践约信息, 其他诚信信息 (Table E.1's content), after the summary.
   summary(out, c);
   basic_information(out, c);
-  out += "<section class=\"group\" id=\"law-section\">\n<p class=\"kicker\">" + c.t("integrity.heading") + "</p>\n";
+  open_part(out, c, "law");
+  out += "<p class=\"kicker\">" + c.e1("integrity") + "</p>\n";
   group(out, c, "law", 0, 3);
-  out += "<p class=\"note\">" + c.t("note.dates") + "</p>\n</section>\n<section class=\"group\" id=\"rules-section\">\n";
+  out += "</section>\n";
+  open_part(out, c, "rules");
   group(out, c, "rules", 4, 6);
-  out += "</section>\n<section class=\"group\" id=\"commitments-section\">\n";
+  out += "</section>\n";
+  open_part(out, c, "commitments");
   group(out, c, "commitments", 7, 8);
   const IndicatorDef& cc = rules.indicators[static_cast<std::size_t>(ListKind::contract_complaints)];
   out += "<p class=\"note\">" + c.t_fill("note.complaints", {{"months", std::to_string(cc.window_months)},
                                                              {"resolved_months", std::to_string(cc.resolved_window_months)},
-                                                             {"threshold", std::to_string(cc.threshold)}}) + "</p>\n";
+                                                             {"threshold", std::to_string(cc.threshold)}}) + "</p>\n</section>\n";
+  open_part(out, c, "other");
   group(out, c, "other", 9, 9);
-  out += "<p class=\"note\">" + esc(rules.text("standard.appendix_d_amount_note", lang)) + "</p>\n</section>\n";
-  out += "<section class=\"group\" id=\"plan\">\n";
+  out += "<p class=\"note\">" + c.L([&](Lang l) { return esc(rules.text("standard.appendix_d_amount_note", l)); }) + "</p>\n";
+  out += "<p class=\"note\">" + c.t("note.dates") + "</p>\n</section>\n";
+  // Beyond Table E.1: the clause-by-clause results, the route to passing (8.8) and the mark (7).
+  out += "<section class=\"part\" id=\"annex\">\n";
+  checks(out, c);
+  // The plan and the mark are kept on one page, so the last page is never a stray line or two.
+  out += "<div class=\"closing\">\n";
   action_plan(out, c);
   mark_specimen(out, c);
-  out += "</section>\n</main>\n</body>\n</html>\n";
+  out += "</div>\n</section>\n</main>\n</body>\n</html>\n";
   return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail};
 }
 

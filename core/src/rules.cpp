@@ -382,7 +382,15 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
 
   if (auto it = j.find("division_codes"); it != j.end() && it->is_array())
     for (const json& d : *it) r->division_codes.push_back({str(d, "code"), text3(d.value("name", json()))});
-  if (auto it = j.find("mark"); it != j.end() && it->is_object()) r->colour = str(*it, "colour", r->colour);
+  if (auto it = j.find("mark"); it != j.end() && it->is_object()) {
+    r->colour = str(*it, "colour", r->colour);
+    if (auto st = it->find("style"); st != it->end() && st->is_object()) {
+      r->mark_pattern = str(*st, "pattern", r->mark_pattern);
+      r->mark_font = str(*st, "font", r->mark_font);
+      if (auto v = st->find("main_size"); v != st->end() && v->is_number_integer()) r->mark_main_size = v->get<int>();
+      if (auto v = st->find("english_size"); v != st->end() && v->is_number_integer()) r->mark_english_size = v->get<int>();
+    }
+  }
 
   // Labels from the standard's data are texts too, so the writers find them by key.
   for (const char* k : {"appendix_d_amount_note"})

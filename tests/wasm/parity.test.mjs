@@ -105,7 +105,7 @@ const reportGoldens = fs.existsSync(REPORTS)
   ? fs.readdirSync(REPORTS).filter((f) => f.endsWith('.html')).sort()
   : [];
 for (const file of reportGoldens) {
-  const m = /^(.*)\.(en|zh-Hans|zh-Hant)\.html$/.exec(file);
+  const m = /^(.*)\.(en|zh-Hans|zh-Hant|all)\.html$/.exec(file);
   test(`wasm.report.${file}`, () => {
     assert.ok(m, `${file}: expected NAME.LANG.html`);
     const [, name, lang] = m;

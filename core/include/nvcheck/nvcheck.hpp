@@ -17,10 +17,12 @@ struct Options {
   Day on = kNever;
   Lang lang = Lang::en;
   Day today = kNever;
+  bool all_languages = false;      // `lang: "all"`: the report only (Table E.1's three forms)
   std::vector<InputError> errors;  // a bad option value is an input error
 };
 
-/// Reads `{"on": "YYYY-MM-DD", "lang": "en" | "zh-Hans" | "zh-Hant"}`; unknown keys ignored.
+/// Reads `{"on": "YYYY-MM-DD", "lang": "en" | "zh-Hans" | "zh-Hant" | "all"}`; unknown keys ignored
+/// ("all" is the trilingual report's; the other doors refuse it).
 Options parse_options(std::string_view options_json, Day today = kNever);
 
 enum class Verdict { pass, fail, invalid };

@@ -136,6 +136,9 @@ struct Rules {
   std::array<Appendix, 4> appendices;  // A, B, C, D
   std::vector<DivisionCode> division_codes;
   std::string colour = "#00a572";
+  // 7.3: the mark's pattern, font and sizes in pt (rule data `mark.style`).
+  std::string mark_pattern = "IC", mark_font = "Times New Roman";
+  int mark_main_size = 96, mark_english_size = 18;
   std::map<std::string, Text3, std::less<>> texts;  // messages and labels by key ("reason.annulled", ...)
   std::string standard_json;           // the rule data as given (for `nvcheck rules`)
   std::string texts_json;

@@ -27,7 +27,9 @@ error_codes=$( {
 } | sort -u)
 # Warning codes: pushed warnings and codes set on a Warning.
 warning_codes=$( {
-  literals core/src/evaluate.cpp 'ws\.push_back\(\{|\.code = "'
+  # the code is the second literal of a pushed warning ({record, code, args, ...})
+  grep -oE 'ws\.push_back\(\{[^,]+, "[a-z]+(_[a-z]+)+"' core/src/evaluate.cpp | grep -oE '"[a-z]+(_[a-z]+)+"$' | tr -d '"'
+  literals core/src/evaluate.cpp '\.code = "'
   literals core/src/parse.cpp '\.code = "'
 } | sort -u)
 [ -n "$error_codes" ] || bad "found no error code in the sources (has the code moved?)"

@@ -61,14 +61,28 @@ const char* verdict_name(Verdict v) {
   return v == Verdict::pass ? "pass" : v == Verdict::fail ? "fail" : "invalid";
 }
 
+// The page calls with the same options on every edit: the last ones read are kept here, in the
+// door (text and result, nothing that points into the rules), and given again without parsing.
+const Options& options_of(std::string_view json) {
+  static std::string last_json;
+  static Options last;
+  static bool set = false;
+  if (!set || last_json != json) {
+    last = parse_options(json);
+    last_json.assign(json.data(), json.size());
+    set = true;
+  }
+  return last;
+}
+
 // The calls both doors make (embind's below, and the byte door's nvcheck_run).
 enum class Call : int { evaluate = 0, plan = 1, rules_summary = 2 };
 
 std::string run(Call what, std::string_view enterprise, std::string_view options) {
   return guarded([&] {
     switch (what) {
-      case Call::evaluate: return check_json(enterprise, parse_options(options), rules()).text;
-      case Call::plan: return plan_json(enterprise, parse_options(options), rules()).text;
+      case Call::evaluate: return check_json(enterprise, options_of(options), rules()).text;
+      case Call::plan: return plan_json(enterprise, options_of(options), rules()).text;
       case Call::rules_summary: return rules_summary_json(rules());
     }
     return error_json("nvcheck: unknown call");
@@ -89,7 +103,7 @@ struct ReportOut {
 
 ReportOut js_report(const std::string& enterprise, const std::string& options) {
   try {
-    const Options opt = parse_options(options);
+    const Options opt = options_of(options);
     Output o = report_html(enterprise, opt, rules());
     // An invalid file has no report: like the CLI, give the invalid result of check.
     if (o.verdict == Verdict::invalid) return {"invalid", std::string(), check_json(enterprise, opt, rules()).text};

@@ -1,5 +1,6 @@
 // Loads the rule data (rules/wq179.json and text documents) into typed definitions.
 #include <algorithm>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -222,9 +223,9 @@ const std::string& Rules::text(std::string_view key, Lang lang) const {
   } else if (auto it = texts.find(key); it != texts.end()) {
     return it->second[lang];
   }
-  static thread_local std::string missing;
-  missing.assign(key);
-  return missing;
+  // The key itself, kept by these rules (a node of a set: stable until the rules go).
+  std::lock_guard<std::mutex> lock(missing_mutex_);
+  return *missing_.emplace(key).first;
 }
 
 const DivisionCode* Rules::division(std::string_view code) const {

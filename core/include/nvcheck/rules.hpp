@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -157,6 +159,11 @@ struct Rules {
   NameIndex enum_index_, text_index_;
   std::vector<const EnumDef*> enum_at_;
   std::vector<const Text3*> text_at_;
+  // Keys asked for that the rule data lacks, given back as their own text (rare: rule data
+  // checked by check_rules has every key the engine asks for). Owned here, so a text never
+  // outlives its rules; the mutex because one Rules serves several threads (--jobs).
+  mutable std::mutex missing_mutex_;
+  mutable std::set<std::string, std::less<>> missing_;
 };
 
 /// Loads the standard's data and any number of text documents (merged key by key).

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "nvcheck/builtin_rules.hpp"
+#include "nvcheck/rules_check.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 namespace {
@@ -24,6 +25,7 @@ const char* const kUsage =
     "       nvcheck report FILE [--on ...] [--lang ...] -o report.html\n"
     "       nvcheck mark-code CODE [--lang ...]\n"
     "       nvcheck rules\n"
+    "       nvcheck rules check DIR       (the rule set's problems; exit 0 none, 2 some)\n"
     "Every command takes --rules DIR to read rule data (wq179.json, texts.json, report.json) from DIR.\n"
     "FILE may be - for standard input. Exit status: 0 all passed, 1 some failed, 2 some input was\n"
     "invalid or unreadable, or the command line was wrong.\n";
@@ -113,6 +115,34 @@ bool parse_args(int argc, char** argv, Args& a, std::string& err) {
 }
 
 // One line per enterprise of a JSON Lines stream, in order, with up to `jobs` threads.
+// A rule folder's documents: wq179.json, and texts.json / report.json (built-in when absent).
+struct RulesDir {
+  std::string standard, texts, report;
+  bool own_texts = false, own_report = false;
+  std::vector<std::string_view> docs() const {
+    return {own_texts ? std::string_view(texts) : builtin_texts_json(), own_report ? std::string_view(report) : builtin_report_json()};
+  }
+};
+
+bool read_rules_dir(const std::string& dir, RulesDir& d) {
+  if (!read_file(dir + "/wq179.json", d.standard)) {
+    std::cerr << "nvcheck: cannot read " << dir << "/wq179.json\n";
+    return false;
+  }
+  d.own_texts = read_file(dir + "/texts.json", d.texts);
+  d.own_report = read_file(dir + "/report.json", d.report);
+  return true;
+}
+
+// The problems of a rule set in the language asked (the built-in texts say them).
+void print_rule_problems(const std::vector<RuleProblem>& problems, const std::string& lang_code, std::ostream& out) {
+  Lang lang = Lang::en;
+  (void)parse_lang(lang_code, lang);
+  const Rules& messages = *builtin_rules();
+  if (problems.empty()) out << messages.text("rules_check.ok", lang) << "\n";
+  for (const RuleProblem& p : problems) out << rule_problem_text(p, messages, lang) << "\n";
+}
+
 int run_jsonl(const Args& a, const Options& opt, const Rules& rules) {
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -180,23 +210,28 @@ int main(int argc, char** argv) {
     return a.help ? 0 : 2;
   }
 
+  // nvcheck rules check DIR: the rule set's problems (exit 0 none, 2 some).
+  if (a.command == "rules" && !a.files.empty() && a.files[0] == "check") {
+    if (a.files.size() != 2) return usage_error("rules check takes one folder");
+    RulesDir d;
+    if (!read_rules_dir(a.files[1], d)) return 2;
+    const auto problems = check_rules(d.standard, d.docs());
+    print_rule_problems(problems, a.lang, std::cout);
+    return problems.empty() ? 0 : 2;
+  }
+
   std::shared_ptr<const Rules> rules;
   try {
     if (a.rules_dir.empty()) {
       rules = builtin_rules();
     } else {
-      std::string standard, texts, report;
-      if (!read_file(a.rules_dir + "/wq179.json", standard)) {
-        std::cerr << "nvcheck: cannot read " << a.rules_dir << "/wq179.json\n";
-        return 2;
-      }
-      std::vector<std::string_view> docs;
-      if (read_file(a.rules_dir + "/texts.json", texts)) docs.push_back(texts);
-      else docs.push_back(builtin_texts_json());
-      if (read_file(a.rules_dir + "/report.json", report)) docs.push_back(report);
-      else docs.push_back(builtin_report_json());
-      rules = load_rules(standard, docs);
+      RulesDir d;
+      if (!read_rules_dir(a.rules_dir, d)) return 2;
+      rules = load_rules(d.standard, d.docs());
     }
+  } catch (const RulesInvalid& ex) {  // every problem, where and why, in the language asked
+    print_rule_problems(ex.problems(), a.lang, std::cerr);
+    return 2;
   } catch (const std::exception& ex) {
     std::cerr << "nvcheck: " << ex.what() << "\n";
     return 2;

@@ -25,6 +25,7 @@
 
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/nvcheck.hpp"
+#include "nvcheck/rules_check.hpp"
 
 namespace {
 
@@ -129,7 +130,17 @@ std::string js_check_mark_code(const std::string& code, const std::string& lang)
 // Returns {"id","version"} of the rules now in use, or {"error": ...}.
 std::string js_set_rules(const std::string& standard) {
   return guarded([&] {
-    std::shared_ptr<const Rules> fresh = load_rules(standard, {builtin_texts_json(), builtin_report_json()});
+    std::shared_ptr<const Rules> fresh;
+    try {
+      fresh = load_rules(standard, {builtin_texts_json(), builtin_report_json()});
+    } catch (const RulesInvalid& ex) {  // the problems, in three languages, for the page to show
+      std::string out = error_json(ex.what());
+      out.pop_back();
+      out += ",\"problems\":";
+      out += rule_problems_json(ex.problems(), *builtin_rules());
+      out += '}';
+      return out;
+    }
     g_rules = std::move(fresh);
     std::string out = "{\"id\":";
     append_json_string(out, g_rules->id);

@@ -6,6 +6,7 @@
 
 #include "json_dom.hpp"
 #include "nvcheck/rules.hpp"
+#include "nvcheck/rules_check.hpp"
 
 namespace nvcheck {
 namespace {
@@ -137,6 +138,22 @@ const char* record_enum_field(ListKind list, bool second) {
   }
 }
 
+const char* in_scope_enum(ListKind list, std::string_view field) {
+  switch (list) {
+    case ListKind::administrative_penalties: return field == "type" ? "penalty_type" : field == "field" ? "field" : "";
+    case ListKind::administrative_coercions: return field == "subject" ? "coercion_subject" : "coercion_measure";
+    case ListKind::judgments: return "case_type";
+    case ListKind::criminal_cases: return field == "subject" ? "criminal_subject" : "criminal_status";
+    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
+    case ListKind::community_violations: return "community_measure";
+    case ListKind::certification_violations: return "certification_measure";
+    case ListKind::contract_complaints: return "contract_type";
+    case ListKind::commitment_complaints: return "commitment_form";
+    case ListKind::risk_list_entries: return "";
+  }
+  return "";
+}
+
 int EnumDef::index_of(std::string_view value) const noexcept {
   for (std::size_t i = 0; i < values.size(); ++i)
     if (values[i] == value) return static_cast<int>(i);
@@ -255,6 +272,9 @@ std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_v
 
 std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
                                         const std::vector<std::string_view>& text_jsons) {
+  // One validation for every door (CLI --rules, setRules, the page): refuse with every problem.
+  if (std::vector<RuleProblem> problems = check_rules(standard_json, text_jsons); !problems.empty())
+    throw RulesInvalid(std::move(problems));
   auto r = std::make_shared<Rules>();
   json j;
   std::size_t at = 0;
@@ -304,22 +324,7 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     if (b.months <= 0) fail("basic requirement " + b.clause + " needs months > 0");
   }
 
-  // Which enumeration each in-scope key of a list refers to.
-  auto enum_for = [](ListKind list, const std::string& field) -> std::string {
-    switch (list) {
-      case ListKind::administrative_penalties: return field == "type" ? "penalty_type" : field;
-      case ListKind::administrative_coercions: return field == "subject" ? "coercion_subject" : "coercion_measure";
-      case ListKind::judgments: return "case_type";
-      case ListKind::criminal_cases: return field == "subject" ? "criminal_subject" : "criminal_status";
-      case ListKind::self_regulatory_violations: return "self_regulatory_measure";
-      case ListKind::community_violations: return "community_measure";
-      case ListKind::certification_violations: return "certification_measure";
-      case ListKind::contract_complaints: return "contract_type";
-      case ListKind::commitment_complaints: return "commitment_form";
-      case ListKind::risk_list_entries: return "";
-    }
-    return "";
-  };
+  const auto enum_for = [](ListKind list, const std::string& field) { return std::string(in_scope_enum(list, field)); };
 
   const json& inds = j.value("indicators", json::array());
   if (!inds.is_array() || inds.size() != kListCount) fail("indicators must list the ten indicators of Table 1");

@@ -119,6 +119,8 @@ struct DivisionCode { std::string code; Text3 name; };
 /// enum_b; a list with one such field gives it for both), and the enumerations they take.
 const char* record_enum_field(ListKind list, bool second);
 const char* record_enum_name(ListKind list, bool second);
+/// The enumeration an indicator's in_scope key (a record field) takes; "" when none.
+const char* in_scope_enum(ListKind list, std::string_view field);
 
 class RulesError : public std::runtime_error {
  public:

@@ -81,8 +81,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     else apply(standard, line);
     at = end + 1;
   }
-  const std::string s = standard.dump();
-  const std::string t = raw ? raw_texts : texts.dump();
+  std::string s, t;
+  try {  // an edit may put invalid UTF-8 into a key: not rule data anyone can write
+    s = standard.dump();
+    t = raw ? raw_texts : texts.dump();
+  } catch (const nlohmann::json::exception&) {
+    return 0;
+  }
   const std::vector<std::string_view> docs = {t, nvcheck::builtin_report_json()};
   const auto problems = nvcheck::check_rules(s, docs);
   std::shared_ptr<const nvcheck::Rules> rules;

@@ -26,6 +26,6 @@ rm -rf "$rules_corpus" && mkdir -p "$rules_corpus" && cp "$root"/tests/fuzz/rule
 if [ "${1:-}" = "--time" ]; then
   ./tests/nvcheck_fuzz_rules -max_total_time="${2:-600}" -max_len=4096 "$rules_corpus"
 else
-  ./tests/nvcheck_fuzz_rules -seed=1 -runs="${NVCHECK_FUZZ_RULES_RUNS:-300}" -max_len=2048 "$rules_corpus" 2>&1 | tail -n 3
+  ./tests/nvcheck_fuzz_rules -seed=1 -runs="${NVCHECK_FUZZ_RULES_RUNS:-100}" -max_len=2048 "$rules_corpus" 2>&1 | tail -n 3
 fi
 echo "fuzz: no finding"

@@ -577,7 +577,8 @@ std::string rules_summary_json(const Rules& rules) {
   out += ",\"version\":";
   append_json_string(out, rules.version);
   out += ",\"standard\":";
-  out += rules.standard_json.empty() ? std::string("null") : rules.standard_json;
+  const std::string& standard = rules.summary_json.empty() ? rules.standard_json : rules.summary_json;
+  out += standard.empty() ? std::string("null") : standard;
   out += ",\"texts\":{";
   bool first = true;
   for (const auto& kv : rules.texts) {

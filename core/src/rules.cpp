@@ -66,6 +66,38 @@ void flatten(const json& j, const std::string& prefix, std::map<std::string, Tex
     flatten(*it, prefix.empty() ? it.key() : prefix + "." + it.key(), out);
 }
 
+// The standard's own numbers in its texts: "{months}", "{window_months}", ... filled once at load,
+// so editing 6.1.1's months changes "Incorporated for at least 18 months" too.
+using Numbers = std::vector<std::pair<std::string_view, std::string>>;
+void fill_numbers(Text3& t, const Numbers& numbers) {
+  for (std::string& s : t.v)
+    if (s.find('{') != std::string::npos) s = fill(s, numbers);
+}
+Numbers basic_numbers(const BasicRequirementDef& b) { return {{"months", std::to_string(b.months)}}; }
+Numbers indicator_numbers(const IndicatorDef& d) {
+  return {{"window_months", std::to_string(d.window_months)},
+          {"resolved_window_months", std::to_string(d.resolved_window_months)},
+          {"threshold", std::to_string(d.threshold)}};
+}
+
+// The standard's text for the page (rules_summary_json) with the same numbers filled in; the key
+// order kept (ordered_json), as the page reads lists in the order written.
+std::string filled_standard(std::string_view text, const Rules& r) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::parse(text);
+  auto fill_member = [](nlohmann::ordered_json& obj, const char* key, const Numbers& numbers) {
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_object()) return;
+    for (auto& v : *it)
+      if (v.is_string()) v = fill(v.get<std::string>(), numbers);
+  };
+  for (std::size_t i = 0; i < 3; ++i)
+    for (const char* k : {"label", "text", "question"}) fill_member(o["basic_requirements"][i], k, basic_numbers(r.basic[i]));
+  for (std::size_t i = 0; i < kListCount; ++i)
+    for (const char* k : {"description", "source", "question", "requirements", "note"})
+      fill_member(o["indicators"][i], k, indicator_numbers(r.indicators[i]));
+  return o.dump(1);
+}
+
 void load_appendix(const json& arr, Appendix& app, char letter) {
   app.letter = letter;
   if (!arr.is_array()) fail(std::string("appendix_") + static_cast<char>(letter + 32) + " must be an array");
@@ -322,6 +354,8 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     b.label = text3(basic[i].value("label", json()));
     b.text = text3(basic[i].value("text", json()));
     if (b.months <= 0) fail("basic requirement " + b.clause + " needs months > 0");
+    fill_numbers(b.label, basic_numbers(b));
+    fill_numbers(b.text, basic_numbers(b));
   }
 
   const auto enum_for = [](ListKind list, const std::string& field) { return std::string(in_scope_enum(list, field)); };
@@ -381,6 +415,7 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     ind.source = text3(d.value("source", json()));
     ind.question = text3(d.value("question", json()));
     ind.requirements = text3(d.value("requirements", json()));
+    for (Text3* t : {&ind.description, &ind.source, &ind.question, &ind.requirements}) fill_numbers(*t, indicator_numbers(ind));
   }
 
   const char* const kApp[4] = {"appendix_a", "appendix_b", "appendix_c", "appendix_d"};
@@ -401,6 +436,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     r->texts_json.append(t.data(), t.size());
     flatten(tj, "", r->texts);
   }
+  for (const char* p : {"{months}", "{window_months}", "{resolved_window_months}", "{threshold}"})
+    if (standard_json.find(p) != std::string_view::npos) {
+      r->summary_json = filled_standard(standard_json, *r);
+      break;
+    }
   r->index_names();
   return r;
 }

@@ -142,6 +142,7 @@ struct Rules {
   std::string colour = "#00a572";
   std::map<std::string, Text3, std::less<>> texts;  // messages and labels by key ("reason.annulled", ...)
   std::string standard_json;           // the rule data as given (for `nvcheck rules`)
+  std::string summary_json;            // the same with its numbers in the texts filled ("" when none)
   std::string texts_json;
 
   const EnumDef& enum_def(std::string_view name) const;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "nvcheck/builtin_rules.hpp"
+#include "nvcheck/rules_check.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 #ifndef NVCHECK_VERSION
@@ -38,6 +39,7 @@ const char* const kUsage =
     "       nvcheck report FILE [--on ...] [--lang ...|all] -o report.html\n"
     "       nvcheck mark-code CODE [--lang ...]\n"
     "       nvcheck rules\n"
+    "       nvcheck rules check DIR       (the rule set's problems; exit 0 none, 2 some)\n"
     "Every command takes --rules DIR to read rule data (wq179.json, texts.json, report.json) from DIR.\n"
     "FILE may be - for standard input; -- ends the options. --jobs N: 1 to 64 threads (default: one\n"
     "per core). An input file or line may hold up to 8 MiB. Exit status: 0 all passed, 1 some failed,\n"
@@ -197,6 +199,34 @@ bool parse_args(int argc, char** argv, Args& a, std::string& err) {
   return true;
 }
 
+// A rule folder's documents: wq179.json, and texts.json / report.json (built-in when absent).
+struct RulesDir {
+  std::string standard, texts, report;
+  bool own_texts = false, own_report = false;
+  std::vector<std::string_view> docs() const {
+    return {own_texts ? std::string_view(texts) : builtin_texts_json(), own_report ? std::string_view(report) : builtin_report_json()};
+  }
+};
+
+bool read_rules_dir(const std::string& dir, RulesDir& d) {
+  if (!read_rules_file(dir + "/wq179.json", d.standard)) {
+    std::cerr << "nvcheck: cannot read " << shown(dir) << "/wq179.json (or it is larger than 8 MiB)\n";
+    return false;
+  }
+  d.own_texts = read_rules_file(dir + "/texts.json", d.texts);
+  d.own_report = read_rules_file(dir + "/report.json", d.report);
+  return true;
+}
+
+// The problems of a rule set in the language asked (the built-in texts say them).
+void print_rule_problems(const std::vector<RuleProblem>& problems, const std::string& lang_code, std::ostream& out) {
+  Lang lang = Lang::en;
+  (void)parse_lang(lang_code, lang);
+  const Rules& messages = *builtin_rules();
+  if (problems.empty()) out << messages.text("rules_check.ok", lang) << "\n";
+  for (const RuleProblem& p : problems) out << rule_problem_text(p, messages, lang) << "\n";
+}
+
 // Checks each line of `lines` with up to `jobs` threads; out[i] and verdicts[i] are line i's.
 void check_batch(const std::vector<std::string>& lines, unsigned jobs, const Options& opt, const Rules& rules,
                  std::vector<std::string>& outs, std::vector<Verdict>& verdicts) {
@@ -312,23 +342,28 @@ int run(int argc, char** argv) {
     return a.help ? 0 : 2;
   }
 
+  // nvcheck rules check DIR: the rule set's problems (exit 0 none, 2 some).
+  if (a.command == "rules" && !a.files.empty() && a.files[0] == "check") {
+    if (a.files.size() != 2) return usage_error("rules check takes one folder");
+    RulesDir d;
+    if (!read_rules_dir(a.files[1], d)) return 2;
+    const auto problems = check_rules(d.standard, d.docs());
+    print_rule_problems(problems, a.lang, std::cout);
+    return problems.empty() ? 0 : 2;
+  }
+
   std::shared_ptr<const Rules> rules;
   try {
     if (a.rules_dir.empty()) {
       rules = builtin_rules();
     } else {
-      std::string standard, texts, report;
-      if (!read_rules_file(a.rules_dir + "/wq179.json", standard)) {
-        std::cerr << "nvcheck: cannot read " << shown(a.rules_dir) << "/wq179.json (or it is larger than 8 MiB)\n";
-        return 2;
-      }
-      std::vector<std::string_view> docs;
-      if (read_rules_file(a.rules_dir + "/texts.json", texts)) docs.push_back(texts);
-      else docs.push_back(builtin_texts_json());
-      if (read_rules_file(a.rules_dir + "/report.json", report)) docs.push_back(report);
-      else docs.push_back(builtin_report_json());
-      rules = load_rules(standard, docs);
+      RulesDir d;
+      if (!read_rules_dir(a.rules_dir, d)) return 2;
+      rules = load_rules(d.standard, d.docs());
     }
+  } catch (const RulesInvalid& ex) {  // every problem, where and why, in the language asked
+    print_rule_problems(ex.problems(), a.lang, std::cerr);
+    return 2;
   } catch (const std::exception& ex) {
     std::cerr << "nvcheck: " << shown(ex.what()) << "\n";
     return 2;

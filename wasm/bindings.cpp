@@ -25,6 +25,7 @@
 
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/nvcheck.hpp"
+#include "nvcheck/rules_check.hpp"
 
 namespace {
 
@@ -61,14 +62,28 @@ const char* verdict_name(Verdict v) {
   return v == Verdict::pass ? "pass" : v == Verdict::fail ? "fail" : "invalid";
 }
 
+// The page calls with the same options on every edit: the last ones read are kept here, in the
+// door (text and result, nothing that points into the rules), and given again without parsing.
+const Options& options_of(std::string_view json) {
+  static std::string last_json;
+  static Options last;
+  static bool set = false;
+  if (!set || last_json != json) {
+    last = parse_options(json);
+    last_json.assign(json.data(), json.size());
+    set = true;
+  }
+  return last;
+}
+
 // The calls both doors make (embind's below, and the byte door's nvcheck_run).
 enum class Call : int { evaluate = 0, plan = 1, rules_summary = 2 };
 
 std::string run(Call what, std::string_view enterprise, std::string_view options) {
   return guarded([&] {
     switch (what) {
-      case Call::evaluate: return check_json(enterprise, parse_options(options), rules()).text;
-      case Call::plan: return plan_json(enterprise, parse_options(options), rules()).text;
+      case Call::evaluate: return check_json(enterprise, options_of(options), rules()).text;
+      case Call::plan: return plan_json(enterprise, options_of(options), rules()).text;
       case Call::rules_summary: return rules_summary_json(rules());
     }
     return error_json("nvcheck: unknown call");
@@ -89,7 +104,7 @@ struct ReportOut {
 
 ReportOut js_report(const std::string& enterprise, const std::string& options) {
   try {
-    const Options opt = parse_options(options);
+    const Options opt = options_of(options);
     Output o = report_html(enterprise, opt, rules());
     // An invalid file has no report: like the CLI, give the invalid result of check.
     Options check_opt = opt;
@@ -117,7 +132,17 @@ std::string js_check_mark_code(const std::string& code, const std::string& lang)
 // Returns {"id","version"} of the rules now in use, or {"error": ...}.
 std::string js_set_rules(const std::string& standard) {
   return guarded([&] {
-    std::shared_ptr<const Rules> fresh = load_rules(standard, {builtin_texts_json(), builtin_report_json()});
+    std::shared_ptr<const Rules> fresh;
+    try {
+      fresh = load_rules(standard, {builtin_texts_json(), builtin_report_json()});
+    } catch (const RulesInvalid& ex) {  // the problems, in three languages, for the page to show
+      std::string out = error_json(ex.what());
+      out.pop_back();
+      out += ",\"problems\":";
+      out += rule_problems_json(ex.problems(), *builtin_rules());
+      out += '}';
+      return out;
+    }
     g_rules = std::move(fresh);
     std::string out = "{\"id\":";
     append_json_string(out, g_rules->id);

@@ -104,8 +104,12 @@ function optionsText(options) {
 
 // The binding returns {"error": "..."} when the engine threw; nothing else starts that way.
 function checked(json) {
-  if (json.startsWith('{"error":')) throw new NvcheckError(JSON.parse(json).error);
-  return json;
+  if (!json.startsWith('{"error":')) return json;
+  const e = JSON.parse(json);
+  const err = new NvcheckError(e.error);
+  // A refused rule set: every problem, {document, path, code, message: {zh-Hans, zh-Hant, en}}.
+  if (Array.isArray(e.problems)) err.problems = e.problems;
+  throw err;
 }
 
 // The byte door (wasm/bindings.cpp): the UTF-8 bytes are written straight into the module's
@@ -211,7 +215,8 @@ export function checkMarkCode(code, lang = 'en') {
 
 /**
  * Replaces the rule data (the standard's JSON: rules/wq179.json's format) until the page reloads.
- * Returns {id, version}; on a bad rules file throws and the rules in use stay.
+ * Returns {id, version}; on a bad rules file throws and the rules in use stay: the NvcheckError's
+ * `problems` lists each problem of the rule set with its message in the three languages.
  */
 export function setRules(standardJson) {
   const text = input(standardJson);

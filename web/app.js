@@ -580,8 +580,11 @@ async function loadRulesFile(file) {
     text = await file.text();
     state.rules = new RuleData(engine.setRules(text));
   } catch (err) {
-    const message = err && err.message ? err.message : String(err);
-    notify({ tone: 'error', kind: 'rules-refused', render: () => t('rules.refused', { name: file.name, message }) });
+    // A refused rule set: the engine's own list of problems, in the language shown.
+    const problems = err && Array.isArray(err.problems) ? err.problems : null;
+    const message = () => (problems ? problems.map((p) => p.message[getLang()]).join(' ')
+      : err && err.message ? err.message : String(err));
+    notify({ tone: 'error', kind: 'rules-refused', render: () => t('rules.refused', { name: file.name, message: message() }) });
     return;
   }
   applyStatic();

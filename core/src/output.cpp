@@ -16,23 +16,10 @@ bool looks_like_date(std::string_view s) {
 
 void append_human_date(std::string& out, Day day, Lang lang);
 
-// Reason keys live in static storage (Reason::key), so a text is found again by the key's address: a small
-// per-thread cache in front of the rule data's map (the rules' address is part of the entry).
-const std::string& text_of(const Rules& rules, std::string_view key, Lang lang) {
-  struct Slot { const Rules* rules; const char* key; std::size_t size; Lang lang; const std::string* text; };
-  static thread_local Slot cache[256] = {};
-  const std::size_t h = ((reinterpret_cast<std::uintptr_t>(key.data()) >> 3) * 31 + static_cast<std::size_t>(lang)) & 255;
-  Slot& s = cache[h];
-  if (s.rules == &rules && s.key == key.data() && s.size == key.size() && s.lang == lang) return *s.text;
-  const std::string& t = rules.text(key, lang);
-  if (rules.texts.count(key)) s = Slot{&rules, key.data(), key.size(), lang, &t};  // never cache a miss
-  return t;
-}
-
 // Fills a text's {placeholders} from the arguments, then from a reason's typed fields; arguments
 // whose values are ISO dates, and the typed dates, are written as dates for people.
-// `typed` is a reason, whose key is in static storage (and may use the cache); other keys may be
-// temporaries and are looked up in the rule data directly.
+// `typed` is a reason. Every text is found in the rule data it belongs to (Rules::text), never
+// through a cache of ours: nothing here outlives the rules it came from.
 // A reason's placeholders that are neither arguments nor dates: the out-of-scope reason's clause
 // and labels.
 struct Labels {
@@ -43,7 +30,7 @@ struct Labels {
 void render_into(std::string& out, const Rules& rules, std::string_view key,
                  const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
                  const Labels* labels = nullptr, bool json = false) {
-  const std::string_view tpl = typed ? text_of(rules, key, lang) : std::string_view(rules.text(key, lang));
+  const std::string_view tpl = rules.text(key, lang);
   auto put = [&](std::string_view text) {
     if (json) append_json_escaped(out, text);
     else out.append(text);
@@ -515,21 +502,9 @@ namespace {
 Options read_options(std::string_view options_json, Day today);
 }  // namespace
 
-// A door calls with the same options again and again (the page on every edit, a batch on every
-// line): the last options read are kept per thread and given again without parsing.
-Options parse_options(std::string_view options_json, Day today) {
-  struct Last {
-    std::string json;
-    Day today = kNever;
-    Options options;
-    bool set = false;
-  };
-  static thread_local Last last;
-  if (last.set && last.today == today && last.json == options_json) return last.options;
-  Options o = read_options(options_json, today);
-  if (options_json.size() <= 256) last = Last{std::string(options_json), today, o, true};
-  return o;
-}
+// Pure: a door that calls with the same options again and again keeps what it read itself
+// (wasm/bindings.cpp), so no state here outlives a call.
+Options parse_options(std::string_view options_json, Day today) { return read_options(options_json, today); }
 
 namespace {
 Options read_options(std::string_view options_json, Day today) {
@@ -604,7 +579,8 @@ std::string rules_summary_json(const Rules& rules) {
   out += ",\"version\":";
   append_json_string(out, rules.version);
   out += ",\"standard\":";
-  out += rules.standard_json.empty() ? std::string("null") : rules.standard_json;
+  const std::string& standard = rules.summary_json.empty() ? rules.standard_json : rules.summary_json;
+  out += standard.empty() ? std::string("null") : standard;
   out += ",\"texts\":{";
   bool first = true;
   for (const auto& kv : rules.texts) {

@@ -1,10 +1,12 @@
 // Loads the rule data (rules/wq179.json and text documents) into typed definitions.
 #include <algorithm>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
 #include "json_dom.hpp"
 #include "nvcheck/rules.hpp"
+#include "nvcheck/rules_check.hpp"
 
 namespace nvcheck {
 namespace {
@@ -62,6 +64,38 @@ void flatten(const json& j, const std::string& prefix, std::map<std::string, Tex
   }
   for (auto it = j.begin(); it != j.end(); ++it)
     flatten(*it, prefix.empty() ? it.key() : prefix + "." + it.key(), out);
+}
+
+// The standard's own numbers in its texts: "{months}", "{window_months}", ... filled once at load,
+// so editing 6.1.1's months changes "Incorporated for at least 18 months" too.
+using Numbers = std::vector<std::pair<std::string_view, std::string>>;
+void fill_numbers(Text3& t, const Numbers& numbers) {
+  for (std::string& s : t.v)
+    if (s.find('{') != std::string::npos) s = fill(s, numbers);
+}
+Numbers basic_numbers(const BasicRequirementDef& b) { return {{"months", std::to_string(b.months)}}; }
+Numbers indicator_numbers(const IndicatorDef& d) {
+  return {{"window_months", std::to_string(d.window_months)},
+          {"resolved_window_months", std::to_string(d.resolved_window_months)},
+          {"threshold", std::to_string(d.threshold)}};
+}
+
+// The standard's text for the page (rules_summary_json) with the same numbers filled in; the key
+// order kept (ordered_json), as the page reads lists in the order written.
+std::string filled_standard(std::string_view text, const Rules& r) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::parse(text);
+  auto fill_member = [](nlohmann::ordered_json& obj, const char* key, const Numbers& numbers) {
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_object()) return;
+    for (auto& v : *it)
+      if (v.is_string()) v = fill(v.get<std::string>(), numbers);
+  };
+  for (std::size_t i = 0; i < 3; ++i)
+    for (const char* k : {"label", "text", "question"}) fill_member(o["basic_requirements"][i], k, basic_numbers(r.basic[i]));
+  for (std::size_t i = 0; i < kListCount; ++i)
+    for (const char* k : {"description", "source", "question", "requirements", "note"})
+      fill_member(o["indicators"][i], k, indicator_numbers(r.indicators[i]));
+  return o.dump(1);
 }
 
 void load_appendix(const json& arr, Appendix& app, char letter) {
@@ -134,6 +168,22 @@ const char* record_enum_field(ListKind list, bool second) {
     case ListKind::commitment_complaints: return "form";
     default: return "measure";
   }
+}
+
+const char* in_scope_enum(ListKind list, std::string_view field) {
+  switch (list) {
+    case ListKind::administrative_penalties: return field == "type" ? "penalty_type" : field == "field" ? "field" : "";
+    case ListKind::administrative_coercions: return field == "subject" ? "coercion_subject" : "coercion_measure";
+    case ListKind::judgments: return "case_type";
+    case ListKind::criminal_cases: return field == "subject" ? "criminal_subject" : "criminal_status";
+    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
+    case ListKind::community_violations: return "community_measure";
+    case ListKind::certification_violations: return "certification_measure";
+    case ListKind::contract_complaints: return "contract_type";
+    case ListKind::commitment_complaints: return "commitment_form";
+    case ListKind::risk_list_entries: return "";
+  }
+  return "";
 }
 
 int EnumDef::index_of(std::string_view value) const noexcept {
@@ -222,9 +272,9 @@ const std::string& Rules::text(std::string_view key, Lang lang) const {
   } else if (auto it = texts.find(key); it != texts.end()) {
     return it->second[lang];
   }
-  static thread_local std::string missing;
-  missing.assign(key);
-  return missing;
+  // The key itself, kept by these rules (a node of a set: stable until the rules go).
+  std::lock_guard<std::mutex> lock(missing_mutex_);
+  return *missing_.emplace(key).first;
 }
 
 const DivisionCode* Rules::division(std::string_view code) const {
@@ -254,6 +304,9 @@ std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_v
 
 std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
                                         const std::vector<std::string_view>& text_jsons) {
+  // One validation for every door (CLI --rules, setRules, the page): refuse with every problem.
+  if (std::vector<RuleProblem> problems = check_rules(standard_json, text_jsons); !problems.empty())
+    throw RulesInvalid(std::move(problems));
   auto r = std::make_shared<Rules>();
   json j;
   std::size_t at = 0;
@@ -301,24 +354,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     b.label = text3(basic[i].value("label", json()));
     b.text = text3(basic[i].value("text", json()));
     if (b.months <= 0) fail("basic requirement " + b.clause + " needs months > 0");
+    fill_numbers(b.label, basic_numbers(b));
+    fill_numbers(b.text, basic_numbers(b));
   }
 
-  // Which enumeration each in-scope key of a list refers to.
-  auto enum_for = [](ListKind list, const std::string& field) -> std::string {
-    switch (list) {
-      case ListKind::administrative_penalties: return field == "type" ? "penalty_type" : field;
-      case ListKind::administrative_coercions: return field == "subject" ? "coercion_subject" : "coercion_measure";
-      case ListKind::judgments: return "case_type";
-      case ListKind::criminal_cases: return field == "subject" ? "criminal_subject" : "criminal_status";
-      case ListKind::self_regulatory_violations: return "self_regulatory_measure";
-      case ListKind::community_violations: return "community_measure";
-      case ListKind::certification_violations: return "certification_measure";
-      case ListKind::contract_complaints: return "contract_type";
-      case ListKind::commitment_complaints: return "commitment_form";
-      case ListKind::risk_list_entries: return "";
-    }
-    return "";
-  };
+  const auto enum_for = [](ListKind list, const std::string& field) { return std::string(in_scope_enum(list, field)); };
 
   const json& inds = j.value("indicators", json::array());
   if (!inds.is_array() || inds.size() != kListCount) fail("indicators must list the ten indicators of Table 1");
@@ -375,6 +415,7 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     ind.source = text3(d.value("source", json()));
     ind.question = text3(d.value("question", json()));
     ind.requirements = text3(d.value("requirements", json()));
+    for (Text3* t : {&ind.description, &ind.source, &ind.question, &ind.requirements}) fill_numbers(*t, indicator_numbers(ind));
   }
 
   const char* const kApp[4] = {"appendix_a", "appendix_b", "appendix_c", "appendix_d"};
@@ -403,6 +444,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     r->texts_json.append(t.data(), t.size());
     flatten(tj, "", r->texts);
   }
+  for (const char* p : {"{months}", "{window_months}", "{resolved_window_months}", "{threshold}"})
+    if (standard_json.find(p) != std::string_view::npos) {
+      r->summary_json = filled_standard(standard_json, *r);
+      break;
+    }
   r->index_names();
   return r;
 }

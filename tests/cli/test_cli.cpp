@@ -378,3 +378,37 @@ TEST_SUITE("golden_cli") {
     CHECK(n >= 50);
   }
 }
+
+// Rule data checked before use (issue 15): `rules check DIR`, and --rules refusing a bad set.
+TEST_SUITE("cli") {
+  TEST_CASE("cli: rules check DIR lists every problem of a rule set with where and why") {
+    const fs::path dir = tmp() / "rules-check";
+    fs::create_directories(dir);
+    fs::copy_file(src("rules/wq179.json"), dir / "wq179.json", fs::copy_options::overwrite_existing);
+    const Result ok = nv("rules check " + q(dir));
+    CHECK(ok.code == 0);
+    CHECK(ok.out == "The rule data has no problem.\n");
+    json j = json::parse(slurp(src("rules/wq179.json")));
+    j["indicators"][0]["window_months"] = 141110341;
+    j["indicators"][7]["threshold"] = 2.5;
+    j["appendix_a"].push_back(j["appendix_a"][0]);
+    std::ofstream(dir / "wq179.json") << j.dump(1);
+    const Result bad = nv("rules check " + q(dir));
+    CHECK(bad.code == 2);
+    const auto ls = lines(bad.out);
+    REQUIRE(ls.size() == 3);
+    CHECK(ls[0] == "wq179.json, /indicators/0/window_months: 141110341 is out of range; it must be a whole number from 1 to 1200.");
+    CHECK(ls[1].find("/indicators/7/threshold") != std::string::npos);
+    CHECK(ls[2].find("/appendix_a/32/id") != std::string::npos);
+    const Result hant = nv("rules check " + q(dir) + " --lang zh-Hant");
+    CHECK(hant.code == 2);
+    CHECK(hant.out.find("超出範圍") != std::string::npos);
+    // The same set given to --rules is refused with the same list, and nothing is evaluated.
+    const Result refused = nv("check " + q(good("01-gd-pass-on-anniversaries")) + " --rules " + q(dir));
+    CHECK(refused.code == 2);
+    CHECK(refused.out.empty());
+    CHECK(refused.err == bad.out);
+    CHECK(nv("rules check").code == 2);
+    CHECK(nv("rules check " + q(tmp() / "nowhere")).code == 2);
+  }
+}

@@ -12,6 +12,7 @@
 
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/nvcheck.hpp"
+#include "nvcheck/rules_check.hpp"
 
 #ifndef NVCHECK_SOURCE_DIR
 #error "NVCHECK_SOURCE_DIR must name the repository root"
@@ -154,16 +155,19 @@ TEST_SUITE("report") {
     std::string standard(builtin_standard_json());
     const std::string colour = "\"colour\": \"#267459\"";
     REQUIRE(standard.find(colour) != std::string::npos);
-    standard.replace(standard.find(colour), colour.size(), "\"colour\": \"red; } </style><script>alert(1)</script>\"");
+    std::string bad = standard;
+    bad.replace(bad.find(colour), colour.size(), "\"colour\": \"red; } </style><script>alert(1)</script>\"");
+    // A colour that is not #hex is refused with the rule set (check_rules), the rules in use stay.
+    CHECK_THROWS_AS(load_rules(bad, {builtin_texts_json(), builtin_report_json()}), RulesInvalid);
     const auto rules = load_rules(standard, {builtin_texts_json(), builtin_report_json(),
-                                             R"({"report":{"page_note":{"en":"\"; } </style><script>alert(2)</script>"},)"
-                                             R"("e1":{"title":{"en":"<script>alert(3)</script>"}}}})"});
+                                             R"({"report":{"page_note":{"zh-Hans":"x","zh-Hant":"x","en":"\"; } </style><script>alert(2)</script>"},)"
+                                             R"("e1":{"title":{"zh-Hans":"x","zh-Hant":"x","en":"<script>alert(3)</script>"}}}})"});
     Options o;
     o.lang = Lang::en;
     const std::string h = report_html(file(""), o, *rules).text;
     CHECK(h.find("<script") == std::string::npos);
     CHECK(h.find("</style>") == h.rfind("</style>"));
-    CHECK(h.find("--mark: #267459;") != std::string::npos);  // a colour that is not #hex falls back to 7.3's green
+    CHECK(h.find("--mark: #267459;") != std::string::npos);
     CHECK(h.find("&lt;script&gt;alert(3)&lt;/script&gt;") != std::string::npos);
   }
 

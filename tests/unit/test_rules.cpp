@@ -39,12 +39,36 @@ TEST_SUITE("rules") {
   }
 
   TEST_CASE("Rules: broken rule data is refused with a message that names the problem") {
-    CHECK_THROWS_WITH_AS(load_rules("{", {}), doctest::Contains("not JSON"), RulesError);
+    CHECK_THROWS_WITH_AS(load_rules("{", {}), doctest::Contains("not_json"), RulesError);
     nlohmann::json j = nlohmann::json::parse(builtin_standard_json());
     j["indicators"].erase(3);
-    CHECK_THROWS_WITH_AS(load_rules(j.dump(), {}), doctest::Contains("ten indicators"), RulesError);
+    CHECK_THROWS_WITH_AS(load_rules(j.dump(), {}), doctest::Contains("/indicators wrong_count expected=10"), RulesError);
     j = nlohmann::json::parse(builtin_standard_json());
     j["indicators"][0]["in_scope"]["type"].push_back("fine");
-    CHECK_THROWS_WITH_AS(load_rules(j.dump(), {}), doctest::Contains("6.2.1"), RulesError);
+    CHECK_THROWS_WITH_AS(load_rules(j.dump(), {}), doctest::Contains("/indicators/0/in_scope/type/3 unknown_value"), RulesError);
+  }
+}
+
+// Numbers of the standard inside its texts are placeholders filled from the data (issue 15).
+TEST_SUITE("rules") {
+  TEST_CASE("Rules: changing 6.1.1 to 24 months changes its texts in three languages, and 6.2.8's window its question") {
+    nlohmann::json j = nlohmann::json::parse(builtin_standard_json());
+    j["basic_requirements"][0]["months"] = 24;
+    j["indicators"][7]["window_months"] = 9;
+    const auto changed = load_rules(j.dump(), {builtin_texts_json()});
+    CHECK(item_name(*changed, 0, Region::GD, Lang::en) == "Incorporated for at least 24 months");
+    CHECK(item_name(*changed, 0, Region::GD, Lang::zh_Hans) == "成立满 24 个月");
+    CHECK(item_name(*changed, 0, Region::GD, Lang::zh_Hant) == "成立滿 24 個月");
+    CHECK(item_name(rules(), 0, Region::GD, Lang::en) == "Incorporated for at least 18 months");
+    CHECK(changed->indicators[7].question[Lang::en].find("in the last 9 months") != std::string::npos);
+    CHECK(changed->indicators[7].question[Lang::en].find('{') == std::string::npos);
+    // The page reads the standard from the summary: filled there too, in the order written.
+    const nlohmann::json summary = nlohmann::json::parse(rules_summary_json(*changed));
+    CHECK(summary["standard"]["basic_requirements"][0]["label"]["en"] == "Incorporated for at least 24 months");
+    CHECK(summary["standard"]["basic_requirements"][0]["question"]["zh-Hans"] == "申请时企业成立是否已满 24 个月？");
+    const std::string builtin_standard = nlohmann::json::parse(rules_summary_json(rules()))["standard"].dump();
+    for (const char* p : {"{months}", "{window_months}", "{resolved_window_months}", "{threshold}"})
+      CHECK(builtin_standard.find(p) == std::string::npos);
+    CHECK(std::string(builtin_standard_json()).find("成立满 {months} 个月") != std::string::npos);
   }
 }

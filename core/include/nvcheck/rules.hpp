@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -117,6 +119,8 @@ struct DivisionCode { std::string code; Text3 name; };
 /// enum_b; a list with one such field gives it for both), and the enumerations they take.
 const char* record_enum_field(ListKind list, bool second);
 const char* record_enum_name(ListKind list, bool second);
+/// The enumeration an indicator's in_scope key (a record field) takes; "" when none.
+const char* in_scope_enum(ListKind list, std::string_view field);
 
 class RulesError : public std::runtime_error {
  public:
@@ -141,6 +145,7 @@ struct Rules {
   int mark_main_size = 96, mark_english_size = 18;
   std::map<std::string, Text3, std::less<>> texts;  // messages and labels by key ("reason.annulled", ...)
   std::string standard_json;           // the rule data as given (for `nvcheck rules`)
+  std::string summary_json;            // the same with its numbers in the texts filled ("" when none)
   std::string texts_json;
 
   const EnumDef& enum_def(std::string_view name) const;
@@ -160,6 +165,11 @@ struct Rules {
   NameIndex enum_index_, text_index_;
   std::vector<const EnumDef*> enum_at_;
   std::vector<const Text3*> text_at_;
+  // Keys asked for that the rule data lacks, given back as their own text (rare: rule data
+  // checked by check_rules has every key the engine asks for). Owned here, so a text never
+  // outlives its rules; the mutex because one Rules serves several threads (--jobs).
+  mutable std::mutex missing_mutex_;
+  mutable std::set<std::string, std::less<>> missing_;
 };
 
 /// Loads the standard's data and any number of text documents (merged key by key).

@@ -7,6 +7,7 @@ import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
 import { RuleData } from './rules.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
+import { Answers } from './answers.js';
 import { EntryForm, stripPath } from './forms.js';
 import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
@@ -19,6 +20,8 @@ const MAX_FILE = 5 * 1024 * 1024;
 const state = {
   rules: null,
   doc: model.emptyDoc(),
+  answers: new Answers(),  // what the person answered (answers.js), beside the file
+  unanswered: [],          // what is not answered yet (answers.unanswered)
   on: '',                  // what-if evaluation date ('' = application date or today)
   tried: new Map(),        // plan actions tried in the what-if copy, by key
   today: localToday(),
@@ -74,7 +77,7 @@ function switchLang(lang) {
 // ---- persistence -------------------------------------------------------------------------
 
 function persist() {
-  const ok = storage.save({ doc: state.doc, lang: getLang(), on: state.on });
+  const ok = storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on });
   const el = $('save-state');
   el.textContent = ok ? t('saved') : t('not_saved');
   el.classList.toggle('warn', !ok);
@@ -109,7 +112,10 @@ function renderNotice() {
 /** Replaces the entries with `doc`, keeping the previous ones for Undo. */
 function replaceDoc(doc, message, kind) {
   const previous = state.doc;
+  const previousAnswers = state.answers;
   const previousOn = state.on;
+  // The file answers the lists it contains (an empty one: "none"); the others stay unanswered.
+  state.answers = Answers.fromFile(doc);
   state.doc = model.normalise(doc);
   state.on = '';  // a new file is evaluated on its own application date first
   state.tried.clear();
@@ -120,6 +126,7 @@ function replaceDoc(doc, message, kind) {
     tone: 'ok', kind, render: message,
     undo: () => {
       state.doc = previous;
+      state.answers = previousAnswers;
       state.on = previousOn;
       state.tried.clear();
       persist();
@@ -149,13 +156,33 @@ function changed(structural) {
   timer = setTimeout(evaluateNow, structural ? 0 : 150);
 }
 
+/**
+ * The engine's answer for the answered part of the file (model.evalFile), its error paths
+ * pointing at the form's rows.
+ */
+function evaluateAnswered(doc, answers, opts) {
+  const ev = model.evalFile(doc, state.rules, answers);
+  const res = engine.evaluate(ev.text, opts);
+  if (res.verdict === 'invalid' && Array.isArray(res.errors)) {
+    res.errors = res.errors.map((e) => {
+      const p = ev.path(e.path);
+      if (p === e.path) return e;
+      const message = typeof e.message === 'string' && e.message.startsWith(e.path) ? p + e.message.slice(e.path.length) : e.message;
+      return { ...e, path: p, message };
+    });
+  }
+  return { res, text: ev.text };
+}
+
 function evaluateNow() {
   clearTimeout(timer);
   if (!state.rules) return;
-  const text = model.toText(state.doc, state.rules);
   const opts = options();
   try {
-    state.base = engine.evaluate(text, opts);
+    state.unanswered = state.answers.unanswered(state.doc, state.rules);
+    const evaluated = evaluateAnswered(state.doc, state.answers, opts);
+    const text = evaluated.text;
+    state.base = evaluated.res;
     // The plan is shown below the verdict: on the first load (no form yet) it is made once the
     // verdict is on screen (planNow). Nothing can be tried before there is a plan to try.
     state.plan = state.base.verdict === 'invalid' ? state.base : form ? engine.plan(text, opts) : null;
@@ -168,7 +195,7 @@ function evaluateNow() {
       const applied = model.applyActions(state.doc, [...state.tried.values()], state.rules);
       state.viewDoc = applied.doc;
       state.changes = applied.changes;
-      state.view = engine.evaluate(model.toText(applied.doc, state.rules), opts);
+      state.view = evaluateAnswered(applied.doc, state.answers.cloneFor(state.doc, applied.doc), opts).res;
     } else {
       state.viewDoc = state.doc;
       state.changes = [];
@@ -222,6 +249,8 @@ function renderVerdict() {
   const ctx = {
     rules: state.rules, region: region(), onSource: onSource(),
     whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
+    unanswered: state.unanswered.map(describeUnanswered),
+    unansweredClauses: state.unanswered.map((u) => u.clause).filter(Boolean),
     gotoRecord, gotoPath: (p) => form && form.focusPath(p), canGo: (p) => Boolean(form && form.targetFor(p)),
     describe: (p) => form && form.describePath(p),
   };
@@ -237,17 +266,22 @@ function renderVerdict() {
 /** What the evaluation shows below and beside the verdict: the form's marks, timeline, plan. */
 function renderRest() {
   form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
-  form.showStatus(state.base);
+  form.showStatus(state.base, state.unanswered);
 
   drawTimeline();
   const note = $('timeline-whatif');
   note.hidden = !state.tried.size;
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
 
-  renderPlan($('plan-body'), state.plan, {
-    rules: state.rules, region: region(), tried: state.tried, whatIf: changeList(),
-    toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
-  });
+  if (state.unanswered.length && state.base.verdict === 'pass') {
+    // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
+    fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
+  } else {
+    renderPlan($('plan-body'), state.plan, {
+      rules: state.rules, region: region(), tried: state.tried, whatIf: changeList(),
+      toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
+    });
+  }
   // The report (when shown) is a whole document made by the engine: made again once the
   // verdict is on screen, not before.
   if (report.shown) afterFrame(() => report.refresh());
@@ -288,6 +322,33 @@ function changeList() {
   })).join(getLang() === 'en' ? '; ' : '；');
 }
 
+/** What is not answered yet, in words, with where it is: `{path, text}`. */
+function describeUnanswered(u) {
+  const rules = state.rules;
+  const sep = getLang() === 'en' ? ': ' : '：';
+  if (u.previous !== undefined) {
+    return { path: u.path, text: t('unanswered.previous', { n: u.previous + 1 }) + sep + u.fields.map((f) => fieldLabel(rules.applicationFields(), f)).join(t('list.sep')) };
+  }
+  const ind = rules.byClause.get(u.clause);
+  const head = `${u.clause} ${rules.indicatorName(ind, region())}`;
+  if (u.index === undefined) return { path: u.path, text: head + sep + t('unanswered.list') };
+  const rec = state.doc.records[u.list][u.index];
+  return {
+    path: u.path,
+    text: `${head} · ${t('result.record', { id: rec && rec.id ? rec.id : '' })}${sep}${u.fields.map((f) => rules.fieldLabel(u.list, f)).join(t('list.sep'))}`,
+  };
+}
+
+function fieldLabel(fields, name) {
+  const f = fields.find((x) => x.field === name);
+  return f ? state.rules.label(f.label) : name;
+}
+
+/** The verdict shown: never a pass while a question is not answered (a fail shows at once). */
+function shownVerdict(v) {
+  return v.verdict === 'pass' && state.unanswered.length ? 'unanswered' : v.verdict;
+}
+
 function renderPill() {
   const pill = $('status-pill');
   const v = state.view;
@@ -296,11 +357,12 @@ function renderPill() {
     return;
   }
   pill.hidden = false;
-  pill.className = `status-pill v-${v.verdict}`;
-  const label = v.verdict === 'pass' ? t('result.pass') : v.verdict === 'fail' ? t('result.fail') : t('result.invalid');
+  const shown = shownVerdict(v);
+  pill.className = `status-pill v-${shown}`;
+  const label = shown === 'unanswered' ? t('result.unanswered') : v.verdict === 'pass' ? t('result.pass') : v.verdict === 'fail' ? t('result.fail') : t('result.invalid');
   const extra = v.verdict === 'fail' && v.earliest_pass_date ? ` · ${t('result.apply_from', { date: v.earliest_pass_date })}` : '';
   pill.textContent = label + extra;
-  const key = `${getLang()}|${v.verdict}|${v.earliest_pass_date}`;
+  const key = `${getLang()}|${shown}|${v.earliest_pass_date}`;
   if (key !== state.lastVerdict) {
     state.lastVerdict = key;
     $('sr-live').textContent = pill.textContent;
@@ -365,6 +427,8 @@ function toggleAction(a) {
 
 function applyTried() {
   const previous = state.doc;
+  const previousAnswers = state.answers;
+  state.answers = state.answers.cloneFor(state.doc, state.viewDoc);
   state.doc = state.viewDoc;
   state.tried.clear();
   persist();
@@ -374,6 +438,7 @@ function applyTried() {
     tone: 'ok', kind: 'applied', render: () => t('whatif.applied'),
     undo: () => {
       state.doc = previous;
+      state.answers = previousAnswers;
       persist();
       form.render();
       evaluateNow();
@@ -393,7 +458,8 @@ function discardTried() {
 function exportFile() {
   const e = state.doc.enterprise;
   const slug = typeof e.id_code === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(e.id_code) ? e.id_code : 'enterprise';
-  download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules), 'application/json');
+  // Only what was answered: a list not answered yet is left out, one answered "none" is empty.
+  download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules, state.answers), 'application/json');
 }
 
 /** Checks a file with the engine; returns the parsed file or the reasons it was refused. */
@@ -522,10 +588,11 @@ function clearEverything() {
 function confirmClear() {
   $('clear-dialog').close();
   state.doc = model.emptyDoc();
+  state.answers = new Answers();
   state.on = '';
   state.tried.clear();
   storage.clear();
-  storage.save({ doc: state.doc, lang: getLang(), on: '' });
+  storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: '' });
   form.render();
   evaluateNow();
   notify({ tone: 'ok', kind: 'cleared', render: () => t('clear.done') });
@@ -588,7 +655,12 @@ async function boot() {
   setLang(saved && LANGS.includes(saved.lang) ? saved.lang : guess);
   // The saved entries are restored before the engine starts, so nothing done meanwhile (a
   // language switch saves) can overwrite them.
-  if (saved && saved.doc && typeof saved.doc === 'object') state.doc = model.normalise(saved.doc);
+  if (saved && saved.doc && typeof saved.doc === 'object') {
+    state.doc = model.normalise(saved.doc);
+    // An entry saved before the page asked for explicit answers restores none: its empty lists
+    // are asked again.
+    state.answers = Answers.fromJSON(state.doc, saved.answers);
+  }
   if (saved && typeof saved.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(saved.on)) state.on = saved.on;
   applyStatic();
 
@@ -650,7 +722,7 @@ async function boot() {
 function planNow() {
   if (state.plan) return true;
   try {
-    state.plan = engine.plan(model.toText(state.doc, state.rules), options());
+    state.plan = engine.plan(model.evalFile(state.doc, state.rules, state.answers).text, options());
     return true;
   } catch (err) {
     engineFailed(err);
@@ -664,12 +736,16 @@ function buildPage() {
   form = new EntryForm($('entries'), {
     get rules() { return state.rules; },
     doc: () => state.doc,
+    answers: () => state.answers,
     changed,
     today: () => state.today,
     announce: (msg) => { $('sr-live').textContent = msg; },
   });
   report = new ReportView($('report-body'), {
-    make: () => engine.report(model.toText(state.doc, state.rules), options()),
+    // A report of a file with questions not answered yet would report a pass nobody earned.
+    make: () => (state.unanswered.length
+      ? { verdict: 'unanswered' }
+      : engine.report(model.evalFile(state.doc, state.rules, state.answers).text, options())),
     filename: () => `nvcheck-report-${state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today}-${getLang()}.html`,
   });
   form.render();

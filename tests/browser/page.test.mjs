@@ -112,6 +112,11 @@ function field(page, p) {
   return page.locator(`[data-path="${p}"]:is(input, select)`);
 }
 
+/** Answers the yes/no question at `p` (issue 13: a new record's questions have no default). */
+async function answer(page, p, yes) {
+  await page.locator(`fieldset.field-question[data-path="${p}"] input[value="${yes ? 'yes' : 'no'}"]`).check();
+}
+
 async function exportText(page) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-btn')]);
   const file = await dl.path();
@@ -184,6 +189,10 @@ test('browser.page adding a counting record fails 6.2.1; removing it passes agai
   // The new record is p3 (p1 and p2 exist); it is incomplete until filled in.
   const p = '/records/administrative_penalties/2';
   assert.equal(await field(page, p + '/id').inputValue(), 'p3');
+  // Its questions are not answered yet: no pass, and the record is not evaluated yet.
+  await waitVerdict(page, 'unanswered');
+  await answer(page, p + '/annulled', false);
+  await answer(page, p + '/disputed', false);
   await waitVerdict(page, 'invalid');
   await field(page, p + '/decided_on').fill('2026-10-01');
   await field(page, p + '/field').selectOption('work_safety');
@@ -211,6 +220,9 @@ test('browser.page keyboard: add a record with Enter, focus moves into it, error
   await settle(page);
   const focused = await page.evaluate(() => document.activeElement.dataset.path);
   assert.equal(focused, '/records/judgments/0/case_type');
+  await waitVerdict(page, 'unanswered');
+  await answer(page, '/records/judgments/0/effective', true);
+  await answer(page, '/records/judgments/0/disputed', false);
   await waitVerdict(page, 'invalid');
   // The engine's error for the missing case type is shown next to that select.
   const err = page.locator('[data-path="/records/judgments/0/case_type"].field > .field-error');
@@ -237,6 +249,7 @@ test('browser.page appendix fields: an entry counts, a name outside the appendix
   await loadSample(page, 'gd-pass');
   await page.click('#add-self_regulatory_violations');
   const p = '/records/self_regulatory_violations/0';
+  await answer(page, p + '/disputed', false);
   await field(page, p + '/organization').selectOption('A32');
   await field(page, p + '/measure').selectOption('public_censure');
   await field(page, p + '/imposed_on').fill('2026-09-01');
@@ -562,7 +575,7 @@ test('browser.page how to pass: Try it moves the date in a what-if copy; apply; 
 
   // Disputing t1: if upheld, only t2 counts and 6.2.8 passes.
   assert.match(await page.locator('[data-role="disputes"]').innerText(), /No record is marked as disputed/);
-  await field(page, '/records/contract_complaints/0/disputed').check();
+  await answer(page, '/records/contract_complaints/0/disputed', true);
   await page.waitForSelector('[data-role="disputes"][data-verdict="pass"]');
   assert.match(await page.locator('[data-role="disputes"]').innerText(), /t1/);
   assert.equal(await verdict(page), 'fail');  // the check still counts it, as a credit institution would

@@ -8,6 +8,7 @@ import { RuleData } from './rules.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
 import { Answers } from './answers.js';
+import { dateField, isIsoDate } from './date-field.js';
 import { EntryForm, stripPath } from './forms.js';
 import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
@@ -178,6 +179,18 @@ function evaluateNow() {
   clearTimeout(timer);
   if (!state.rules) return;
   const opts = options();
+  if (state.on && !isIsoDate(state.on)) {
+    // A what-if date refused as typed is not replaced by another one: nothing is evaluated for it.
+    state.unanswered = state.answers.unanswered(state.doc, state.rules);
+    state.base = { schema: 'nvcheck/result@1', verdict: 'invalid', errors: [{ path: '', code: 'whatif_date', message: t('whatif.bad_date') }] };
+    state.plan = state.base;
+    state.view = state.base;
+    state.viewDoc = state.doc;
+    state.changes = [];
+    if (!form) buildPage();
+    renderAll();
+    return;
+  }
   try {
     state.unanswered = state.answers.unanswered(state.doc, state.rules);
     const evaluated = evaluateAnswered(state.doc, state.answers, opts);
@@ -375,31 +388,33 @@ function renderPill() {
  * The what-if date control. Its input is made once (and again on a language switch): replacing
  * it while someone types a date segment by segment would lose what they typed.
  */
+let whatIfBox = null;
+
 function renderWhatIfDate(rebuild = false) {
   const box = $('whatif');
   let input = $('whatif-on');
   if (!input || rebuild) {
-    input = h('input', {
-      type: 'date', id: 'whatif-on', min: '0001-01-01', max: '9999-12-31', value: state.on,
-      'aria-describedby': 'whatif-hint',
-      oninput: (ev) => {
-        if (ev.target.validity.badInput) return;
-        state.on = ev.target.value;
+    // The page's own date field: a date refused as typed is kept (and says so), never another one.
+    whatIfBox = dateField({
+      id: 'whatif-on', value: state.on, describedby: 'whatif-hint',
+      onChange: (v) => {
+        state.on = v;
         persist();
         clearTimeout(timer);
         timer = setTimeout(evaluateNow, 150);
       },
     });
+    input = whatIfBox.control;
     fill(box,
       h('h3', { text: t('whatif.title') }),
       h('div', { class: 'whatif-row' },
         h('div', { class: 'field' },
           h('label', { for: 'whatif-on', text: t('whatif.date') }),
-          input),
+          whatIfBox),
         h('div', { class: 'buttons', id: 'whatif-buttons' })),
       h('p', { class: 'hint', id: 'whatif-hint', text: t('whatif.hint') }));
   }
-  if (document.activeElement !== input && input.value !== state.on) input.value = state.on;
+  if (!whatIfBox.contains(document.activeElement) && whatIfBox.firstChild.dataset.value !== state.on) whatIfBox.setValue(state.on);
 
   const v = state.view;
   const earliest = v && v.verdict === 'fail' ? v.earliest_pass_date : null;
@@ -409,11 +424,11 @@ function renderWhatIfDate(rebuild = false) {
   keyed(buttons, [state.on ? 'reset' : null, earliest ? `earliest|${earliest}` : null].filter(Boolean), (k) => k, (k) => (k === 'reset'
     ? h('button', {
       type: 'button', class: 'btn-small', id: 'whatif-reset', text: t('whatif.reset'),
-      onclick: () => { state.on = ''; input.value = ''; persist(); evaluateNow(); input.focus(); },
+      onclick: () => { state.on = ''; whatIfBox.setValue(''); persist(); evaluateNow(); input.focus(); },
     })
     : h('button', {
       type: 'button', class: 'btn-small', id: 'whatif-earliest', text: t('whatif.use_earliest'),
-      onclick: () => { state.on = earliest; input.value = earliest; persist(); evaluateNow(); input.focus(); },
+      onclick: () => { state.on = earliest; whatIfBox.setValue(earliest); persist(); evaluateNow(); input.focus(); },
     })));
   if (active && document.activeElement !== $(active)) ($(active) || input).focus();
 }
@@ -661,7 +676,8 @@ async function boot() {
     // are asked again.
     state.answers = Answers.fromJSON(state.doc, saved.answers);
   }
-  if (saved && typeof saved.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(saved.on)) state.on = saved.on;
+  // A what-if date refused as typed is restored as typed (and refused again).
+  if (saved && typeof saved.on === 'string' && /^\d*-\d*-\d*$/.test(saved.on)) state.on = saved.on;
   applyStatic();
 
   for (const b of document.querySelectorAll('.lang-switch [data-lang]')) {

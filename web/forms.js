@@ -5,6 +5,7 @@
 import { h, fill, uid, keepFocus, append } from './dom.js';
 import { t } from './i18n.js';
 import { newRecord, newPrevious, questions } from './model.js';
+import { dateField } from './date-field.js';
 
 const OTHER = '__other__';
 
@@ -305,13 +306,15 @@ export class EntryForm {
 
     if (f.kind === 'bool') return this.question(f, obj, path, { id, errId, help, helpId, label });
 
+    let dateBox = null;
     if (f.kind === 'date') {
-      control = h('input', {
-        ...common, type: 'date', min: '0001-01-01', max: '9999-12-31',
-        value: typeof value === 'string' ? value : '',
-        // A date typed halfway (badInput) is not a value yet: keep the last one.
-        oninput: (ev) => { if (!ev.target.validity.badInput) set(ev.target.value); },
+      // The page's own date field: what it shows is what is saved (a date refused as typed too).
+      dateBox = dateField({
+        id, path, value: typeof value === 'string' ? value : '',
+        describedby: [errId, opts.hint ? id + '-hint' : null, helpId].filter(Boolean).join(' '),
+        onChange: (v) => set(v),
       });
+      control = dateBox.control;
     } else if (f.kind === 'enum') {
       control = this.select(common, this.rules.enumOptions(f.enum), value, (v) => set(v));
     } else if (f.kind === 'appendix') {
@@ -375,10 +378,10 @@ export class EntryForm {
       if (opts.datalist) extra.push(opts.datalist);
     }
     const hintId = opts.hint ? id + '-hint' : null;
-    control.setAttribute('aria-describedby', [errId, hintId, helpId].filter(Boolean).join(' '));
+    if (!dateBox) control.setAttribute('aria-describedby', [errId, hintId, helpId].filter(Boolean).join(' '));
     return h('div', { class: 'field' + (opts.wide ? ' wide' : ''), dataset: { path } },
       h('label', { for: id, text: label }),
-      control,
+      dateBox || control,
       extra,
       opts.hint ? h('p', { class: 'hint', id: hintId, text: opts.hint }) : null,
       help ? h('p', { class: 'hint help', id: helpId, text: help }) : null,
@@ -439,6 +442,8 @@ export class EntryForm {
     for (const err of errors || []) {
       const target = this.targetFor(err.path);
       if (!target) continue;
+      // A date the date field refuses is said there already, in the same words' place.
+      if (err.code === 'bad_date' && target.querySelector(':scope .date-field.refused')) continue;
       let shown = next.get(target);
       if (!shown) {
         const slot = target.querySelector(':scope > .field-error');

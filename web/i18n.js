@@ -145,6 +145,26 @@ const S = {
   'previous.none': ['无以往申请。', '無以往申請。', 'No previous applications.'],
   'indicator.requirements': ['计入条件（表 1）', '計入條件（表 1）', 'What counts (Table 1)'],
 
+  // The date field (date-field.js)
+  'date.year': ['年', '年', 'Year'],
+  'date.month': ['月', '月', 'Month'],
+  'date.day': ['日', '日', 'Day'],
+  'date.ph_year': ['年', '年', 'YYYY'],
+  'date.ph_month': ['月', '月', 'MM'],
+  'date.ph_day': ['日', '日', 'DD'],
+  'date.incomplete': [
+    '日期未填完：请填写年（4 位）、月、日。',
+    '日期未填完：請填寫年（4 位）、月、日。',
+    'The date is not complete: enter the year (4 digits), the month and the day.',
+  ],
+  'date.bad_year': ['年份应为 0001 至 9999 的 4 位数字。', '年份應為 0001 至 9999 的 4 位數字。', 'The year is 4 digits, 0001 to 9999.'],
+  'date.bad_month': ['没有 {month} 月：月份为 1 至 12。', '沒有 {month} 月：月份為 1 至 12。', 'There is no month {month}: months run from 1 to 12.'],
+  'date.bad_day': [
+    '{year}年{month}月没有{day}日：该月只有 {days} 天。此日期未被采用。',
+    '{year}年{month}月沒有{day}日：該月只有 {days} 天。此日期未被採用。',
+    'There is no {day} {month} {year}: that month has {days} days. This date is not used.',
+  ],
+
   // Result
   'result.title': ['结论', '結論', 'Result'],
   'result.pass': ['通过', '通過', 'Pass'],
@@ -200,6 +220,11 @@ const S = {
     '只改变评定日期，不会修改您的记录。',
     '只改變評定日期，不會修改您的記錄。',
     'Changes only the evaluation date, not your records.',
+  ],
+  'whatif.bad_date': [
+    '假设申请日期不是有效日期：请更正，或恢复为申请日期。',
+    '假設申請日期不是有效日期：請更正，或恢復為申請日期。',
+    'The planned application date is not a real date: correct it, or go back to the application date.',
   ],
   'whatif.reset': ['恢复为申请日期', '恢復為申請日期', 'Back to the application date'],
   'whatif.use_earliest': ['试用最早通过日期', '試用最早通過日期', 'Try the earliest pass date'],

@@ -67,6 +67,7 @@ for (const [size, viewport] of SIZES) {
     assert.equal(await verdict(page), 'pass');
     await page.click('#add-contract_complaints');
     const p = '/records/contract_complaints/2';
+    await page.locator(`li.record[data-path="${p}"]`).waitFor({ timeout: 5000 });
     // "valid complaint" and "disputed" are asked, neither answer chosen, each with its explanation.
     for (const q of ['valid', 'disputed']) {
       assert.equal(await question(page, `${p}/${q}`, true).isChecked(), false, q);

@@ -78,10 +78,68 @@ function switchLang(lang) {
 // ---- persistence -------------------------------------------------------------------------
 
 function persist() {
-  const ok = storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on });
   const el = $('save-state');
-  el.textContent = ok ? t('saved') : t('not_saved');
-  el.classList.toggle('warn', !ok);
+  if (state.otherTab) {
+    // Another tab saved other entries: nothing is written over them until the person chooses.
+    el.textContent = t('tab.not_saved');
+    el.classList.add('warn');
+    return;
+  }
+  const res = storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on });
+  el.textContent = res === 'ok' ? t('saved') : res === 'full' ? t('storage.full_short') : t('not_saved');
+  el.classList.toggle('warn', res !== 'ok');
+  if (res === 'full' && !state.storageFull) {
+    // Said once until a save works again: what to do is to export the file.
+    notify({
+      tone: 'error', kind: 'storage-full', render: () => t('storage.full'),
+      actions: [{ id: 'storage-full-export', text: t('file.export'), onclick: () => exportFile() }],
+    });
+  }
+  state.storageFull = res === 'full';
+}
+
+/**
+ * Another tab of this page saved other entries (a storage event): this tab says so, stops
+ * saving over them and offers to load them or keep its own.
+ */
+function otherTabChanged(saved) {
+  state.otherTab = saved || { doc: model.emptyDoc() };
+  persist();
+  notify({
+    tone: 'warn', kind: 'other-tab', render: () => t('tab.changed'),
+    actions: [
+      { id: 'tab-load', text: t('tab.load'), onclick: () => loadOtherTab() },
+      { id: 'tab-keep', text: t('tab.keep'), onclick: () => keepThisTab() },
+    ],
+    sticky: true,
+  });
+}
+
+function loadOtherTab() {
+  const saved = state.otherTab;
+  state.otherTab = null;
+  state.doc = model.normalise(saved.doc && typeof saved.doc === 'object' ? saved.doc : model.emptyDoc());
+  state.answers = Answers.fromJSON(state.doc, saved.answers);
+  state.on = typeof saved.on === 'string' && /^\d*-\d*-\d*$/.test(saved.on) ? saved.on : '';
+  state.tried.clear();
+  state.good = null;
+  if (LANGS.includes(saved.lang) && saved.lang !== getLang()) {
+    setLang(saved.lang);
+    applyStatic();
+    if (form) report.render();
+    renderSamples();
+  }
+  if (form) form.render();
+  if ($('whatif-on')) renderWhatIfDate(true);
+  persist();
+  evaluateNow();
+  notify({ tone: 'ok', kind: 'tab-loaded', render: () => t('tab.loaded') });
+}
+
+function keepThisTab() {
+  state.otherTab = null;
+  persist();
+  notify({ tone: 'ok', kind: 'tab-kept', render: () => t('tab.kept') });
 }
 
 // ---- notices (import, samples, undo) -------------------------------------------------------
@@ -101,10 +159,11 @@ function renderNotice() {
   fill(box, h('div', { class: `notice tone-${n.tone}`, dataset: { kind: n.kind || '' } },
     h('div', { class: 'notice-body' }, n.render()),
     h('div', { class: 'buttons' },
+      (n.actions || []).map((a) => h('button', { type: 'button', class: 'btn', id: a.id, onclick: a.onclick, text: a.text })),
       n.undo ? h('button', {
         type: 'button', class: 'btn', onclick: () => { n.undo(); }, text: t('undo'),
       }) : null,
-      h('button', {
+      n.sticky ? null : h('button', {
         type: 'button', class: 'btn-small', 'aria-label': t('dismiss'), text: '×',
         onclick: () => { state.notice = null; renderNotice(); },
       }))));
@@ -118,6 +177,7 @@ function replaceDoc(doc, message, kind) {
   // The file answers the lists it contains (an empty one: "none"); the others stay unanswered.
   state.answers = Answers.fromFile(doc);
   state.doc = model.normalise(doc);
+  state.good = null;
   state.on = '';  // a new file is evaluated on its own application date first
   state.tried.clear();
   persist();
@@ -187,6 +247,7 @@ function evaluateNow() {
     state.view = state.base;
     state.viewDoc = state.doc;
     state.changes = [];
+    staleNow(opts);
     if (!form) buildPage();
     renderAll();
     return;
@@ -214,6 +275,9 @@ function evaluateNow() {
       state.changes = [];
       state.view = state.base;
     }
+    // The last answer of a valid file, shown marked out of date while an entry is invalid.
+    if (state.base.verdict !== 'invalid') state.good = { text, doc: JSON.parse(text), made: null };
+    staleNow(opts);
     state.engineBroken = false;
   } catch (err) {
     engineFailed(err);
@@ -221,6 +285,24 @@ function evaluateNow() {
   }
   if (!form && state.base.verdict === 'invalid') buildPage();
   renderAll();
+}
+
+/**
+ * While an entry is invalid, the answer of the last valid entries stays on screen, marked out of
+ * date (issue 13: one bad date no longer blanks the verdict, the plan, the timeline): made again
+ * from that file for the current language and date, so it reads as the rest of the page.
+ */
+function staleNow(opts) {
+  state.stale = null;
+  if (state.base.verdict !== 'invalid' || !state.good) return;
+  const key = JSON.stringify(opts);
+  const g = state.good;
+  if (!g.made || g.made.key !== key) {
+    const base = engine.evaluate(g.text, opts);
+    if (base.verdict === 'invalid') return;
+    g.made = { key, base, plan: engine.plan(g.text, opts) };
+  }
+  state.stale = { base: g.made.base, plan: g.made.plan, doc: g.doc };
 }
 
 function engineFailed(err) {
@@ -266,6 +348,7 @@ function renderVerdict() {
     unansweredClauses: state.unanswered.map((u) => u.clause).filter(Boolean),
     gotoRecord, gotoPath: (p) => form && form.focusPath(p), canGo: (p) => Boolean(form && form.targetFor(p)),
     describe: (p) => form && form.describePath(p),
+    previous: state.stale ? state.stale.base : null,
   };
   // On the first load the verdict's frame holds the banner only; the cards and the what-if date
   // (a date input: the first style and layout of its inner fields took 10-40 ms in a fresh page)
@@ -279,18 +362,21 @@ function renderVerdict() {
 /** What the evaluation shows below and beside the verdict: the form's marks, timeline, plan. */
 function renderRest() {
   form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
-  form.showStatus(state.base, state.unanswered);
+  form.showStatus(state.stale ? state.stale.base : state.base, state.unanswered,
+    state.base.verdict === 'invalid' ? state.base.errors : []);
+  markStale();
 
   drawTimeline();
   const note = $('timeline-whatif');
   note.hidden = !state.tried.size;
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
 
-  if (state.unanswered.length && state.base.verdict === 'pass') {
+  const planShown = state.stale ? state.stale.plan : state.plan;
+  if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
     // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
     fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
   } else {
-    renderPlan($('plan-body'), state.plan, {
+    renderPlan($('plan-body'), planShown, {
       rules: state.rules, region: region(), tried: state.tried, whatIf: changeList(),
       toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
     });
@@ -313,7 +399,24 @@ let resizeTimer = null;
 
 function drawTimeline() {
   if (!state.view || !chartWidth) return;  // drawn as soon as the width is known
-  renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region(), width: chartWidth });
+  const [result, doc] = state.stale ? [state.stale.base, state.stale.doc] : [state.view, state.viewDoc];
+  renderTimeline($('timeline-body'), result, doc, { rules: state.rules, region: region(), width: chartWidth });
+}
+
+/** The parts showing the last valid answer say so (a note above each, dimmed). */
+function markStale() {
+  for (const id of ['result-details', 'timeline-body', 'plan-body']) {
+    const body = $(id);
+    let note = $(id + '-stale');
+    if (!note) {
+      note = h('p', { class: 'stale-note', id: id + '-stale', hidden: true });
+      body.before(note);
+    }
+    const text = state.stale ? t('result.stale_part') : '';
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !state.stale;
+    body.classList.toggle('stale', Boolean(state.stale));
+  }
 }
 
 new ResizeObserver((entries) => {
@@ -606,8 +709,10 @@ function confirmClear() {
   state.answers = new Answers();
   state.on = '';
   state.tried.clear();
+  state.good = null;
+  state.otherTab = null;
   storage.clear();
-  storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: '' });
+  persist();
   form.render();
   evaluateNow();
   notify({ tone: 'ok', kind: 'cleared', render: () => t('clear.done') });
@@ -698,6 +803,7 @@ async function boot() {
     if (file && form) loadRulesFile(file);
   });
   $('clear-confirm').addEventListener('click', confirmClear);
+  storage.onOtherTab(otherTabChanged);
   $('clear-cancel').addEventListener('click', () => $('clear-dialog').close());
 
   // The module and the rules file beside the page are fetched at the same time.

@@ -527,7 +527,7 @@ export class EntryForm {
    * what is not answered yet: an indicator whose question or records' questions are open is
    * "not answered yet" unless it already fails; a record with an open question says which.
    */
-  showStatus(result, unanswered = []) {
+  showStatus(result, unanswered = [], errors = []) {
     const doc = this.ctx.doc();
     const next = new Map();  // slot -> {text, cls}
     const countedMark = { text: t('record.status.counted'), cls: 'st-counted' };
@@ -542,6 +542,13 @@ export class EntryForm {
       if (!slots) continue;
       next.set(slots.status, openMark);
       next.set(slots.reason, { text: t('record.open_questions', { questions: u.fields.map((f) => this.rules.fieldLabel(u.list, f)).join(t('list.sep')) }), cls: '' });
+    }
+    // A record with an invalid entry says so where it is (the field shows the error).
+    const invalidMark = { text: t('record.status.invalid'), cls: 'st-invalid' };
+    const invalidRecords = new Set();
+    for (const e of errors || []) {
+      const m = typeof e.path === 'string' && e.path.match(/^\/records\/[^/]+\/\d+/);
+      if (m) invalidRecords.add(m[0]);
     }
     const unansweredBadge = { text: t('result.unanswered_badge'), cls: 'st-unanswered' };
     for (const c of openClauses) {
@@ -566,6 +573,10 @@ export class EntryForm {
         for (const c of ind.counted || []) mark(c, true);
         for (const c of ind.not_counted || []) mark(c, false);
       }
+    }
+    for (const path of invalidRecords) {
+      const slots = this.recordSlots(path);
+      if (slots) next.set(slots.status, invalidMark);
     }
     for (const [el, was] of this.statusShown) {
       if (next.has(el)) continue;

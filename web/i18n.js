@@ -78,6 +78,22 @@ const S = {
     'This browser does not allow saving: export the enterprise file before you close the page.',
   ],
   'dismiss': ['关闭提示', '關閉提示', 'Dismiss'],
+  'storage.full': [
+    '本浏览器的存储空间已满，最近的修改没有保存。请立即导出企业文件保留您的记录，然后可清除其他网站的数据或本页的示例后再继续。',
+    '本瀏覽器的儲存空間已滿，最近的修改沒有保存。請立即匯出企業檔案保留您的記錄，然後可清除其他網站的資料或本頁的示例後再繼續。',
+    'This browser’s storage is full: your latest changes are not saved. Export the enterprise file now to keep them; then free some space (other sites’ data) and go on.',
+  ],
+  'storage.full_short': ['存储空间已满，未保存：请导出企业文件', '儲存空間已滿，未保存：請匯出企業檔案', 'Storage full, not saved: export the enterprise file'],
+  'tab.changed': [
+    '另一个标签页修改了本浏览器中保存的企业记录。为免覆盖，本页暂停自动保存。请选择载入另一个标签页的记录，或保留本页的记录（将覆盖另一个标签页的修改）。',
+    '另一個分頁修改了本瀏覽器中保存的企業記錄。為免覆蓋，本頁暫停自動保存。請選擇載入另一個分頁的記錄，或保留本頁的記錄（將覆蓋另一個分頁的修改）。',
+    'Another tab changed the entries saved in this browser. So as not to overwrite them, this tab has stopped saving. Load the other tab’s entries, or keep this tab’s (they replace the other tab’s changes).',
+  ],
+  'tab.load': ['载入另一个标签页的记录', '載入另一個分頁的記錄', 'Load the other tab’s entries'],
+  'tab.keep': ['保留本页的记录', '保留本頁的記錄', 'Keep this tab’s entries'],
+  'tab.loaded': ['已载入另一个标签页的记录。', '已載入另一個分頁的記錄。', 'The other tab’s entries are loaded.'],
+  'tab.kept': ['已保留并保存本页的记录。', '已保留並保存本頁的記錄。', 'This tab’s entries are kept and saved.'],
+  'tab.not_saved': ['未保存：另一个标签页已修改记录（见上方提示）', '未保存：另一個分頁已修改記錄（見上方提示）', 'Not saved: another tab changed the entries (see above)'],
 
   // Entry forms
   'entries.title': ['企业记录', '企業記錄', 'Your records'],
@@ -125,6 +141,7 @@ const S = {
   'answer.no': ['否', '否', 'No'],
   'answer.open': ['尚未回答：请选择“是”或“否”。', '尚未回答：請選擇「是」或「否」。', 'Not answered yet: choose yes or no.'],
   'record.status.open': ['待回答', '待回答', 'to answer'],
+  'record.status.invalid': ['待更正', '待更正', 'to correct'],
   'record.open_questions': [
     '回答以下问题后才评定此记录：{questions}。',
     '回答以下問題後才評定此記錄：{questions}。',
@@ -170,6 +187,17 @@ const S = {
   'result.pass': ['通过', '通過', 'Pass'],
   'result.fail': ['未通过', '未通過', 'Fail'],
   'result.invalid': ['尚无法评定', '尚無法評定', 'Cannot evaluate yet'],
+  'result.stale': [
+    '更正下列内容之前，下方显示的是修改前的结论（{verdict}{earliest}），已过时。',
+    '更正下列內容之前，下方顯示的是修改前的結論（{verdict}{earliest}），已過時。',
+    'Until these are corrected, the answer below is the one before this change ({verdict}{earliest}) and is out of date.',
+  ],
+  'result.stale_earliest': ['，可于 {date} 或之后申请', '，可於 {date} 或之後申請', ', apply on or after {date}'],
+  'result.stale_part': [
+    '已过时：这是修改前的结果，更正有误的记录后会更新。',
+    '已過時：這是修改前的結果，更正有誤的記錄後會更新。',
+    'Out of date: this is the answer before your last change; it is updated once the invalid entry is corrected.',
+  ],
   'result.unanswered': ['尚未回答完', '尚未回答完', 'Not answered yet'],
   'result.unanswered_badge': ['待回答', '待回答', 'not answered'],
   'result.unanswered_help': [

@@ -30,11 +30,14 @@ export function renderResult(bannerRoot, detailsRoot, result, ctx) {
   const unanswered = ctx.unanswered || [];
   const bannerKey = JSON.stringify([context, r.verdict, r.evaluated_on, r.earliest_pass_date, ctx.whatIf, ctx.onSource,
     unanswered.map((u) => [u.path, u.text, ctx.canGo(u.path)]),
+    ctx.previous ? [ctx.previous.verdict, ctx.previous.earliest_pass_date] : null,
     r.verdict === 'invalid' ? (r.errors || []).map((e) => [e.path, e.message, ctx.describe(e.path), ctx.canGo(e.path)]) : null]);
   keepFocus(bannerRoot, () => keyed(bannerRoot, [r], () => bannerKey, () => banner(r, ctx)));
+  // While an entry is invalid the clauses of the last valid answer stay, marked out of date.
+  const shown = r.verdict === 'invalid' && ctx.previous ? ctx.previous : r;
   if (detailsRoot) keepFocus(detailsRoot, () => {
-    if (r.verdict === 'invalid') fill(detailsRoot);
-    else details(detailsRoot, r, ctx, context);
+    if (shown.verdict === 'invalid') fill(detailsRoot);
+    else details(detailsRoot, shown, ctx, context);
   });
 }
 
@@ -85,6 +88,14 @@ function banner(r, ctx) {
     parts.push(h('p', { class: 'unanswered-note', text: t('result.unanswered_help', { n: unanswered.length }) }));
     parts.push(unansweredList(unanswered, ctx));
   } else {
+    if (ctx.previous) {
+      const pv = ctx.previous;
+      const before = pv.verdict === 'pass' && unanswered.length ? t('result.unanswered') : pv.verdict === 'pass' ? t('result.pass') : t('result.fail');
+      parts.push(h('p', { class: 'stale-note', dataset: { role: 'stale' } }, t('result.stale', {
+        verdict: before,
+        earliest: pv.verdict === 'fail' && pv.earliest_pass_date ? t('result.stale_earliest', { date: humanDate(pv.earliest_pass_date) }) : '',
+      })));
+    }
     parts.push(h('p', { text: t('result.invalid_help') }));
     parts.push(h('ul', { class: 'error-list' }, (r.errors || []).map((e) => h('li', {},
       ctx.describe(e.path)

@@ -321,6 +321,11 @@ const S = {
   'plan.changes_nothing': ['单独不改变结果', '單獨不改變結果', 'changes nothing on its own'],
   'plan.no_actions': ['没有可采取的行动。', '沒有可採取的行動。', 'No action would help.'],
   'plan.no_waits': ['无需等待。', '無需等待。', 'Nothing to wait for.'],
+  'plan.no_waits_but': [
+    '没有只能等待的条款：每一项都可通过上面的行动提前。如不采取行动，则须等到 {date}。',
+    '沒有只能等待的條款：每一項都可通過上面的行動提前。如不採取行動，則須等到 {date}。',
+    'No clause is left to time alone: an action above can bring each forward. Doing nothing, you wait until {date}.',
+  ],
   'plan.disputes_none': [
     '没有标为有异议的记录。如企业对某条记录提出异议，请在该记录的“{label}”选“是”。',
     '沒有標為有異議的記錄。如企業對某條記錄提出異議，請在該記錄的「{label}」選「是」。',

@@ -578,6 +578,10 @@ function exportFile() {
   const slug = typeof e.id_code === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(e.id_code) ? e.id_code : 'enterprise';
   // Only what was answered: a list not answered yet is left out, one answered "none" is empty.
   download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules, state.answers), 'application/json');
+  // A yes/no question not answered yet is left out of the file, where it would read as "no"
+  // (or, for a valid complaint or an effective judgment, be missing): said at once.
+  const open = state.rules ? state.unanswered.filter((u) => u.fields).length : 0;
+  if (open) notify({ tone: 'warn', kind: 'export-open', render: () => t('file.exported_open', { n: open }) });
 }
 
 /** Checks a file with the engine; returns the parsed file or the reasons it was refused. */

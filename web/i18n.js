@@ -55,6 +55,11 @@ const S = {
     '評定引擎發現下列錯誤。',
     'the engine found the errors listed below.',
   ],
+  'file.exported_open': [
+    '已导出，但有 {n} 条记录的是/否问题尚未回答：文件中不含这些回答，导入后可能被当作“否”或被拒绝。请回答后再导出。',
+    '已匯出，但有 {n} 條記錄的是/否問題尚未回答：檔案中不含這些回答，匯入後可能被當作「否」或被拒絕。請回答後再匯出。',
+    'Exported, but records with yes/no questions not answered yet: {n}. The file leaves those answers out, and an import may read them as “no” or refuse the file. Answer them and export again.',
+  ],
   'file.unreadable': ['无法读取该文件。', '無法讀取該檔案。', 'the file could not be read.'],
   'file.too_large': ['文件过大。', '檔案過大。', 'the file is too large.'],
   'clear.title': ['清除全部记录？', '清除全部記錄？', 'Clear everything?'],

@@ -7,6 +7,8 @@ import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
 import { RuleData } from './rules.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
+import { Answers } from './answers.js';
+import { dateField, isIsoDate } from './date-field.js';
 import { EntryForm, stripPath } from './forms.js';
 import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
@@ -24,6 +26,8 @@ const MAX_FILE = 5 * 1024 * 1024;
 const state = {
   rules: null,
   doc: model.emptyDoc(),
+  answers: new Answers(),  // what the person answered (answers.js), beside the file
+  unanswered: [],          // what is not answered yet (answers.unanswered)
   on: '',                  // what-if evaluation date ('' = application date or today)
   tried: new Map(),        // plan actions tried in the what-if copy, by key
   today: localToday(),
@@ -83,10 +87,68 @@ function switchLang(lang) {
 // ---- persistence -------------------------------------------------------------------------
 
 function persist() {
-  const ok = storage.save({ doc: state.doc, lang: getLang(), on: state.on });
   const el = $('save-state');
-  el.textContent = ok ? t('saved') : t('not_saved');
-  el.classList.toggle('warn', !ok);
+  if (state.otherTab) {
+    // Another tab saved other entries: nothing is written over them until the person chooses.
+    el.textContent = t('tab.not_saved');
+    el.classList.add('warn');
+    return;
+  }
+  const res = storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on });
+  el.textContent = res === 'ok' ? t('saved') : res === 'full' ? t('storage.full_short') : t('not_saved');
+  el.classList.toggle('warn', res !== 'ok');
+  if (res === 'full' && !state.storageFull) {
+    // Said once until a save works again: what to do is to export the file.
+    notify({
+      tone: 'error', kind: 'storage-full', render: () => t('storage.full'),
+      actions: [{ id: 'storage-full-export', text: t('file.export'), onclick: () => exportFile() }],
+    });
+  }
+  state.storageFull = res === 'full';
+}
+
+/**
+ * Another tab of this page saved other entries (a storage event): this tab says so, stops
+ * saving over them and offers to load them or keep its own.
+ */
+function otherTabChanged(saved) {
+  state.otherTab = saved || { doc: model.emptyDoc() };
+  persist();
+  notify({
+    tone: 'warn', kind: 'other-tab', render: () => t('tab.changed'),
+    actions: [
+      { id: 'tab-load', text: t('tab.load'), onclick: () => loadOtherTab() },
+      { id: 'tab-keep', text: t('tab.keep'), onclick: () => keepThisTab() },
+    ],
+    sticky: true,
+  });
+}
+
+function loadOtherTab() {
+  const saved = state.otherTab;
+  state.otherTab = null;
+  state.doc = model.normalise(saved.doc && typeof saved.doc === 'object' ? saved.doc : model.emptyDoc());
+  state.answers = Answers.fromJSON(state.doc, saved.answers);
+  state.on = typeof saved.on === 'string' && /^\d*-\d*-\d*$/.test(saved.on) ? saved.on : '';
+  state.tried.clear();
+  state.good = null;
+  if (LANGS.includes(saved.lang) && saved.lang !== getLang()) {
+    setLang(saved.lang);
+    applyStatic();
+    if (form) report.render();
+    renderSamples();
+  }
+  if (form) form.render();
+  if ($('whatif-on')) renderWhatIfDate(true);
+  persist();
+  evaluateNow();
+  notify({ tone: 'ok', kind: 'tab-loaded', render: () => t('tab.loaded') });
+}
+
+function keepThisTab() {
+  state.otherTab = null;
+  persist();
+  notify({ tone: 'ok', kind: 'tab-kept', render: () => t('tab.kept') });
 }
 
 // ---- notices (import, samples, undo) -------------------------------------------------------
@@ -106,10 +168,11 @@ function renderNotice() {
   fill(box, h('div', { class: `notice tone-${n.tone}`, dataset: { kind: n.kind || '' } },
     h('div', { class: 'notice-body' }, n.render()),
     h('div', { class: 'buttons' },
+      (n.actions || []).map((a) => h('button', { type: 'button', class: 'btn', id: a.id, onclick: a.onclick, text: a.text })),
       n.undo ? h('button', {
         type: 'button', class: 'btn', onclick: () => { n.undo(); }, text: t('undo'),
       }) : null,
-      h('button', {
+      n.sticky ? null : h('button', {
         type: 'button', class: 'btn-small', 'aria-label': t('dismiss'), text: '×',
         onclick: () => { state.notice = null; renderNotice(); },
       }))));
@@ -118,8 +181,12 @@ function renderNotice() {
 /** Replaces the entries with `doc`, keeping the previous ones for Undo. */
 function replaceDoc(doc, message, kind) {
   const previous = state.doc;
+  const previousAnswers = state.answers;
   const previousOn = state.on;
+  // The file answers the lists it contains (an empty one: "none"); the others stay unanswered.
+  state.answers = Answers.fromFile(doc);
   state.doc = model.normalise(doc);
+  state.good = null;
   state.on = '';  // a new file is evaluated on its own application date first
   state.tried.clear();
   persist();
@@ -129,6 +196,7 @@ function replaceDoc(doc, message, kind) {
     tone: 'ok', kind, render: message,
     undo: () => {
       state.doc = previous;
+      state.answers = previousAnswers;
       state.on = previousOn;
       state.tried.clear();
       persist();
@@ -158,13 +226,46 @@ function changed(structural) {
   timer = setTimeout(evaluateNow, structural ? 0 : 150);
 }
 
+/**
+ * The engine's answer for the answered part of the file (model.evalFile), its error paths
+ * pointing at the form's rows.
+ */
+function evaluateAnswered(doc, answers, opts) {
+  const ev = model.evalFile(doc, state.rules, answers);
+  const res = engine.evaluate(ev.text, opts);
+  if (res.verdict === 'invalid' && Array.isArray(res.errors)) {
+    res.errors = res.errors.map((e) => {
+      const p = ev.path(e.path);
+      if (p === e.path) return e;
+      const message = typeof e.message === 'string' && e.message.startsWith(e.path) ? p + e.message.slice(e.path.length) : e.message;
+      return { ...e, path: p, message };
+    });
+  }
+  return { res, text: ev.text };
+}
+
 function evaluateNow() {
   clearTimeout(timer);
   if (!state.rules) return;
-  const text = model.toText(state.doc, state.rules);
   const opts = options();
+  if (state.on && !isIsoDate(state.on)) {
+    // A what-if date refused as typed is not replaced by another one: nothing is evaluated for it.
+    state.unanswered = state.answers.unanswered(state.doc, state.rules);
+    state.base = { schema: 'nvcheck/result@1', verdict: 'invalid', errors: [{ path: '', code: 'whatif_date', message: t('whatif.bad_date') }] };
+    state.plan = state.base;
+    state.view = state.base;
+    state.viewDoc = state.doc;
+    state.changes = [];
+    staleNow(opts);
+    if (!form) buildPage();
+    renderAll();
+    return;
+  }
   try {
-    state.base = engine.evaluate(text, opts);
+    state.unanswered = state.answers.unanswered(state.doc, state.rules);
+    const evaluated = evaluateAnswered(state.doc, state.answers, opts);
+    const text = evaluated.text;
+    state.base = evaluated.res;
     // The plan is shown below the verdict: on the first load (no form yet) it is made once the
     // verdict is on screen (planNow). Nothing can be tried before there is a plan to try.
     state.plan = state.base.verdict === 'invalid' ? state.base : form ? engine.plan(text, opts) : null;
@@ -177,12 +278,15 @@ function evaluateNow() {
       const applied = model.applyActions(state.doc, [...state.tried.values()], state.rules);
       state.viewDoc = applied.doc;
       state.changes = applied.changes;
-      state.view = engine.evaluate(model.toText(applied.doc, state.rules), opts);
+      state.view = evaluateAnswered(applied.doc, state.answers.cloneFor(state.doc, applied.doc), opts).res;
     } else {
       state.viewDoc = state.doc;
       state.changes = [];
       state.view = state.base;
     }
+    // The last answer of a valid file, shown marked out of date while an entry is invalid.
+    if (state.base.verdict !== 'invalid') state.good = { text, doc: JSON.parse(text), made: null };
+    staleNow(opts);
     state.engineBroken = false;
   } catch (err) {
     engineFailed(err);
@@ -190,6 +294,24 @@ function evaluateNow() {
   }
   if (!form && state.base.verdict === 'invalid') buildPage();
   renderAll();
+}
+
+/**
+ * While an entry is invalid, the answer of the last valid entries stays on screen, marked out of
+ * date (issue 13: one bad date no longer blanks the verdict, the plan, the timeline): made again
+ * from that file for the current language and date, so it reads as the rest of the page.
+ */
+function staleNow(opts) {
+  state.stale = null;
+  if (state.base.verdict !== 'invalid' || !state.good) return;
+  const key = JSON.stringify(opts);
+  const g = state.good;
+  if (!g.made || g.made.key !== key) {
+    const base = engine.evaluate(g.text, opts);
+    if (base.verdict === 'invalid') return;
+    g.made = { key, base, plan: engine.plan(g.text, opts) };
+  }
+  state.stale = { base: g.made.base, plan: g.made.plan, doc: g.doc };
 }
 
 function engineFailed(err) {
@@ -231,8 +353,11 @@ function renderVerdict() {
   const ctx = {
     rules: state.rules, region: region(), onSource: onSource(),
     whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
+    unanswered: state.unanswered.map(describeUnanswered),
+    unansweredClauses: state.unanswered.map((u) => u.clause).filter(Boolean),
     gotoRecord, gotoPath: (p) => form && form.focusPath(p), canGo: (p) => Boolean(form && form.targetFor(p)),
     describe: (p) => form && form.describePath(p),
+    previous: state.stale ? state.stale.base : null,
   };
   // On the first load the verdict's frame holds the banner only; the cards and the what-if date
   // (a date input: the first style and layout of its inner fields took 10-40 ms in a fresh page)
@@ -246,17 +371,25 @@ function renderVerdict() {
 /** What the evaluation shows below and beside the verdict: the form's marks, timeline, plan. */
 function renderRest() {
   form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
-  form.showStatus(state.base);
+  form.showStatus(state.stale ? state.stale.base : state.base, state.unanswered,
+    state.base.verdict === 'invalid' ? state.base.errors : []);
+  markStale();
 
   drawTimeline();
   const note = $('timeline-whatif');
   note.hidden = !state.tried.size;
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
 
-  renderPlan($('plan-body'), state.plan, {
-    rules: state.rules, region: region(), tried: state.tried, whatIf: changeList(),
-    toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
-  });
+  const planShown = state.stale ? state.stale.plan : state.plan;
+  if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
+    // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
+    fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
+  } else {
+    renderPlan($('plan-body'), planShown, {
+      rules: state.rules, region: region(), tried: state.tried, whatIf: changeList(),
+      toggle: toggleAction, apply: applyTried, discard: discardTried, gotoRecord,
+    });
+  }
   // The report (when shown) is a whole document made by the engine: made again once the
   // verdict is on screen, not before.
   if (report.shown) afterFrame(() => report.refresh());
@@ -276,7 +409,24 @@ let resizeTimer = null;
 
 function drawTimeline() {
   if (!state.view || !chartWidth) return;  // drawn as soon as the width is known
-  renderTimeline($('timeline-body'), state.view, state.viewDoc, { rules: state.rules, region: region(), width: chartWidth });
+  const [result, doc] = state.stale ? [state.stale.base, state.stale.doc] : [state.view, state.viewDoc];
+  renderTimeline($('timeline-body'), result, doc, { rules: state.rules, region: region(), width: chartWidth });
+}
+
+/** The parts showing the last valid answer say so (a note above each, dimmed). */
+function markStale() {
+  for (const id of ['result-details', 'timeline-body', 'plan-body']) {
+    const body = $(id);
+    let note = $(id + '-stale');
+    if (!note) {
+      note = h('p', { class: 'stale-note', id: id + '-stale', hidden: true });
+      body.before(note);
+    }
+    const text = state.stale ? t('result.stale_part') : '';
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !state.stale;
+    body.classList.toggle('stale', Boolean(state.stale));
+  }
 }
 
 new ResizeObserver((entries) => {
@@ -300,15 +450,43 @@ function changeList() {
   })).join(getLang() === 'en' ? '; ' : '；');
 }
 
+/** What is not answered yet, in words, with where it is: `{path, text}`. */
+function describeUnanswered(u) {
+  const rules = state.rules;
+  const sep = getLang() === 'en' ? ': ' : '：';
+  if (u.previous !== undefined) {
+    return { path: u.path, text: t('unanswered.previous', { n: u.previous + 1 }) + sep + u.fields.map((f) => fieldLabel(rules.applicationFields(), f)).join(t('list.sep')) };
+  }
+  const ind = rules.byClause.get(u.clause);
+  const head = `${u.clause} ${rules.indicatorName(ind, region())}`;
+  if (u.index === undefined) return { path: u.path, text: head + sep + t('unanswered.list') };
+  const rec = state.doc.records[u.list][u.index];
+  return {
+    path: u.path,
+    text: `${head} · ${t('result.record', { id: rec && rec.id ? rec.id : '' })}${sep}${u.fields.map((f) => rules.fieldLabel(u.list, f)).join(t('list.sep'))}`,
+  };
+}
+
+function fieldLabel(fields, name) {
+  const f = fields.find((x) => x.field === name);
+  return f ? state.rules.label(f.label) : name;
+}
+
+/** The verdict shown: never a pass while a question is not answered (a fail shows at once). */
+function shownVerdict(v) {
+  return v.verdict === 'pass' && state.unanswered.length ? 'unanswered' : v.verdict;
+}
+
 /** The answer bar (verdict-bar.js); a new verdict or earliest date is announced. */
 function renderPill() {
   const v = state.view;
-  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan);
+  const shown = v ? shownVerdict(v) : '';
+  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan, shown);
   if (!v) return;
-  const key = `${getLang()}|${v.verdict}|${v.earliest_pass_date}`;
+  const key = `${getLang()}|${shown}|${v.earliest_pass_date}`;
   if (key !== state.lastVerdict) {
     state.lastVerdict = key;
-    $('sr-live').textContent = pillText(v);
+    $('sr-live').textContent = pillText(v, shown);
   }
 }
 
@@ -318,31 +496,33 @@ function renderPill() {
  * The what-if date control. Its input is made once (and again on a language switch): replacing
  * it while someone types a date segment by segment would lose what they typed.
  */
+let whatIfBox = null;
+
 function renderWhatIfDate(rebuild = false) {
   const box = $('whatif');
   let input = $('whatif-on');
   if (!input || rebuild) {
-    input = h('input', {
-      type: 'date', id: 'whatif-on', min: '0001-01-01', max: '9999-12-31', value: state.on,
-      'aria-describedby': 'whatif-hint',
-      oninput: (ev) => {
-        if (ev.target.validity.badInput) return;
-        state.on = ev.target.value;
+    // The page's own date field: a date refused as typed is kept (and says so), never another one.
+    whatIfBox = dateField({
+      id: 'whatif-on', value: state.on, describedby: 'whatif-hint',
+      onChange: (v) => {
+        state.on = v;
         persist();
         clearTimeout(timer);
         timer = setTimeout(evaluateNow, 150);
       },
     });
+    input = whatIfBox.control;
     fill(box,
       h('h3', { text: t('whatif.title') }),
       h('div', { class: 'whatif-row' },
         h('div', { class: 'field' },
           h('label', { for: 'whatif-on', text: t('whatif.date') }),
-          input),
+          whatIfBox),
         h('div', { class: 'buttons', id: 'whatif-buttons' })),
       h('p', { class: 'hint', id: 'whatif-hint', text: t('whatif.hint') }));
   }
-  if (document.activeElement !== input && input.value !== state.on) input.value = state.on;
+  if (!whatIfBox.contains(document.activeElement) && whatIfBox.firstChild.dataset.value !== state.on) whatIfBox.setValue(state.on);
 
   const v = state.view;
   const earliest = v && v.verdict === 'fail' ? v.earliest_pass_date : null;
@@ -352,11 +532,11 @@ function renderWhatIfDate(rebuild = false) {
   keyed(buttons, [state.on ? 'reset' : null, earliest ? `earliest|${earliest}` : null].filter(Boolean), (k) => k, (k) => (k === 'reset'
     ? h('button', {
       type: 'button', class: 'btn-small', id: 'whatif-reset', text: t('whatif.reset'),
-      onclick: () => { state.on = ''; input.value = ''; persist(); evaluateNow(); input.focus(); },
+      onclick: () => { state.on = ''; whatIfBox.setValue(''); persist(); evaluateNow(); input.focus(); },
     })
     : h('button', {
       type: 'button', class: 'btn-small', id: 'whatif-earliest', text: t('whatif.use_earliest'),
-      onclick: () => { state.on = earliest; input.value = earliest; persist(); evaluateNow(); input.focus(); },
+      onclick: () => { state.on = earliest; whatIfBox.setValue(earliest); persist(); evaluateNow(); input.focus(); },
     })));
   if (active && document.activeElement !== $(active)) ($(active) || input).focus();
 }
@@ -370,6 +550,8 @@ function toggleAction(a) {
 
 function applyTried() {
   const previous = state.doc;
+  const previousAnswers = state.answers;
+  state.answers = state.answers.cloneFor(state.doc, state.viewDoc);
   state.doc = state.viewDoc;
   state.tried.clear();
   persist();
@@ -379,6 +561,7 @@ function applyTried() {
     tone: 'ok', kind: 'applied', render: () => t('whatif.applied'),
     undo: () => {
       state.doc = previous;
+      state.answers = previousAnswers;
       persist();
       form.render();
       evaluateNow();
@@ -398,7 +581,12 @@ function discardTried() {
 function exportFile() {
   const e = state.doc.enterprise;
   const slug = typeof e.id_code === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(e.id_code) ? e.id_code : 'enterprise';
-  download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules), 'application/json');
+  // Only what was answered: a list not answered yet is left out, one answered "none" is empty.
+  download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules, state.answers), 'application/json');
+  // A yes/no question not answered yet is left out of the file, where it would read as "no"
+  // (or, for a valid complaint or an effective judgment, be missing): said at once.
+  const open = state.rules ? state.unanswered.filter((u) => u.fields).length : 0;
+  if (open) notify({ tone: 'warn', kind: 'export-open', render: () => t('file.exported_open', { n: open }) });
 }
 
 /** Checks a file with the engine; returns the parsed file or the reasons it was refused. */
@@ -544,10 +732,13 @@ function clearEverything() {
 function confirmClear() {
   $('clear-dialog').close();
   state.doc = model.emptyDoc();
+  state.answers = new Answers();
   state.on = '';
   state.tried.clear();
+  state.good = null;
+  state.otherTab = null;
   storage.clear();
-  storage.save({ doc: state.doc, lang: getLang(), on: '' });
+  persist();
   form.render();
   evaluateNow();
   notify({ tone: 'ok', kind: 'cleared', render: () => t('clear.done') });
@@ -607,8 +798,14 @@ async function boot() {
   setLang(saved && LANGS.includes(saved.lang) ? saved.lang : guess);
   // The saved entries are restored before the engine starts, so nothing done meanwhile (a
   // language switch saves) can overwrite them.
-  if (saved && saved.doc && typeof saved.doc === 'object') state.doc = model.normalise(saved.doc);
-  if (saved && typeof saved.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(saved.on)) state.on = saved.on;
+  if (saved && saved.doc && typeof saved.doc === 'object') {
+    state.doc = model.normalise(saved.doc);
+    // An entry saved before the page asked for explicit answers restores none: its empty lists
+    // are asked again.
+    state.answers = Answers.fromJSON(state.doc, saved.answers);
+  }
+  // A what-if date refused as typed is restored as typed (and refused again).
+  if (saved && typeof saved.on === 'string' && /^\d*-\d*-\d*$/.test(saved.on)) state.on = saved.on;
   applyStatic();
 
   for (const b of document.querySelectorAll('.lang-switch [data-lang]')) {
@@ -630,6 +827,7 @@ async function boot() {
     if (file && form) loadRulesFile(file);
   });
   $('clear-confirm').addEventListener('click', confirmClear);
+  storage.onOtherTab(otherTabChanged);
   $('clear-cancel').addEventListener('click', () => $('clear-dialog').close());
 
   // The module and the rules file beside the page are fetched at the same time.
@@ -671,7 +869,7 @@ async function boot() {
 function planNow() {
   if (state.plan) return true;
   try {
-    state.plan = engine.plan(model.toText(state.doc, state.rules), options());
+    state.plan = engine.plan(model.evalFile(state.doc, state.rules, state.answers).text, options());
     return true;
   } catch (err) {
     engineFailed(err);
@@ -685,12 +883,16 @@ function buildPage() {
   form = new EntryForm($('entries'), {
     get rules() { return state.rules; },
     doc: () => state.doc,
+    answers: () => state.answers,
     changed,
     today: () => state.today,
     announce: (msg) => { $('sr-live').textContent = msg; },
   });
   report = new ReportView($('report-body'), {
-    make: (lang) => engine.report(model.toText(state.doc, state.rules), { ...options(), lang }),
+    // A report of a file with questions not answered yet would report a pass nobody earned.
+    make: (lang) => (state.unanswered.length
+      ? { verdict: 'unanswered' }
+      : engine.report(model.evalFile(state.doc, state.rules, state.answers).text, { ...options(), lang })),
     name: () => (state.doc.enterprise && state.doc.enterprise.name) || '',
     date: () => (state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today),
   });

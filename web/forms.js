@@ -2,9 +2,10 @@
 // their records. Built from the rule data (fields, enumerations, appendices, questions); every
 // control carries the JSON pointer of the value it edits, so the engine's errors land next to it.
 
-import { h, fill, uid, keepFocus } from './dom.js';
+import { h, fill, uid, keepFocus, append } from './dom.js';
 import { t } from './i18n.js';
-import { newRecord, newPrevious } from './model.js';
+import { newRecord, newPrevious, questions } from './model.js';
+import { dateField } from './date-field.js';
 
 const OTHER = '__other__';
 
@@ -12,7 +13,8 @@ export class EntryForm {
   /**
    * @param {HTMLElement} root
    * @param {{rules: import('./rules.js').RuleData, doc: () => object, changed: (structural: boolean) => void,
-   *          today: () => string, announce: (msg: string) => void}} ctx
+   *          today: () => string, announce: (msg: string) => void,
+   *          answers: () => import('./answers.js').Answers}} ctx
    */
   constructor(root, ctx) {
     this.root = root;
@@ -21,6 +23,22 @@ export class EntryForm {
 
   get rules() {
     return this.ctx.rules;
+  }
+
+  get answers() {
+    return this.ctx.answers();
+  }
+
+  /**
+   * The help line of a field, from the rule data's texts (`help.<scope>.<field>.<region>`, then
+   * `help.<scope>.<field>`, then `help.<field>`): what it is and where to find it.
+   */
+  help(scope, field) {
+    const region = this.ctx.doc().enterprise.region;
+    for (const key of [`help.${scope}.${field}.${region}`, `help.${scope}.${field}`, `help.${field}`]) {
+      if (this.rules.hasText(key)) return this.rules.text(key);
+    }
+    return '';
   }
 
   render() {
@@ -85,7 +103,7 @@ export class EntryForm {
       h('legend', { text: t('section.enterprise') }),
       h('div', { class: 'grid' },
         this.rules.enterpriseFields().map((f) => this.field(f, e, '/enterprise', {
-          wide: f.field === 'name',
+          wide: f.field === 'name', scope: 'enterprise',
           structural: f.field === 'region',
           datalist: f.field === 'division_code' ? this.divisionList(e.region) : null,
         }))),
@@ -106,7 +124,7 @@ export class EntryForm {
     prev.forEach((p, i) => {
       const path = `/application/previous/${i}`;
       list.append(h('li', { class: 'record', dataset: { path } },
-        h('div', { class: 'grid' }, prevFields.map((f) => this.field(f, p, path))),
+        h('div', { class: 'grid' }, prevFields.map((f) => this.field(f, p, path, { scope: 'previous' }))),
         h('button', {
           type: 'button', class: 'btn-small remove', 'data-focus': `${path}#remove`,
           'aria-label': t('previous.remove_label', { n: i + 1 }), text: t('record.remove'),
@@ -120,7 +138,7 @@ export class EntryForm {
       h('legend', { text: t('section.application') }),
       h('div', { class: 'grid' },
         dateField ? this.field(dateField, app, '/application', {
-          hint: t('application.date_hint', { today: this.ctx.today() }),
+          scope: 'application', hint: t('application.date_hint', { today: this.ctx.today() }),
         }) : null),
       h('fieldset', { class: 'sub', dataset: { path: '/application/previous' } },
         h('legend', { text: t('section.previous') }),
@@ -129,7 +147,9 @@ export class EntryForm {
           type: 'button', class: 'btn-small add', id: 'add-previous', 'data-focus': 'add-previous',
           text: t('previous.add'),
           onclick: () => {
-            prev.push(newPrevious(this.rules));
+            const p = newPrevious();
+            prev.push(p);
+            this.answers.ask(p, questions(prevFields));
             this.ctx.changed(true);
             this.focusPath(`/application/previous/${prev.length - 1}/result_on`);
           },
@@ -145,7 +165,7 @@ export class EntryForm {
     return h('fieldset', { class: 'card', dataset: { path: '/certification' } },
       h('legend', { text: t('section.certification') }),
       h('div', { class: 'grid' },
-        this.rules.certificationFields().map((f) => this.field(f, doc.certification, '/certification'))),
+        this.rules.certificationFields().map((f) => this.field(f, doc.certification, '/certification', { scope: 'certification' }))),
       h('p', { class: 'field-error section-error', hidden: true }));
   }
 
@@ -164,10 +184,22 @@ export class EntryForm {
     const name = this.rules.indicatorName(ind, region);
     const headId = `ind-${ind.clause.replace(/\./g, '-')}-title`;
     const addId = `add-${list}`;
+    const answer = this.answers.listAnswer(doc, list);
+    const addRecord = () => {
+      const rec = newRecord(doc, list, this.rules);
+      recs.push(rec);
+      this.answers.answerRecords(list);
+      this.answers.ask(rec, questions(this.rules.fields(list)));
+      this.ctx.changed(true);
+      const firstEditable = this.rules.fields(list).find((f) => f.field !== 'id');
+      this.focusPath(`/records/${list}/${recs.length - 1}/${firstEditable ? firstEditable.field : 'id'}`);
+    };
     const body = recs.length
       ? h('ol', { class: 'records', 'aria-label': t('record.table', { clause: ind.clause, name }) },
         recs.map((r, i) => this.recordItem(list, recs, r, i, addId)))
-      : h('p', { class: 'none', text: t('record.none') });
+      : answer === 'none'
+        ? h('p', { class: 'none', text: t('record.none') })
+        : h('p', { class: 'none unanswered', text: t('record.unanswered') });
     return h('section', {
       class: 'card indicator', id: `ind-${ind.clause}`, 'aria-labelledby': headId,
       dataset: { clause: ind.clause, path: `/records/${list}` },
@@ -176,7 +208,7 @@ export class EntryForm {
       h('h4', { id: headId },
         h('span', { class: 'clause', text: ind.clause }), ' ', h('span', { class: 'ind-name', text: name })),
       h('span', { class: 'badge', dataset: { role: 'indicator-status' } })),
-    h('p', { class: 'question' }, this.rules.label(ind.question)),
+    this.listQuestion(ind, list, answer, headId, addRecord),
     h('details', { class: 'requirements' },
       h('summary', { text: t('indicator.requirements') }),
       h('p', { text: this.rules.label(ind.requirements) }),
@@ -184,14 +216,33 @@ export class EntryForm {
     body,
     h('button', {
       type: 'button', class: 'btn-small add', id: addId, 'data-focus': addId, 'aria-describedby': headId,
-      onclick: () => {
-        recs.push(newRecord(doc, list, this.rules));
-        this.ctx.changed(true);
-        const firstEditable = this.rules.fields(list).find((f) => f.field !== 'id');
-        this.focusPath(`/records/${list}/${recs.length - 1}/${firstEditable ? firstEditable.field : 'id'}`);
-      },
+      onclick: addRecord,
     }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('record.add')),
     h('p', { class: 'field-error section-error', hidden: true }));
+  }
+
+  /**
+   * The indicator's question with its two explicit answers, neither chosen until the person
+   * chooses: "none in the period" (only while there is no record) or "yes, these records" (adds
+   * the first record).
+   */
+  listQuestion(ind, list, answer, headId, addRecord) {
+    const name = uid('answer');
+    const path = `/records/${list}`;
+    const radio = (value, text, attrs) => h('label', { class: 'choice' },
+      h('input', { type: 'radio', name, value, checked: answer === value, ...attrs }), h('span', { text }));
+    return h('fieldset', { class: 'list-answer' + (answer ? '' : ' open'), dataset: { role: 'list-answer' } },
+      h('legend', { class: 'question', text: this.rules.label(ind.question) }),
+      h('div', { class: 'choices' },
+        radio('none', t('answer.none'), {
+          'data-focus': path, disabled: answer === 'records',
+          onchange: () => { this.answers.answerNone(list); this.ctx.changed(true); },
+        }),
+        radio('records', t('answer.records'), {
+          'data-focus': path + '#records',
+          onchange: () => { if (answer !== 'records') addRecord(); },
+        })),
+      answer === 'records' ? h('p', { class: 'hint', text: t('answer.none_disabled') }) : null);
   }
 
   recordItem(list, recs, rec, i, addId) {
@@ -214,7 +265,7 @@ export class EntryForm {
         })),
       h('div', { class: 'grid' },
         this.rules.fields(list).map((f) => this.field(f, rec, path, {
-          list,
+          list, scope: list,
           onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
         }))),
       h('p', { class: 'record-reason', dataset: { role: 'record-reason' } }),
@@ -250,24 +301,20 @@ export class EntryForm {
     const extra = [];
     const common = { id, 'data-focus': path, 'data-path': path, 'aria-describedby': errId };
 
-    if (f.kind === 'bool') {
-      control = h('input', {
-        ...common, type: 'checkbox', checked: value === true,
-        onchange: (ev) => set(ev.target.checked),
-      });
-      const wrap = h('div', { class: 'field field-bool', dataset: { path } },
-        h('label', { for: id }, control, h('span', { text: label })),
-        h('p', { class: 'field-error', id: errId, hidden: true }));
-      return wrap;
-    }
+    const help = opts.scope ? this.help(opts.scope, key) : '';
+    const helpId = help ? id + '-help' : null;
 
+    if (f.kind === 'bool') return this.question(f, obj, path, { id, errId, help, helpId, label });
+
+    let dateBox = null;
     if (f.kind === 'date') {
-      control = h('input', {
-        ...common, type: 'date', min: '0001-01-01', max: '9999-12-31',
-        value: typeof value === 'string' ? value : '',
-        // A date typed halfway (badInput) is not a value yet: keep the last one.
-        oninput: (ev) => { if (!ev.target.validity.badInput) set(ev.target.value); },
+      // The page's own date field: what it shows is what is saved (a date refused as typed too).
+      dateBox = dateField({
+        id, path, value: typeof value === 'string' ? value : '',
+        describedby: [errId, opts.hint ? id + '-hint' : null, helpId].filter(Boolean).join(' '),
+        onChange: (v) => set(v),
       });
+      control = dateBox.control;
     } else if (f.kind === 'enum') {
       control = this.select(common, this.rules.enumOptions(f.enum), value, (v) => set(v));
     } else if (f.kind === 'appendix') {
@@ -331,13 +378,48 @@ export class EntryForm {
       if (opts.datalist) extra.push(opts.datalist);
     }
     const hintId = opts.hint ? id + '-hint' : null;
-    if (hintId) control.setAttribute('aria-describedby', `${errId} ${hintId}`);
+    if (!dateBox) control.setAttribute('aria-describedby', [errId, hintId, helpId].filter(Boolean).join(' '));
     return h('div', { class: 'field' + (opts.wide ? ' wide' : ''), dataset: { path } },
       h('label', { for: id, text: label }),
-      control,
+      dateBox || control,
       extra,
       opts.hint ? h('p', { class: 'hint', id: hintId, text: opts.hint }) : null,
+      help ? h('p', { class: 'hint help', id: helpId, text: help }) : null,
       h('p', { class: 'field-error', id: errId, hidden: true }));
+  }
+
+  /**
+   * A yes/no question of a record (valid complaint, effective judgment, annulled penalty,
+   * disputed, false information...): two radios, neither chosen while it is not answered (a new
+   * record's questions are open, answers.js); a file's value is its answer (an optional one left
+   * out is "no", CONTRACT.md).
+   */
+  question(f, obj, path, { id, errId, help, helpId, label }) {
+    const key = f.field;
+    const open = this.answers.isOpen(obj, key);
+    const noteId = id + '-open';
+    const wrap = h('fieldset', { class: 'field field-question' + (open ? ' open' : ''), dataset: { path } });
+    const note = h('p', { class: 'open-note', id: noteId, hidden: !open, text: t('answer.open') });
+    const choose = (v) => {
+      obj[key] = v;
+      this.answers.answer(obj, key);
+      wrap.classList.remove('open');
+      note.hidden = true;
+      this.ctx.changed(false);
+    };
+    const describedby = [errId, helpId, noteId].filter(Boolean).join(' ');
+    const radio = (v, text, focus) => h('label', { class: 'choice' },
+      h('input', {
+        type: 'radio', name: id, value: v ? 'yes' : 'no', 'data-path': path, 'data-focus': focus,
+        checked: !open && (obj[key] === true) === v, 'aria-describedby': describedby,
+        onchange: () => choose(v),
+      }), h('span', { text }));
+    return append(wrap, [
+      h('legend', { text: label }),
+      h('div', { class: 'choices' }, radio(true, t('answer.yes'), path), radio(false, t('answer.no'), path + '#no')),
+      note,
+      help ? h('p', { class: 'hint help', id: helpId, text: help }) : null,
+      h('p', { class: 'field-error', id: errId, hidden: true })]);
   }
 
   select(attrs, options, value, onChange) {
@@ -360,6 +442,8 @@ export class EntryForm {
     for (const err of errors || []) {
       const target = this.targetFor(err.path);
       if (!target) continue;
+      // A date the date field refuses is said there already, in the same words' place.
+      if (err.code === 'bad_date' && target.querySelector(':scope .date-field.refused')) continue;
       let shown = next.get(target);
       if (!shown) {
         const slot = target.querySelector(':scope > .field-error');
@@ -411,7 +495,7 @@ export class EntryForm {
     if (sec) parts.push(sec.dataset.clause);
     const rec = target.closest('li.record');
     if (rec && rec.querySelector('.record-title')) parts.push(rec.querySelector('.record-title').textContent);
-    const label = target.matches('.field') ? target.querySelector(':scope > label') : null;
+    const label = target.matches('.field') ? target.querySelector(':scope > label, :scope > legend') : null;
     if (label) parts.push(label.textContent.trim());
     else if (!rec) {
       const legend = target.querySelector(':scope > legend');
@@ -438,18 +522,45 @@ export class EntryForm {
     return false;
   }
 
-  /** Shows, per record and indicator, what the engine said (counted or not, with the reason). */
-  showStatus(result) {
+  /**
+   * Shows, per record and indicator, what the engine said (counted or not, with the reason), and
+   * what is not answered yet: an indicator whose question or records' questions are open is
+   * "not answered yet" unless it already fails; a record with an open question says which.
+   */
+  showStatus(result, unanswered = [], errors = []) {
     const doc = this.ctx.doc();
     const next = new Map();  // slot -> {text, cls}
     const countedMark = { text: t('record.status.counted'), cls: 'st-counted' };
     const notCountedMark = { text: t('record.status.not_counted'), cls: 'st-not-counted' };
+    const openMark = { text: t('record.status.open'), cls: 'st-open' };
+    const openClauses = new Set();
+    for (const u of unanswered) {
+      if (!u.clause) continue;
+      openClauses.add(u.clause);
+      if (u.index === undefined) continue;
+      const slots = this.recordSlots(u.path);
+      if (!slots) continue;
+      next.set(slots.status, openMark);
+      next.set(slots.reason, { text: t('record.open_questions', { questions: u.fields.map((f) => this.rules.fieldLabel(u.list, f)).join(t('list.sep')) }), cls: '' });
+    }
+    // A record with an invalid entry says so where it is (the field shows the error).
+    const invalidMark = { text: t('record.status.invalid'), cls: 'st-invalid' };
+    const invalidRecords = new Set();
+    for (const e of errors || []) {
+      const m = typeof e.path === 'string' && e.path.match(/^\/records\/[^/]+\/\d+/);
+      if (m) invalidRecords.add(m[0]);
+    }
+    const unansweredBadge = { text: t('result.unanswered_badge'), cls: 'st-unanswered' };
+    for (const c of openClauses) {
+      const badge = this.badges.get(c);
+      if (badge) next.set(badge, unansweredBadge);
+    }
     if (result && result.verdict !== 'invalid') {
       for (const ind of result.indicators || []) {
         const def = this.rules.byClause.get(ind.clause);
         if (!def) continue;
         const badge = this.badges.get(ind.clause);
-        if (badge) next.set(badge, { text: this.rules.text('text.' + ind.status) || ind.status, cls: 'st-' + ind.status });
+        if (badge && !(openClauses.has(ind.clause) && ind.status !== 'fail')) next.set(badge, { text: this.rules.text('text.' + ind.status) || ind.status, cls: 'st-' + ind.status });
         const recs = doc.records[def.records] || [];
         const where = new Map();
         recs.forEach((r, i) => { if (r && !where.has(r.id)) where.set(r.id, i); });
@@ -462,6 +573,10 @@ export class EntryForm {
         for (const c of ind.counted || []) mark(c, true);
         for (const c of ind.not_counted || []) mark(c, false);
       }
+    }
+    for (const path of invalidRecords) {
+      const slots = this.recordSlots(path);
+      if (slots) next.set(slots.status, invalidMark);
     }
     for (const [el, was] of this.statusShown) {
       if (next.has(el)) continue;

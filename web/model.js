@@ -53,15 +53,31 @@ function ordered(obj, order, keep = (k, v) => !isEmptyValue(v)) {
 /**
  * The enterprise file for the engine and for export. Empty text and dates are left out; lists
  * and records keep their order, so the engine's error paths (`/records/judgments/0/...`) point
- * at the form's rows. Empty optional sections are left out.
+ * at the form's rows. Empty optional sections are left out. With `answers` (answers.js), a list
+ * answered "none" is written as an empty list and a list not answered yet is left out; with
+ * `answered` also, a record (or previous application) with a question not yet answered is left
+ * out: the engine evaluates only what was answered (evalFile maps its paths back).
  */
-export function toFile(doc, rules) {
+export function toFile(doc, rules, answers = null, answered = false, kept = null) {
   const d = normalise(clone(doc));
+  const src = normalise(doc);
   const out = { schema: SCHEMA };
   out.enterprise = ordered(d.enterprise, rules ? rules.enterpriseFields().map((f) => f.field) : []);
 
   const appOrder = ['date', 'previous'];
   const prevOrder = rules ? rules.applicationFields().map((f) => f.field).filter((f) => f !== 'date') : [];
+  const keep = (list, recs, srcRecs) => {
+    if (!answered || !answers) return recs;
+    const idx = [];
+    const outRecs = recs.filter((r, i) => {
+      const ok = !answers.hasOpen(srcRecs[i]);
+      if (ok) idx.push(i);
+      return ok;
+    });
+    if (kept) kept.set(list, idx);
+    return outRecs;
+  };
+  d.application.previous = keep('/application/previous', d.application.previous, src.application.previous);
   const app = ordered(d.application, appOrder, (k, v) => (k === 'previous' ? v.length > 0 : !isEmptyValue(v)));
   if (app.previous) app.previous = app.previous.map((p) => ordered(p, prevOrder));
   if (Object.keys(app).length) out.application = app;
@@ -73,8 +89,11 @@ export function toFile(doc, rules) {
   const records = {};
   const listOrder = rules ? rules.recordLists().map((l) => l.list) : Object.keys(d.records);
   for (const list of [...listOrder, ...Object.keys(d.records).filter((k) => !listOrder.includes(k))]) {
-    const recs = d.records[list];
-    if (!recs || !recs.length) continue;
+    const recs = keep(list, d.records[list] || [], src.records[list] || []);
+    if (!recs.length) {
+      if (answers && answers.none.has(list) && !(d.records[list] || []).length) records[list] = [];
+      continue;
+    }
     const order = rules ? rules.fields(list).map((f) => f.field) : [];
     records[list] = recs.map((r) => ordered(r, order));
   }
@@ -86,13 +105,34 @@ export function toFile(doc, rules) {
   return out;
 }
 
-export function toText(doc, rules) {
-  return JSON.stringify(toFile(doc, rules));
+export function toText(doc, rules, answers = null) {
+  return JSON.stringify(toFile(doc, rules, answers));
+}
+
+/**
+ * What the engine evaluates: the answered part of the file (records with a question not yet
+ * answered are left out), and `path(p)`, which maps an error path of that text back to the form's
+ * row (`/records/judgments/1/...` of the text is the form's third judgment when the second is
+ * left out).
+ */
+export function evalFile(doc, rules, answers) {
+  const kept = new Map();
+  const text = JSON.stringify(toFile(doc, rules, answers, true, kept));
+  const path = (p) => {
+    if (typeof p !== 'string') return p;
+    const m = p.match(/^(\/records\/[^/]+|\/application\/previous)\/(\d+)(.*)$/);
+    if (!m) return p;
+    const list = m[1].startsWith('/records/') ? m[1].slice(9) : m[1];
+    const idx = kept.get(list);
+    const i = idx ? idx[Number(m[2])] : undefined;
+    return i === undefined ? p : `${m[1]}/${i}${m[3]}`;
+  };
+  return { text, path };
 }
 
 /** Pretty text for export (2-space indent, final newline). */
-export function toExportText(doc, rules) {
-  return JSON.stringify(toFile(doc, rules), null, 2) + '\n';
+export function toExportText(doc, rules, answers = null) {
+  return JSON.stringify(toFile(doc, rules, answers), null, 2) + '\n';
 }
 
 /** True when nothing has been entered. */
@@ -107,21 +147,25 @@ function allIds(doc) {
   return ids;
 }
 
-/** A new record of `list`: a fresh id and every yes/no field set to no. */
+/**
+ * A new record of `list` with a fresh id. Its yes/no questions are left unanswered (no default:
+ * the caller asks them, answers.js); `questions(fields)` lists them.
+ */
 export function newRecord(doc, list, rules) {
   const prefix = ID_PREFIX[list] || 'x';
   const ids = allIds(doc);
   let n = 1;
   while (ids.has(prefix + n)) n += 1;
-  const rec = { id: prefix + n };
-  for (const f of rules.fields(list)) if (f.kind === 'bool') rec[f.field] = false;
-  return rec;
+  return { id: prefix + n };
 }
 
-export function newPrevious(rules) {
-  const p = {};
-  for (const f of rules.applicationFields()) if (f.kind === 'bool') p[f.field] = false;
-  return p;
+export function newPrevious() {
+  return {};
+}
+
+/** The yes/no questions among `fields` (rule data field definitions). */
+export function questions(fields) {
+  return fields.filter((f) => f.kind === 'bool').map((f) => f.field);
 }
 
 /** Where the record with `id` is: `{list, index}` or null. */

@@ -51,11 +51,14 @@ function content(root, plan, ctx) {
     ? part('actions', () => h('ol', { class: 'actions' }))
     : part('no-actions', () => h('p', { class: 'muted', text: t('plan.no_actions') })));
   parts.push(part('h-waits', () => h('h3', { text: rules.text('text.plan.waits') })));
-  parts.push(part(`waits|${JSON.stringify(waits)}`, () => (waits.length
+  parts.push(part(`waits|${JSON.stringify(waits)}|${plan.verdict}|${plan.earliest_pass_date}`, () => (waits.length
     ? h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause } },
       h('span', { class: 'clause', text: w.clause }), ' ', h('span', { text: w.text }),
       w.clears_on ? [' ', h('span', { class: 'until' }, '— ', t('result.clears_on', { date: humanDate(w.clears_on) }))] : null)))
-    : h('p', { class: 'muted', text: t('plan.no_waits') }))));
+    // No clause is left to time alone; but doing nothing is itself a wait when it fails today.
+    : h('p', { class: 'muted', text: plan.verdict === 'fail' && plan.earliest_pass_date
+      ? t('plan.no_waits_but', { date: humanDate(plan.earliest_pass_date) })
+      : t('plan.no_waits') }))));
   parts.push(part('h-disputes', () => h('h3', { text: rules.text('text.plan.disputes') })));
   parts.push(part(`disputes|${JSON.stringify(d)}`, () => disputes(d, rules, none)));
   const nodes = keyed(root, parts, (p) => p.key, (p) => p.make());

@@ -149,6 +149,10 @@ export class ReportView {
       this.fail(t('app.engine_error', { message: err.message }));
       return;
     }
+    if (r.verdict === 'unanswered') {
+      this.fail(t('report.unanswered'));
+      return;
+    }
     if (r.verdict === 'invalid') {
       this.fail(t('report.invalid'));
       return;

@@ -28,20 +28,39 @@ export function renderResult(bannerRoot, detailsRoot, result, ctx) {
   // the rule data in use. Parts whose data and context are unchanged are kept as they are.
   const context = `${getLang()}|${ctx.region}|${ctx.rules.tag}`;
   const r = result;
+  const unanswered = ctx.unanswered || [];
   const bannerKey = JSON.stringify([context, r.verdict, r.evaluated_on, r.earliest_pass_date, ctx.whatIf, ctx.onSource,
+    unanswered.map((u) => [u.path, u.text, ctx.canGo(u.path)]),
+    ctx.previous ? [ctx.previous.verdict, ctx.previous.earliest_pass_date] : null,
     r.verdict === 'invalid' ? (r.errors || []).map((e) => [e.path, e.message, ctx.describe(e.path), ctx.canGo(e.path)]) : null]);
   keepFocus(bannerRoot, () => keyed(bannerRoot, [r], () => bannerKey, () => banner(r, ctx)));
+  // While an entry is invalid the clauses of the last valid answer stay, marked out of date.
+  const shown = r.verdict === 'invalid' && ctx.previous ? ctx.previous : r;
   if (detailsRoot) keepFocus(detailsRoot, () => {
-    if (r.verdict === 'invalid') fill(detailsRoot);
-    else details(detailsRoot, r, ctx, context);
+    if (shown.verdict === 'invalid') fill(detailsRoot);
+    else details(detailsRoot, shown, ctx, context);
   });
+}
+
+/** What is not answered yet, each with a button to its question. */
+function unansweredList(items, ctx) {
+  return h('ul', { class: 'unanswered-list' }, items.map((u) => h('li', {},
+    h('span', { text: u.text }), ' ',
+    ctx.canGo(u.path)
+      ? h('button', {
+        type: 'button', class: 'link', 'data-focus': 'goto' + u.path,
+        onclick: () => ctx.gotoPath(u.path), text: t('result.go_to_question'),
+      })
+      : null)));
 }
 
 function banner(r, ctx) {
   const { rules } = ctx;
-  const v = r.verdict;
-  const label = v === 'pass' ? t('result.pass') : v === 'fail' ? t('result.fail') : t('result.invalid');
-  const icon = v === 'pass' ? '✓' : v === 'fail' ? '✗' : '!';
+  const unanswered = ctx.unanswered || [];
+  // Never a pass while a question is not answered; a fail shows at once.
+  const v = r.verdict === 'pass' && unanswered.length ? 'unanswered' : r.verdict;
+  const label = v === 'pass' ? t('result.pass') : v === 'fail' ? t('result.fail') : v === 'unanswered' ? t('result.unanswered') : t('result.invalid');
+  const icon = v === 'pass' ? '✓' : v === 'fail' ? '✗' : v === 'unanswered' ? '?' : '!';
   const parts = [
     ctx.whatIf ? h('p', { class: 'whatif-tag', text: ctx.whatIf }) : null,
     h('p', { class: 'verdict-label', id: 'verdict-label' },
@@ -60,9 +79,24 @@ function banner(r, ctx) {
         h('strong', {}, t('result.apply_from', { date: humanDate(r.earliest_pass_date) })),
         h('span', { class: 'iso', text: ` (${r.earliest_pass_date})` }))
       : h('p', { class: 'verdict-earliest', dataset: { earliest: '' } }, t('result.no_date')));
+    if (unanswered.length) {
+      parts.push(h('p', { class: 'unanswered-note', text: t('result.unanswered_also', { n: unanswered.length }) }));
+      parts.push(unansweredList(unanswered, ctx));
+    }
   } else if (v === 'pass') {
     parts.push(h('p', { class: 'verdict-earliest', dataset: { earliest: r.earliest_pass_date || '' } }, t('result.apply_now')));
+  } else if (v === 'unanswered') {
+    parts.push(h('p', { class: 'unanswered-note', text: t('result.unanswered_help', { n: unanswered.length }) }));
+    parts.push(unansweredList(unanswered, ctx));
   } else {
+    if (ctx.previous) {
+      const pv = ctx.previous;
+      const before = pv.verdict === 'pass' && unanswered.length ? t('result.unanswered') : pv.verdict === 'pass' ? t('result.pass') : t('result.fail');
+      parts.push(h('p', { class: 'stale-note', dataset: { role: 'stale' } }, t('result.stale', {
+        verdict: before,
+        earliest: pv.verdict === 'fail' && pv.earliest_pass_date ? t('result.stale_earliest', { date: humanDate(pv.earliest_pass_date) }) : '',
+      })));
+    }
     parts.push(h('p', { text: t('result.invalid_help') }));
     parts.push(h('ul', { class: 'error-list' }, (r.errors || []).map((e) => h('li', {},
       ctx.describe(e.path)
@@ -107,7 +141,10 @@ function details(root, r, ctx, context) {
     { key: `ui|${context}`, make: () => h('ul', { class: 'clause-list' }) },
   ], (p) => p.key, (p) => p.make());
   keyed(basic, r.basic_requirements || [], (b) => JSON.stringify(b), (b) => basicCard(b, ctx));
-  keyed(inds, r.indicators || [], (ind) => ind.clause, indicatorCard, (card, ind) => updateIndicatorCard(card, ind, ctx));
+  // An indicator with a question not answered yet is not shown as passing.
+  const open = new Set((ctx.unansweredClauses || []));
+  const shown = (r.indicators || []).map((ind) => (ind.status === 'pass' && open.has(ind.clause) ? { ...ind, status: 'unanswered' } : ind));
+  keyed(inds, shown, (ind) => ind.clause, indicatorCard, (card, ind) => updateIndicatorCard(card, ind, ctx));
 }
 
 function basicCard(b, ctx) {
@@ -149,7 +186,7 @@ function updateIndicatorCard(card, ind, ctx) {
     { key: `head|${ind.status}`, make: () => h('div', { class: 'clause-head' },
       h('span', { class: 'clause', text: ind.clause }), ' ',
       h('span', { class: 'clause-name', text: rules.clauseName(ind.clause, region) }),
-      h('span', { class: `badge st-${ind.status}`, text: rules.text('text.' + ind.status) || ind.status })) },
+      h('span', { class: `badge st-${ind.status}`, text: rules.text('text.' + ind.status) || (ind.status === 'unanswered' ? t('result.unanswered_badge') : ind.status) })) },
     ind.status === 'fail' && { key: `clears|${ind.clears_on}`, make: () => h('p', { class: 'clears' }, ind.clears_on
       ? t('result.clears_on', { date: humanDate(ind.clears_on) })
       : t('result.never_clears')) },

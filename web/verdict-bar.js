@@ -5,8 +5,10 @@
 import { t, humanDate } from './i18n.js';
 
 /** What the verdict pill says: the verdict and, for a fail, the earliest date it could pass. */
-export function pillText(result) {
+export function pillText(result, shown = result.verdict) {
   const v = result.verdict;
+  // Never a pass while a question is open (app.js shownVerdict); a fail shows at once.
+  if (shown === 'unanswered') return t('result.unanswered');
   if (v === 'pass') return t('result.pass');
   if (v === 'fail') {
     return result.earliest_pass_date
@@ -20,7 +22,8 @@ export function pillText(result) {
  * The first thing to do: the plan's first action, else the first wait, else what the verdict
  * asks (apply, correct the input). `plan` may be null while it is being made.
  */
-export function firstStep(result, plan) {
+export function firstStep(result, plan, shown = result.verdict) {
+  if (shown === 'unanswered') return t('bar.answer');
   if (result.verdict === 'invalid') return t('plan.invalid');
   if (result.verdict === 'pass') return t('result.apply_now');
   if (!plan || plan.schema !== 'nvcheck/plan@1') return '';
@@ -32,18 +35,18 @@ export function firstStep(result, plan) {
 }
 
 /** Fills the bar; `result` null before the first evaluation. */
-export function renderVerdictBar(pill, next, result, plan) {
+export function renderVerdictBar(pill, next, result, plan, shown = result ? result.verdict : '') {
   if (!result) {
     pill.className = 'status-pill';
     pill.textContent = '';
     next.textContent = '';
     return;
   }
-  const text = pillText(result);
-  pill.className = `status-pill v-${result.verdict}`;
+  const text = pillText(result, shown);
+  pill.className = `status-pill v-${shown}`;
   if (pill.textContent !== text) pill.textContent = text;
   pill.title = text;
-  const step = firstStep(result, plan);
+  const step = firstStep(result, plan, shown);
   const label = step ? t('bar.next') : '';
   if (next.dataset.text !== label + step) {
     next.dataset.text = label + step;

@@ -93,7 +93,8 @@ RecordScope scope_record(const Record& r, const Rules& rules) {
                                    r.end == kNever ? kNever : add_months(r.end, ind.resolved_window_months)));
     case ListKind::risk_list_entries:  // 6.2.10 (Appendix D): listed, not removed, within validity
       if (r.appendix_index < 0)
-        return out("reason.not_in_appendix", {{"value", r.appendix_value}, {"appendix", "D"}, {"clause", ind.clause}});
+        // A list outside Appendix D is entered as "other": said in words, not by that value.
+        return out("reason.other_risk_list", {{"value", r.appendix_value}, {"appendix", "D"}, {"clause", ind.clause}});
       return span(r.start, earlier(r.end, r.valid_until == kNever ? kNever : r.valid_until + 1));
   }
   return out("reason.out_of_scope");
@@ -399,7 +400,7 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
     const std::size_t ord = order[li]++;
     const int clause = static_cast<int>(li);
     if (!s.in_scope) {
-      if (s.out_of_scope.key == "reason.not_in_appendix")
+      if (s.out_of_scope.key == "reason.not_in_appendix" || s.out_of_scope.key == "reason.other_risk_list")
         ws.push_back({r.id, "not_in_appendix", s.out_of_scope.args, clause, ord});
       io.not_counted.push_back({i, kNever, std::move(s.out_of_scope)});
     } else if (s.span.contains(on)) {

@@ -264,6 +264,10 @@ std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
         const int k = def.index_of(kv.second);
         if (k >= 0) kv.second = def.labels[static_cast<std::size_t>(k)][lang];
       }
+  // A list outside Appendix D ("other") is said in words; the code stays not_in_appendix.
+  if (w.code == "not_in_appendix")
+    for (const auto& kv : args)
+      if (kv.first == "appendix" && kv.second == "D") return render(rules, "warning.other_risk_list", args, lang);
   return render(rules, "warning." + w.code, args, lang);
 }
 
@@ -385,6 +389,8 @@ std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction&
   const int item = kBasicCount + a.indicator;
   std::vector<std::pair<std::string_view, std::string>> args = {
       {"record", r.id},
+      // The record named by what it is (its kind and date) in the texts, the id as a detail.
+      {"start", r.start == kNever ? std::string() : format_date(r.start)},
       {"clause", item_clause(rules, item)},
       {"name", item_name(rules, item, e.region, lang)},
       {"decider", decider_name(r, rules, lang)},
@@ -393,12 +399,14 @@ std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction&
       {"clause_clears_on", a.clause_clears_on == kNever ? std::string() : format_date(a.clause_clears_on)},
       {"earliest", a.earliest_pass == kNever ? std::string() : format_date(a.earliest_pass)}};
   std::string text = render(rules, "plan.action." + a.action, args, lang);
-  text += ' ';
+  // Sentences are spaced in English only: a space after a Chinese full stop is a stray one.
+  const char* gap = lang == Lang::en ? " " : "";
+  text += gap;
   if (a.changes_nothing) {
     text += render(rules, "plan.effect.changes_nothing", args, lang);
   } else {
     text += render(rules, a.clause_clears_on == kNever ? "plan.effect.clause_never" : "plan.effect.clause_clears", args, lang);
-    text += ' ';
+    text += gap;
     text += render(rules, a.earliest_pass == kNever ? "plan.effect.pass_never" : "plan.effect.pass_on", args, lang);
   }
   return text;

@@ -112,6 +112,16 @@ function field(page, p) {
   return page.locator(`[data-path="${p}"]:is(input, select)`);
 }
 
+/** What the page's date field at `sel` saves (date-field.js: year, month and day boxes). */
+async function dateValue(page, sel) {
+  return page.locator(sel + ".date-year").evaluate((el) => el.closest('.date-field').dataset.value);
+}
+
+/** Answers the yes/no question at `p` (issue 13: a new record's questions have no default). */
+async function answer(page, p, yes) {
+  await page.locator(`fieldset.field-question[data-path="${p}"] input[value="${yes ? 'yes' : 'no'}"]`).check();
+}
+
 async function exportText(page) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-btn')]);
   const file = await dl.path();
@@ -184,6 +194,10 @@ test('browser.page adding a counting record fails 6.2.1; removing it passes agai
   // The new record is p3 (p1 and p2 exist); it is incomplete until filled in.
   const p = '/records/administrative_penalties/2';
   assert.equal(await field(page, p + '/id').inputValue(), 'p3');
+  // Its questions are not answered yet: no pass, and the record is not evaluated yet.
+  await waitVerdict(page, 'unanswered');
+  await answer(page, p + '/annulled', false);
+  await answer(page, p + '/disputed', false);
   await waitVerdict(page, 'invalid');
   await field(page, p + '/decided_on').fill('2026-10-01');
   await field(page, p + '/field').selectOption('work_safety');
@@ -211,6 +225,9 @@ test('browser.page keyboard: add a record with Enter, focus moves into it, error
   await settle(page);
   const focused = await page.evaluate(() => document.activeElement.dataset.path);
   assert.equal(focused, '/records/judgments/0/case_type');
+  await waitVerdict(page, 'unanswered');
+  await answer(page, '/records/judgments/0/effective', true);
+  await answer(page, '/records/judgments/0/disputed', false);
   await waitVerdict(page, 'invalid');
   // The engine's error for the missing case type is shown next to that select.
   const err = page.locator('[data-path="/records/judgments/0/case_type"].field > .field-error');
@@ -237,6 +254,7 @@ test('browser.page appendix fields: an entry counts, a name outside the appendix
   await loadSample(page, 'gd-pass');
   await page.click('#add-self_regulatory_violations');
   const p = '/records/self_regulatory_violations/0';
+  await answer(page, p + '/disputed', false);
   await field(page, p + '/organization').selectOption('A32');
   await field(page, p + '/measure').selectOption('public_censure');
   await field(page, p + '/imposed_on').fill('2026-09-01');
@@ -288,7 +306,7 @@ test('browser.page language switch keeps input and changes labels; Macao sees it
 
   await setLang(page, 'zh-Hant');
   assert.equal(await field(page, '/enterprise/name').inputValue(), 'Test Trading Ltd');
-  assert.equal(await field(page, '/enterprise/incorporated_on').inputValue(), '2015-01-01');
+  assert.equal(await dateValue(page, '[data-path="/enterprise/incorporated_on"]'), '2015-01-01');
   assert.equal(await page.locator('#entries fieldset legend').first().innerText(), '基本資訊');
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
   await setLang(page, 'zh-Hans');
@@ -478,8 +496,8 @@ test('browser.page reload keeps the autosaved entries, language and what-if date
   await page.waitForSelector('.verdict');
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
   assert.equal(await field(page, '/enterprise/name').inputValue(), 'Autosave Co');
-  assert.equal(await field(page, '/records/risk_list_entries/0/listed_on').inputValue(), '2026-01-05');
-  assert.equal(await page.inputValue('#whatif-on'), '2026-06-30');
+  assert.equal(await dateValue(page, '[data-path="/records/risk_list_entries/0/listed_on"]'), '2026-01-05');
+  assert.equal(await dateValue(page, '#whatif-on'), '2026-06-30');
 });
 
 test('browser.page a reload asks whether each file changed (ETag) rather than downloading it again', async (t) => {
@@ -517,12 +535,12 @@ test('browser.page what-if date: the complaints sample passes on its earliest da
   await waitVerdict(page, 'pass');
   await page.click('#whatif-reset');
   await waitVerdict(page, 'fail');
-  // Typed by keyboard, segment by segment (the browser's locale is en-US: mm/dd/yyyy): the
-  // page re-evaluates on the way (year 0002, 0020, ...) without losing what was typed.
+  // Typed by keyboard, year, month and day (the page's own field moves from one to the next,
+  // whatever the browser's locale): nothing typed is lost on the way.
   await page.focus('#whatif-on');
-  await page.keyboard.type('08102027', { delay: 60 });
+  await page.keyboard.type('20270810', { delay: 60 });
   await settle(page);
-  assert.equal(await page.inputValue('#whatif-on'), '2027-08-10');
+  assert.equal(await dateValue(page, '#whatif-on'), '2027-08-10');
   await waitVerdict(page, 'pass');
 });
 
@@ -544,7 +562,7 @@ test('browser.page how to pass: Try it moves the date in a what-if copy; apply; 
   // The timeline shows the shorter window of t1 (resolved in the copy) ...
   assert.match(await page.locator('#timeline-body table').textContent(), /24 May 2027/);
   // ... and the saved record is unchanged.
-  assert.equal(await field(page, '/records/contract_complaints/0/resolved_on').inputValue(), '');
+  assert.equal(await dateValue(page, '[data-path="/records/contract_complaints/0/resolved_on"]'), '');
   await page.locator('#timeline').scrollIntoViewIfNeeded();
   await shot(page, 'en-try-it-timeline');
   await page.locator('#plan').scrollIntoViewIfNeeded();
@@ -556,16 +574,16 @@ test('browser.page how to pass: Try it moves the date in a what-if copy; apply; 
   await page.waitForSelector('.whatif-bar');
   await page.click('text=Apply to my records');
   await page.waitForSelector('.notice[data-kind="applied"]');
-  assert.equal(await field(page, '/records/contract_complaints/0/resolved_on').inputValue(), '2026-11-24');
+  assert.equal(await dateValue(page, '[data-path="/records/contract_complaints/0/resolved_on"]'), '2026-11-24');
   assert.equal(await earliest(page), '2027-05-24');
   // Undo brings the saved record back.
   await page.click('.notice button:text("Undo")');
   await page.waitForSelector('.notice[data-kind="undone"]');
-  assert.equal(await field(page, '/records/contract_complaints/0/resolved_on').inputValue(), '');
+  assert.equal(await dateValue(page, '[data-path="/records/contract_complaints/0/resolved_on"]'), '');
 
   // Disputing t1: if upheld, only t2 counts and 6.2.8 passes.
   assert.match(await page.locator('[data-role="disputes"]').innerText(), /No record is marked as disputed/);
-  await field(page, '/records/contract_complaints/0/disputed').check();
+  await answer(page, '/records/contract_complaints/0/disputed', true);
   await page.waitForSelector('[data-role="disputes"][data-verdict="pass"]');
   assert.match(await page.locator('[data-role="disputes"]').innerText(), /t1/);
   assert.equal(await verdict(page), 'fail');  // the check still counts it, as a credit institution would

@@ -68,5 +68,5 @@ nvcheck_npm_ci(engines_npm "${_src}/tests/engines" engines)
 nvcheck_node_tests(engines.scenario engines "${_src}/tests/engines" FIXTURES site engines_npm)
 
 # docs: docs/formats.md names every error code, command and option; links reach their headings.
-add_test(NAME docs.check COMMAND sh "${_src}/tests/docs/check_docs.sh")
+add_test(NAME docs.check COMMAND bash "${_src}/tests/docs/check_docs.sh")
 set_tests_properties(docs.check PROPERTIES LABELS docs)

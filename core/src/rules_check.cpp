@@ -90,7 +90,8 @@ const std::set<std::string, std::less<>>& known_placeholders() {
       "file", "id", "incorporated_on", "letter", "max", "min", "months", "name", "option", "path",
       "position", "reached_on", "received_on", "record", "records", "region", "resolved_months",
       "result_on", "schema", "start", "status", "threshold", "until", "valid_until", "value",
-      "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b"};
+      "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b",
+      "first_passed_on", "since", "clauses"};
   return k;
 }
 

@@ -448,8 +448,8 @@ TEST_SUITE("report") {
 
   TEST_CASE("Table E.1: the labels come from the rule data, not from the engine") {
     const auto rules = load_rules(builtin_standard_json(), {builtin_texts_json(), builtin_report_json(),
-                                                            R"({"report":{"e1":{"address":{"zh-Hant":"聯絡位址<x>"},)"
-                                                            R"("registration_value":{"revoked":{"en":"Struck off"}}}}})"});
+                                                            R"({"report":{"e1":{"address":{"zh-Hans":"联络地址","zh-Hant":"聯絡位址<x>","en":"Contact address"},)"
+                                                            R"("registration_value":{"revoked":{"zh-Hans":"吊销","zh-Hant":"吊銷","en":"Struck off"}}}}})"});
     Options o;
     o.lang = Lang::zh_Hant;
     const std::string f = file("", "HK", "x", R"(,"registration_status":"revoked")");

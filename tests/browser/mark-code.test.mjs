@@ -19,7 +19,7 @@ import { LAUNCH, startServer } from './harness.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const siteDir = process.env.NVCHECK_SITE_DIR || path.join(root, 'dist', 'site');
-const cli = path.join(root, process.env.NVCHECK_BUILD_DIR || 'build', 'cli', 'nvcheck');
+const cli = path.resolve(root, process.env.NVCHECK_BUILD_DIR || 'build', 'cli', 'nvcheck');
 const shotsDir = path.join(here, 'screenshots');
 
 let server;

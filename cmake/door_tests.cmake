@@ -60,7 +60,7 @@ set_tests_properties(consumer.find_package PROPERTIES LABELS consumer TIMEOUT 90
 add_test(NAME setup.npm_package COMMAND "${_src}/tools/build-npm.sh")
 set_tests_properties(setup.npm_package PROPERTIES FIXTURES_SETUP npm_package LABELS npm
   ENVIRONMENT "NVCHECK_WASM_DIR=${NVCHECK_WASM_DIR}")
-nvcheck_node_tests(npm.package npm "${_src}/tests/npm" FIXTURES npm_package)
+nvcheck_node_tests(npm.package npm "${_src}/tests/npm" FIXTURES npm_package browser_npm)
 
 # engines: one scenario in chromium, WebKitGTK (WebKitWebDriver + MiniBrowser under Xvfb) and
 # firefox-esr, Debian's browsers only (tests/engines/).

@@ -105,7 +105,11 @@ TEST_SUITE("cli") {
   TEST_CASE("cli: exit 0 when all pass, 1 when some fail, 2 when some input is invalid or unreadable") {
     CHECK(nv("check " + q(good(kPass))).code == 0);
     CHECK(nv("check " + q(good(kPass)) + " --on 2026-05-23").code == 1);
-    CHECK(nv("check " + q(src("tests/cases/invalid/09-missing-required-fields.json"))).code == 2);
+    // An invalid file (not an unreadable one: its result says invalid and names the missing fields).
+    const auto invalid = nv("check " + q(src("tests/cases/invalid/09-missing-fields.json")));
+    CHECK(invalid.code == 2);
+    CHECK(invalid.out.find("\"verdict\":\"invalid\"") != std::string::npos);
+    CHECK(invalid.out.find("missing_field") != std::string::npos);
     CHECK(nv("plan " + q(good(kPass))).code == 0);
     CHECK(nv("plan " + q(good(kPass)) + " --on 2026-05-23").code == 1);
   }

@@ -65,6 +65,13 @@ const setField = ([p, value]) => {
   return el.value;
 };
 
+/** Answers "no" to the yes/no question at `p` (a radio pair with neither chosen at first). */
+const answerNo = ([p]) => {
+  const el = document.querySelector(`fieldset.field-question[data-path="${p}"] input[value="no"]`);
+  el.click();
+  return el.checked;
+};
+
 /** Runs the scenario against the engine `make()` starts. */
 export function scenario(make) {
   let site;
@@ -149,6 +156,9 @@ export function scenario(make) {
     await b.js(setField, `${p}/decided_on`, '2026-10-01');
     await b.js(setField, `${p}/field`, 'work_safety');
     await b.js(setField, `${p}/type`, 'property');
+    // Its yes/no questions have no default: until they are answered the record is not evaluated.
+    await b.js(answerNo, `${p}/annulled`);
+    await b.js(answerNo, `${p}/disputed`);
     await verdictIs('fail');
     await until(() => document.querySelector('#result-details .clause-card[data-clause="6.2.1"]')?.dataset.status === 'fail');
     assert.equal((await b.js(shown)).earliest, '2027-10-01');

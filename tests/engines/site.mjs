@@ -43,6 +43,15 @@ export async function startSite(dir = process.env.NVCHECK_SITE_DIR || path.join(
       res.end('Not found\n');
       return;
     }
+    if (entry.path === '/sw.js') {
+      // This scenario tests the page itself, request by request: its service worker (whose
+      // precache fetches every file a second time) is replaced by one that does nothing. The real
+      // worker's offline reload and update are tested in chromium (tests/browser/offline.test.mjs).
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end("self.addEventListener('install', () => self.skipWaiting());\n");
+      entry.status = 200;
+      return;
+    }
     if (entry.path === '/' || entry.path === '/index.html') {
       // The page as built, with the probe as the first script (same origin: the policy allows it).
       const page = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')

@@ -34,14 +34,15 @@ function listing(dir) {
 }
 
 /** Resolves to the one file that appears (or is written again) in `dir`, once complete. */
-async function savedFile(dir, before, timeout = 15000) {
+async function savedFile(dir, before, timeout = 30000) {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
+    // The newest file that is new or written again (a browser may leave another beside it).
     const fresh = [...listing(dir)].filter(([f, t]) => before.get(f) !== t && !/\.(part|crdownload|download)$/.test(f) && !f.startsWith('.'))
-      .map(([f]) => f);
-    if (fresh.length === 1) {
+      .sort((a, b) => b[1] - a[1]).map(([f]) => f);
+    if (fresh.length >= 1) {
       const file = path.join(dir, fresh[0]);
-      const text = fs.readFileSync(file, 'utf8');
+      const text = fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : '';
       if (text.length > 0) return { name: fresh[0], text };
     }
     await new Promise((r) => setTimeout(r, 100));

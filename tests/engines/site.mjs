@@ -31,6 +31,16 @@ export async function startSite(dir = process.env.NVCHECK_SITE_DIR || path.join(
       res.end(probeSource);
       return;
     }
+    if (entry.path === '/sw.js') {
+      // This scenario tests the page itself, request by request: its service worker (whose
+      // precache fetches every file a second time) is replaced by one that does nothing. The real
+      // worker's offline reload and update are tested in chromium (tests/browser/offline.test.mjs).
+      // Like the probe it is the test's own, not a site file: not counted, answered even
+      // "offline" (a browser checks a worker's script for updates on its own schedule).
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end("self.addEventListener('install', () => self.skipWaiting());\n");
+      return;
+    }
     requests.push(entry);
     if (offline) {
       entry.status = -1;
@@ -41,15 +51,6 @@ export async function startSite(dir = process.env.NVCHECK_SITE_DIR || path.join(
     if (missing.has(entry.path)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
-      return;
-    }
-    if (entry.path === '/sw.js') {
-      // This scenario tests the page itself, request by request: its service worker (whose
-      // precache fetches every file a second time) is replaced by one that does nothing. The real
-      // worker's offline reload and update are tested in chromium (tests/browser/offline.test.mjs).
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end("self.addEventListener('install', () => self.skipWaiting());\n");
-      entry.status = 200;
       return;
     }
     if (entry.path === '/' || entry.path === '/index.html') {

@@ -14,11 +14,13 @@ import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
 import { renderPlan, actionKey } from './plan-view.js';
 import { ReportView } from './report-view.js';
-import { mountStandardView } from './standard-view.js';
+import { mountStandardView, preloadStandard } from './standard-view.js';
 import { renderVerdictBar, pillText } from './verdict-bar.js';
 import { keepPlace } from './keep-place.js';
 import './offline.js';
 import { MarkCodeBox } from './mark-code.js';
+import './present.js';  // presentation mode (issue 16): on before the first paint
+import { mountTour } from './tour.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -88,6 +90,12 @@ function switchLang(lang) {
 
 function persist() {
   const el = $('save-state');
+  if (state.tour) {
+    // The guided tour (tour.js) runs on a copy: nothing is saved until it puts the entries back.
+    el.textContent = t('tour.not_saved');
+    el.classList.add('warn');
+    return;
+  }
   if (state.otherTab) {
     // Another tab saved other entries: nothing is written over them until the person chooses.
     el.textContent = t('tab.not_saved');
@@ -901,7 +909,39 @@ function buildPage() {
   report.render();
   markCode.render();
   document.body.classList.add('built');
-  samplesListed(fetchSamples());
+  const listed = fetchSamples();
+  samplesListed(listed);
+  // Every file a demo uses is asked for now (the samples, the standard's text): present.js counts
+  // the requests made after 'nvcheck:loaded' (none).
+  listed.then(() => Promise.allSettled([...state.samples.map(fetchSampleText), preloadStandard()]))
+    .then(() => document.dispatchEvent(new Event('nvcheck:loaded')));
+  mountTour(tourHooks());
+}
+
+/** What the guided tour (tour.js) may read and do: it works on a copy of the entries. */
+function tourHooks() {
+  return {
+    rules: () => state.rules,
+    doc: () => state.doc,
+    result: () => state.view,
+    unanswered: () => state.unanswered,
+    snapshot: () => ({ doc: JSON.parse(JSON.stringify(state.doc)), answers: state.answers.toJSON(state.doc), on: state.on }),
+    restore: (s) => {
+      state.doc = model.normalise(JSON.parse(JSON.stringify(s.doc)));
+      state.answers = Answers.fromJSON(state.doc, s.answers);
+      state.on = s.on;
+      state.tried.clear();
+      state.good = null;
+      state.notice = null;
+      renderNotice();
+      persist();
+      form.render();
+      renderWhatIfDate(true);
+      evaluateNow();
+    },
+    hold: (on) => { state.tour = on; persist(); },
+    notify: (text) => notify({ tone: 'ok', kind: 'tour', render: text }),
+  };
 }
 
 boot();

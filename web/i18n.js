@@ -453,6 +453,76 @@ const S = {
     'Rule data “{name}” was not used; the rules in use stay: {message}',
   ],
   'footer.rules': ['规则数据：{id} 版本 {version}', '規則資料：{id} 版本 {version}', 'Rule data: {id} version {version}'],
+
+  // ---- The demo (issue 16 item 4): the guided tour (tour.js) and presentation mode (present.js).
+  // The standard's numbers and clause numbers are placeholders, filled from the rule data in use.
+  'demo.label': ['演示', '示範', 'Demo'],
+  'tour.start': ['演示导览', '示範導覽', 'Guided tour'],
+  'tour.title': ['演示导览', '示範導覽', 'Guided tour'],
+  'tour.step': ['第 {n} 步，共 {total} 步', '第 {n} 步，共 {total} 步', 'Step {n} of {total}'],
+  'tour.next': ['下一步', '下一步', 'Next'],
+  'tour.back': ['上一步', '上一步', 'Back'],
+  'tour.finish': ['结束导览', '結束導覽', 'Finish'],
+  'tour.stop': ['停止（Esc）', '停止（Esc）', 'Stop (Esc)'],
+  'tour.play': ['自动播放', '自動播放', 'Play'],
+  'tour.pause': ['暂停', '暫停', 'Pause'],
+  'tour.working': ['正在演示…', '正在示範…', 'Showing…'],
+  'tour.not_saved': [
+    '导览进行中：演示内容不保存，导览结束后恢复您的记录。',
+    '導覽進行中：示範內容不保存，導覽結束後恢復您的記錄。',
+    'Tour running: the demo is not saved; your entries come back when it ends.',
+  ],
+  'tour.restored': ['导览已结束，您的记录已原样恢复。', '導覽已結束，您的記錄已原樣恢復。', 'The tour has ended: your entries are back as they were.'],
+  'tour.failed': ['导览无法继续：{message}', '導覽無法繼續：{message}', 'The tour could not go on: {message}'],
+  'tour.c.load': [
+    '这是演示企业“{name}”（{region}）。评定引擎即时给出结论：{verdict}。',
+    '這是示範企業「{name}」（{region}）。評定引擎即時給出結論：{verdict}。',
+    'This is the demo enterprise “{name}” ({region}). The engine gives its verdict at once: {verdict}.',
+  ],
+  'tour.c.cards': [
+    '从第 {first} 条到第 {last} 条，每一条都有一张卡片：该条的结论、依据的记录，以及该条原文的链接。',
+    '從第 {first} 條到第 {last} 條，每一條都有一張卡片：該條的結論、依據的記錄，以及該條原文的連結。',
+    'Each clause from {first} to {last} has a card: its verdict, the records behind it and a link to its text.',
+  ],
+  'tour.c.text': [
+    '第 {clause} 条“{name}”的原文。正在使用的规则数值：{months} 个月内的有效投诉达 {threshold} 次即未通过；已处理的投诉在处理后 {resolved} 个月内仍计入。',
+    '第 {clause} 條「{name}」的原文。正在使用的規則數值：{months} 個月內的有效投訴達 {threshold} 次即未通過；已處理的投訴在處理後 {resolved} 個月內仍計入。',
+    'Clause {clause}, “{name}”, as printed. The rule values in use: {threshold} valid complaints within {months} months fail it; a resolved complaint still counts for {resolved} months.',
+  ],
+  'tour.c.add': [
+    '回到自查，在第 {clause} 条下新增一宗有效投诉（{type}），于 {date} 接收，尚未处理。',
+    '回到自查，在第 {clause} 條下新增一宗有效投訴（{type}），於 {date} 接收，尚未處理。',
+    'Back in the check, we add a valid complaint under clause {clause} ({type}), received on {date} and not resolved yet.',
+  ],
+  'tour.c.verdict': [
+    '结论随之改变：{before} → {after}。最早可通过日期：{date_before} → {date_after}。',
+    '結論隨之改變：{before} → {after}。最早可通過日期：{date_before} → {date_after}。',
+    'The verdict moves: {before} → {after}. Earliest pass date: {date_before} → {date_after}.',
+  ],
+  'tour.c.timeline': [
+    '时间线显示每项记录的计入期间：新投诉使第 {clause} 条未通过，最早于 {date} 可通过。',
+    '時間線顯示每項記錄的計入期間：新投訴使第 {clause} 條未通過，最早於 {date} 可通過。',
+    'The timeline shows each record’s counting window: the new complaint fails clause {clause} until {date} at the earliest.',
+  ],
+  'tour.c.whatif': [
+    '“假如在另一日申请”：选用最早可通过日期 {date}，该日的结论：{verdict}。',
+    '「假如在另一日申請」：選用最早可通過日期 {date}，該日的結論：{verdict}。',
+    'What if it applies on another day? On the earliest pass date, {date}, the verdict is: {verdict}.',
+  ],
+  'tour.c.end': [
+    '导览到此结束。停止后，您自己的记录会原样恢复。',
+    '導覽到此結束。停止後，您自己的記錄會原樣恢復。',
+    'That is the tour. When it stops, your own entries come back exactly as they were.',
+  ],
+  'tour.demo_matter': ['演示：货款逾期未付', '示範：貨款逾期未付', 'Demo: payment overdue'],
+  'tour.demo_source': ['演示导览', '示範導覽', 'Guided tour'],
+  'present.toggle': ['演示模式', '簡報模式', 'Presentation mode'],
+  'present.requests': ['载入后的网络请求：{n}', '載入後的網絡請求：{n}', 'Network requests since loading: {n}'],
+  'present.requests_title': [
+    '载入时请求本站文件 {n} 个；之后每个请求都计入此数。',
+    '載入時請求本站檔案 {n} 個；之後每個請求都計入此數。',
+    'While loading: {n} files of this site; every request after that is counted here.',
+  ],
 };
 
 const INDEX = { 'zh-Hans': 0, 'zh-Hant': 1, en: 2 };

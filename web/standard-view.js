@@ -88,6 +88,11 @@ function backToCard(clause) {
   target.focus({ preventScroll: true });
 }
 
+/** Asks for the standard's text before the view first opens (app.js: with the page's other files). */
+export function preloadStandard() {
+  return load();
+}
+
 function load() {
   if (!data) {
     data = fetch('rules/standard.json').then((resp) => {

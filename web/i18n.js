@@ -514,6 +514,7 @@ const S = {
     '導覽到此結束。停止後，您自己的記錄會原樣恢復。',
     'That is the tour. When it stops, your own entries come back exactly as they were.',
   ],
+  'tour.timeout': ['页面未及时响应（{step}）。', '頁面未及時回應（{step}）。', 'the page did not answer in time ({step}).'],
   'tour.demo_matter': ['演示：货款逾期未付', '示範：貨款逾期未付', 'Demo: payment overdue'],
   'tour.demo_source': ['演示导览', '示範導覽', 'Guided tour'],
   'present.toggle': ['演示模式', '簡報模式', 'Presentation mode'],

@@ -100,12 +100,12 @@ const STEPS = [
       if (!link) throw new Error(clause);
       link.click();
       await until(() => !document.getElementById('standard').hidden &&
-        document.querySelector(`[id="std-${CSS.escape(clause)}"] .std-printed`));
+        document.querySelector(`[id="std-${CSS.escape(clause)}"] .std-heading`));
     },
     async show() {
       const clause = indicator().clause;
       if (location.hash !== `#standard/${clause}`) location.hash = `standard/${clause}`;
-      await until(() => document.querySelector(`[id="std-${CSS.escape(clause)}"] .std-printed`));
+      await until(() => document.querySelector(`[id="std-${CSS.escape(clause)}"] .std-heading`));
       document.getElementById('std-' + clause).scrollIntoView({ block: 'start' });
     },
     caption: () => {
@@ -323,6 +323,7 @@ function renderPanel() {
   set('#tour-caption', caption);
   panel.dataset.step = step ? step.id : '';
   panel.dataset.busy = tour.busy ? 'true' : 'false';
+  panel.dataset.error = tour.error ? 'true' : 'false';
   const back = panel.querySelector('[data-tour="back"]');
   const next = panel.querySelector('[data-tour="next"]');
   const play = panel.querySelector('[data-tour="play"]');
@@ -408,14 +409,14 @@ function mentions(result, id) {
     ['counted', 'not_counted'].some((k) => Array.isArray(ind[k]) && ind[k].some((c) => c.record === id))));
 }
 
-function until(fn, ms = WAIT_MS) {
+function until(fn, ms = WAIT_MS, what = tour && STEPS[tour.index + 1] ? STEPS[tour.index + 1].id : '') {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const check = () => {
       let ok = false;
       try { ok = fn(); } catch { ok = false; }
       if (ok) resolve(ok);
-      else if (performance.now() - started > ms) reject(new Error(t('app.loading')));
+      else if (performance.now() - started > ms) reject(new Error(t('tour.timeout', { step: what })));
       else setTimeout(check, 50);
     };
     check();

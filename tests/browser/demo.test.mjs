@@ -45,6 +45,8 @@ async function tourStep(page) {
     const p = document.getElementById('tour');
     return p && p.dataset.busy === 'false' && p.dataset.step;
   }, null, { timeout: 15000 });
+  const error = await page.locator('#tour').getAttribute('data-error');
+  assert.equal(error, 'false', await page.locator('#tour-caption').innerText());
   return page.locator('#tour').getAttribute('data-step');
 }
 

@@ -7,7 +7,7 @@
 // The count reads the browser's own record of requests (PerformanceObserver: the page's
 // navigation and every resource). app.js says when the page has loaded everything it uses
 // (the 'nvcheck:loaded' event, after the demo samples and the standard's text); each request
-// starting after that moment is counted, unless the browser answered it from its own cache.
+// starting after that moment is counted (the browser's own requests for the tab's icon aside).
 
 import { t } from './i18n.js';
 
@@ -24,13 +24,17 @@ function count(entries) {
     const key = `${e.entryType}|${e.name}|${e.startTime}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // Answered by the browser's own cache, not over the network (Chromium asks its cache for the
-    // tab's icon again after each change of address, #standard/6.2.8 included).
-    if (e.deliveryType === 'cache') continue;
+    // Chromium asks again for the tab's icon (<link rel="icon">) after each change of address
+    // (#standard/6.2.8 included), from its cache: the browser's own request, not the page's.
+    if (e.entryType === 'resource' && e.initiatorType === 'other' && icons().has(e.name)) continue;
     if (loadedAt !== null && e.startTime > loadedAt) after++;
     else atLoad++;
   }
   renderCounter();
+}
+
+function icons() {
+  return new Set([...document.querySelectorAll('link[rel~="icon"]')].map((l) => l.href));
 }
 
 function observe() {

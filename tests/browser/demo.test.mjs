@@ -247,7 +247,8 @@ test('browser.demo presentation mode: the toggle is kept; the request count read
   c = await requestCount(page);
   assert.equal(c.n, '0', 'no request during a demo');
   // The count is real: a request made now is counted.
-  await page.evaluate(() => fetch('icon.svg', { cache: 'no-store' }).then((r) => r.text()));
+  // (the rule data: the service worker, in control since the reload, asks the network first)
+  await page.evaluate(() => fetch("rules/wq179.json", { cache: "no-store" }).then((r) => r.text()));
   await page.waitForFunction(() => document.getElementById('request-count').dataset.count === '1');
   await page.click('#present-btn');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('present')), false);

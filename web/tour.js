@@ -352,6 +352,7 @@ function unhighlight() {
 // ---- the page's controls ----------------------------------------------------------------
 
 function control(path) {
+  if (!tour) throw new Error('stopped');
   const el = document.querySelector(`[data-path="${CSS.escape(path)}"]:is(input, select)`);
   if (!el) throw new Error(path);
   return el;
@@ -375,6 +376,7 @@ function typeDate(path, iso) {
 }
 
 function yesNo(path, yes) {
+  if (!tour) throw new Error('stopped');
   const el = document.querySelector(`fieldset.field-question[data-path="${CSS.escape(path)}"] input[value="${yes ? 'yes' : 'no'}"]`);
   if (!el) throw new Error(path);
   el.click();
@@ -410,9 +412,15 @@ function mentions(result, id) {
 }
 
 function until(fn, ms = WAIT_MS, what = tour && STEPS[tour.index + 1] ? STEPS[tour.index + 1].id : '') {
+  const owner = tour;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const check = () => {
+      // Stopped meanwhile: the step goes no further (the entries put back are never touched).
+      if (tour !== owner || !owner) {
+        reject(new Error('stopped'));
+        return;
+      }
       let ok = false;
       try { ok = fn(); } catch { ok = false; }
       if (ok) resolve(ok);

@@ -194,24 +194,6 @@ test('browser.demo the tour: keyboard (Back, Escape stops), auto-advance, captio
   assert.deepEqual(problems, []);
 });
 
-test('browser.demo stopping the tour while it adds its record leaves the own entries as they were', async (t) => {
-  const { page, problems } = await openAt(t, PROJECTOR);
-  const saved = await ownEntries(page);
-  await page.click('#tour-btn');
-  for (const step of ['load', 'cards', 'text']) {
-    assert.equal(await tourStep(page), step);
-    await page.locator('#tour [data-tour="next"]').click();
-  }
-  // At once, while the record is being added (or just after: the entries are back either way).
-  await page.keyboard.press('Escape');
-  await page.waitForSelector('#tour', { state: 'detached' });
-  await page.waitForTimeout(1000);
-  assert.deepEqual(withoutLang(await page.evaluate(() => JSON.parse(localStorage.getItem('nvcheck:v1')))), withoutLang(saved));
-  assert.equal(await page.locator('section.indicator[data-path="/records/contract_complaints"] li.record').count(), 0);
-  assert.equal(await field(page, '/enterprise/name').inputValue(), 'My Own Trading Ltd');
-  assert.deepEqual(problems, []);
-});
-
 // ---- presentation mode ------------------------------------------------------------------
 
 for (const [name, viewport, scale] of [['1280x720', PROJECTOR, 1], ['150 % zoom', ZOOM_150, 1.5]]) {

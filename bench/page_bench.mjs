@@ -38,7 +38,7 @@
 //  5. Importing a file of 10,000 records (--huge N; large.jsonl's records, renamed) into a page
 //     already loaded: the long tasks from the import until every record is in the form and a
 //     quiet second after (issue 13: no task over 200 ms).
-// --loads 0 skips part 1.
+// --loads 0 skips part 1; --huge-only runs part 5 alone.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -510,7 +510,8 @@ try {
     if (loads.concat(empties, revisits).some((l) => Number.isNaN(l.paintedAt))) console.log('   note: some loads had no Element Timing entry (NaN)');
   }
 
-  // 2. Re-evaluation after an edit.
+  // 2. Re-evaluation after an edit (--huge-only: part 5 alone).
+  if (!args.includes('--huge-only')) {
   const r = await reevaluation(browser, base, large);
   console.log(`\n2. Re-evaluation after an edit, enterprise of ${large.records} records (bench/data/large.jsonl line ${large.lineNo}, ` +
               `${(Buffer.byteLength(large.line) / 1024).toFixed(0)} KiB), imported through the page (${r.importMs} ms, ${r.shown} records shown):`);
@@ -560,6 +561,7 @@ try {
   console.log(`   adapter evaluate() (engine.mjs, JSON text out): ${spread(g.evaluate)}`);
   console.log(`   adapter plan():                                 ${spread(g.plan)}`);
   console.log(`   page door plan() + evaluate() (engine.js, parsed, as evaluateNow calls them): ${spread(g.door)}`);
+  }
 
   // 5. Importing a 10,000-record file.
   const huge = hugeEnterprise(HUGE);

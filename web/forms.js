@@ -9,6 +9,7 @@ import { dateField } from './date-field.js';
 import { runInSlices, drain } from './slices.js';
 
 const OTHER = '__other__';
+const LAZY_RECORDS = 1000;  // above this many records, a record's fields are built near the screen
 
 export class EntryForm {
   /**
@@ -132,6 +133,7 @@ export class EntryForm {
   }
 
   clearIndex() {
+    if (this.nearScreen) this.nearScreen.disconnect();
     this.targets = new Map();  // pointer -> the field, record or section showing its errors
     this.badges = new Map();   // clause -> its indicator-status badge
     this.slots = new Map();    // record pointer -> {status, reason}, found when first needed
@@ -320,7 +322,8 @@ export class EntryForm {
       onclick: addRecord,
     }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('record.add')),
     h('p', { class: 'field-error section-error', hidden: true }));
-    const items = recs.map((r, i) => () => ol.append(this.recordItem(doc, ind, region, r, i)));
+    const lazy = this.lazyRecords(doc);
+    const items = recs.map((r, i) => () => ol.append(this.recordItem(doc, ind, region, r, i, lazy)));
     return { section, items };
   }
 
@@ -412,12 +415,37 @@ export class EntryForm {
       answer === 'records' ? h('p', { class: 'hint', text: t('answer.none_disabled') }) : null);
   }
 
-  recordItem(doc, ind, region, rec, i) {
+  /**
+   * Whether the records' fields are built only as they come near the screen: a file of thousands
+   * of records (issue 13: a 10,000-record import stays responsive) would otherwise make hundreds
+   * of thousands of controls. Each record's heading, status and reason are there from the start.
+   */
+  lazyRecords(doc) {
+    let n = 0;
+    for (const recs of Object.values(doc.records || {})) n += Array.isArray(recs) ? recs.length : 0;
+    return n > LAZY_RECORDS;
+  }
+
+  /** Builds the fields of a record whose item was made without them (lazyRecords). */
+  fillRecord(li) {
+    const fill = li && li.fillFields;
+    if (!fill) return;
+    li.fillFields = null;
+    if (this.nearScreen) this.nearScreen.unobserve(li);
+    fill();
+  }
+
+  recordItem(doc, ind, region, rec, i, lazy = false) {
     const list = ind.records;
     const recs = doc.records[list];
     const addId = `add-${list}`;
     const path = `/records/${list}/${i}`;
     const title = h('span', { class: 'record-title', text: t('result.record', { id: rec.id ?? '' }) });
+    const grid = (at) => h('div', { class: 'grid' },
+      this.rules.fields(list).map((f) => this.field(f, rec, at, {
+        list, scope: list,
+        onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
+      })));
     const li = h('li', { class: 'record', id: `rec-${list}-${i}`, dataset: { path, list, index: String(i) } },
       h('div', { class: 'record-head' },
         title,
@@ -436,13 +464,24 @@ export class EntryForm {
             this.focusAfterRemove('#' + CSS.escape(addId));
           },
         })),
-      h('div', { class: 'grid' },
-        this.rules.fields(list).map((f) => this.field(f, rec, path, {
-          list, scope: list,
-          onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
-        }))),
+      lazy ? null : grid(path),
       h('p', { class: 'record-reason', dataset: { role: 'record-reason' } }),
       h('p', { class: 'field-error section-error', hidden: true }));
+    if (lazy) {
+      // Built when it comes near the screen, or when something needs it (focus, an error).
+      li.fillFields = () => {
+        const g = grid(li.dataset.path);  // its pointer now (records before it may have gone)
+        li.querySelector(':scope > .record-reason').before(g);
+        this.indexIn(g);
+        if (this.lastErrors && !this.showingErrors) this.showErrors(this.lastErrors);
+      };
+      if (!this.nearScreen) {
+        this.nearScreen = new IntersectionObserver((entries) => {
+          for (const e of entries) if (e.isIntersecting) this.fillRecord(e.target);
+        }, { rootMargin: '1500px 0px' });
+      }
+      this.nearScreen.observe(li);
+    }
     return li;
   }
 
@@ -611,6 +650,15 @@ export class EntryForm {
 
   /** Shows each error next to the control its JSON pointer names (changing only what differs). */
   showErrors(errors) {
+    this.showingErrors = true;
+    try {
+      this.showErrorsNow(errors);
+    } finally {
+      this.showingErrors = false;
+    }
+  }
+
+  showErrorsNow(errors) {
     this.lastErrors = errors;
     const next = new Map();
     for (const err of errors || []) {
@@ -651,6 +699,8 @@ export class EntryForm {
 
   /** The element that shows an error at `path` (the field, else its record or section). */
   targetFor(path) {
+    const rec = typeof path === 'string' && path.match(/^\/records\/[^/]+\/\d+/);
+    if (rec) this.fillRecord(this.targets.get(rec[0]));
     let p = path || '';
     while (p) {
       const el = this.targets.get(p);
@@ -681,6 +731,7 @@ export class EntryForm {
   /** Focuses the control of `path` (or its nearest container). */
   focusPath(path) {
     this.finish();  // the part it names may not be built yet
+    this.targetFor(path);  // (and a record's fields)
     const control = this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
     if (control) {
       control.focus();

@@ -445,10 +445,10 @@ async function hugeImport(browser, base, huge) {
     const text = JSON.stringify(huge.doc);
     const t0 = Date.now();
     await page.setInputFiles('#import-input', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.waitForSelector('.notice[data-kind="imported"], .notice[data-kind="refused"]', { timeout: 120000 });
+    await page.waitForSelector('.notice[data-kind="imported"], .notice[data-kind="refused"]', { timeout: 600000 });
     const noticeMs = Date.now() - t0;
     // Every record's item in the form, then a quiet second.
-    await page.waitForFunction((n) => document.querySelectorAll('#entries li.record').length >= n, huge.records, { timeout: 300000, polling: 200 });
+    await page.waitForFunction((n) => document.querySelectorAll('#entries li.record').length >= n, huge.records, { timeout: 600000, polling: 1000 });
     const builtMs = Date.now() - t0;
     await page.waitForTimeout(1000);
     const r = await page.evaluate(() => ({

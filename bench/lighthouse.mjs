@@ -23,6 +23,8 @@ const MODULES = path.join(ROOT, 'bench', 'lighthouse', 'node_modules');
 const args = process.argv.slice(2);
 const RUNS = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 1) || 1;
 const JSON_OUT = args.includes('--json');
+// --lhr DIR: every run's full Lighthouse report (lhr) written there, for its diagnostics.
+const LHR_DIR = args.includes('--lhr') ? path.resolve(args[args.indexOf('--lhr') + 1]) : null;
 
 function fail(msg) {
   process.stderr.write(`lighthouse bench: ${msg}\n`);
@@ -68,7 +70,13 @@ const report = {};
 try {
   for (const formFactor of ['mobile', 'desktop']) {
     const runs = [];
-    for (let i = 0; i < RUNS; i += 1) runs.push(await runOnce(url, formFactor));
+    for (let i = 0; i < RUNS; i += 1) {
+      runs.push(await runOnce(url, formFactor));
+      if (LHR_DIR) {
+        fs.mkdirSync(LHR_DIR, { recursive: true });
+        fs.writeFileSync(path.join(LHR_DIR, `${formFactor}-${i + 1}.json`), JSON.stringify(runs[i]));
+      }
+    }
     const lhr = runs[0];
     const errors = runs.map((r) => r.runtimeError).filter(Boolean);
     if (errors.length) fail(`${formFactor}: ${errors.map((e) => e.message).join('; ')}`);

@@ -1,7 +1,7 @@
 // page_bench.mjs: times the page (dist/site) in Debian's headless chromium, through playwright-core
 // from tests/browser/node_modules (no browser download). Prints figures, asserts nothing.
 //
-//   tools/build-site.sh && node bench/page_bench.mjs [--loads N] [--edits N] [--calls N] [--sample ID] [--records N]
+//   tools/build-site.sh && node bench/page_bench.mjs [--loads N] [--edits N] [--calls N] [--sample ID] [--records N] [--huge N]
 //   (NVCHECK_SITE_DIR: the site, default dist/site; CHROMIUM: the browser, default /usr/bin/chromium)
 //
 // It starts tools/serve.mjs on a free port and stops it at the end. Three measurements:
@@ -31,6 +31,14 @@
 //  3. The engine alone in the page, for that enterprise: the adapter's evaluate() (./engine.mjs,
 //     JSON text out) and the page's door (./engine.js: plan() + evaluate(), parsed, as the page
 //     calls them on every evaluation).
+//  4. Adding and removing a record in that enterprise (issue 13: at most 16 ms of script, style
+//     and layout): "add a record" of its longest list, then "remove" of that list's first record
+//     (the others move up by one), each timed with Chromium's counts from the click until quiet,
+//     less an idle wait as long, and the long tasks (PerformanceObserver 'longtask') it caused.
+//  5. Importing a file of 10,000 records (--huge N; large.jsonl's records, renamed) into a page
+//     already loaded: the long tasks from the import until every record is in the form and a
+//     quiet second after (issue 13: no task over 200 ms).
+// --loads 0 skips part 1; --huge-only runs part 5 alone.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +64,9 @@ const RECORDS = Number(opt('records', 400));
 
 const TARGET_FIRST_MS = 300;
 const TARGET_REEVAL_MS = 16;
+const TARGET_STRUCT_MS = 16;   // adding or removing a record: script + style + layout
+const TARGET_TASK_MS = 200;    // importing a 10,000-record file: no task longer
+const HUGE = Number(opt('huge', 10000));
 
 function fail(message) {
   console.error(`page_bench: ${message}`);
@@ -234,11 +245,13 @@ async function reevaluation(browser, base, large) {
     const importMs = Date.now() - t0;
     const shown = await page.evaluate(() => document.querySelectorAll('#entries li.record').length);
 
-    // The record to edit: the first one with a date field, its date alternating between its own
-    // value and 2026-11-01 (counted or not, the verdict and the record's status are redrawn).
+    // The record to edit: the first one with a date field (the page's own: year, month and day
+    // boxes), its date alternating between its own value and 2026-11-01 (counted or not, the
+    // verdict and the record's status are redrawn).
     const target = await page.evaluate(() => {
-      const el = document.querySelector('#entries li.record input[type="date"]');
-      return el ? { path: el.dataset.path, value: el.value } : null;
+      const f = document.querySelector('#entries li.record .date-field');
+      const el = f && f.querySelector('input[data-path]');
+      return el ? { path: el.dataset.path, value: f.dataset.value } : null;
     });
     if (!target) throw new Error('no date field among the imported records');
     const values = [target.value === '2026-11-01' ? '2026-10-01' : '2026-11-01', target.value];
@@ -246,8 +259,9 @@ async function reevaluation(browser, base, large) {
     // so the result panel (its clause's card), its status line, the timeline and the plan change.
     const counted = await page.evaluate(() => {
       const li = [...document.querySelectorAll('#entries li.record')].find((x) => x.querySelector('.st-counted'));
-      const el = li && li.querySelector('input[type="date"]');
-      return el && el.value ? { path: el.dataset.path, value: el.value } : null;
+      const f = li && li.querySelector('.date-field');
+      const el = f && f.querySelector('input[data-path]');
+      return el && f.dataset.value ? { path: el.dataset.path, value: f.dataset.value } : null;
     });
     const monthBefore = (iso) => {
       const d = new Date(`${iso}T00:00:00Z`);
@@ -261,7 +275,9 @@ async function reevaluation(browser, base, large) {
     const work = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const m = Object.fromEntries(metrics.map((x) => [x.name, x.value * 1000]));
-      return { task: m.TaskDuration, script: m.ScriptDuration, layout: m.LayoutDuration, style: m.RecalcStyleDuration };
+      // ThreadTime: the renderer's main thread's CPU time (on a busy machine, wall-clock durations
+      // include the time other processes had the core).
+      return { task: m.TaskDuration, script: m.ScriptDuration, layout: m.LayoutDuration, style: m.RecalcStyleDuration, cpu: m.ThreadTime };
     };
     const less = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
 
@@ -296,8 +312,10 @@ async function reevaluation(browser, base, large) {
         };
         void observers;
         t0 = performance.now();
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
+        // The date field's three boxes (date-field.js), the last one's input as typing fires it.
+        const boxes = el.closest('.date-field').querySelectorAll('input');
+        [boxes[0].value, boxes[1].value, boxes[2].value] = value.split('-');
+        boxes[2].dispatchEvent(new Event('input', { bubbles: true }));
         t1 = performance.now();
       }), { p: target.path, value: values[i % 2] });
       if (!r) throw new Error('the page did not re-evaluate after an edit');
@@ -340,7 +358,105 @@ async function reevaluation(browser, base, large) {
         door: timeIt(() => { door.plan(text, opts); door.evaluate(text, opts); }),
       };
     }, { text: large.line, calls: CALLS });
-    return { importMs, shown, runs: [first, second].filter(Boolean), engine, problems };
+    // 4. Adding and removing a record: a click on an indicator's "add a record" (a new record at
+    // the end of its list), then on "remove" of that list's first record (every record after it
+    // moves up by one), each followed by the page's own evaluation (right away, no debounce).
+    // Chromium's script, style and layout count from the click until quiet, less an idle wait.
+    const list = await page.evaluate(() => {
+      const lists = [...document.querySelectorAll('#entries section.indicator')].map((sec) => ({
+        list: sec.dataset.path.split('/')[2], n: sec.querySelectorAll('li.record').length,
+      }));
+      return lists.sort((a, b) => b.n - a.n)[0];
+    });
+    const structural = { add: [], remove: [], list };
+    for (let i = 0; i < Math.max(4, Math.round(EDITS / 2)) + 1; i += 1) {
+      for (const kind of ['add', 'remove']) {
+        const w0 = await work();
+        const r = await page.evaluate(({ list, kind }) => new Promise((resolve) => {
+          const long = [];
+          const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
+          obs.observe({ type: 'longtask' });
+          const sec = document.querySelector(`#entries section.indicator[data-path="/records/${list}"]`);
+          const button = kind === 'add' ? sec.querySelector(':scope > button.add') : sec.querySelector('li.record button.remove');
+          const t0 = performance.now();
+          button.click();
+          const t1 = performance.now();
+          requestAnimationFrame(() => setTimeout(() => {
+            const frame = performance.now();
+            setTimeout(() => {
+              obs.disconnect();
+              resolve({ handler: t1 - t0, toFrame: frame - t0, long, records: sec.isConnected ? document.querySelectorAll(`#entries section.indicator[data-path="/records/${list}"] li.record`).length : -1 });
+            }, 300);
+          }, 0));
+        }), { list: list.list, kind });
+        r.work = less(await work(), w0);
+        const i0 = await work();
+        await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), r.toFrame + 300);
+        r.idle = less(await work(), i0);
+        if (i > 0) structural[kind].push(r);  // the first of each warms up
+      }
+    }
+
+    return { importMs, shown, runs: [first, second].filter(Boolean), engine, structural, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- 5. importing a 10,000-record file ------------------------------------------------------------
+
+/** One enterprise (large.jsonl's first line) holding `n` records taken from every line, renamed r1, r2, ... */
+function hugeEnterprise(n) {
+  const lines = fs.readFileSync(path.join(DATA, 'large.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const doc = JSON.parse(lines[0]);
+  const lists = Object.fromEntries(Object.keys(doc.records).map((k) => [k, []]));
+  let count = 0;
+  for (const line of lines) {
+    const d = JSON.parse(line);
+    for (const [k, recs] of Object.entries(d.records)) {
+      if (!lists[k]) continue;
+      for (const r of recs) {
+        if (count >= n) break;
+        count += 1;
+        lists[k].push({ ...r, id: `r${count}` });
+      }
+    }
+    if (count >= n) break;
+  }
+  doc.records = lists;
+  return { doc, records: count };
+}
+
+async function hugeImport(browser, base, huge) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(base);
+    await page.waitForSelector('body.built');
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); })
+        .observe({ type: 'longtask' });
+      window.__t0 = performance.now();
+    });
+    const text = JSON.stringify(huge.doc);
+    const t0 = Date.now();
+    await page.setInputFiles('#import-input', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForSelector('.notice[data-kind="imported"], .notice[data-kind="refused"]', { timeout: 600000 });
+    const noticeMs = Date.now() - t0;
+    // Every record's item in the form, then a quiet second.
+    await page.waitForFunction((n) => document.querySelectorAll('#entries li.record').length >= n, huge.records, { timeout: 600000, polling: 1000 });
+    const builtMs = Date.now() - t0;
+    await page.waitForTimeout(1000);
+    const r = await page.evaluate(() => ({
+      long: window.__long.filter((e) => e.start >= window.__t0).map((e) => e.duration),
+      verdict: document.querySelector('#result-body .verdict')?.dataset.verdict,
+      refused: Boolean(document.querySelector('.notice[data-kind="refused"]')),
+    }));
+    return { ...r, noticeMs, builtMs, bytes: Buffer.byteLength(text), problems };
   } finally {
     await context.close();
   }
@@ -366,33 +482,36 @@ try {
   console.log(`page benchmark: ${SITE} served at ${base}, chromium ${browser.version()} headless; ` +
               `module ${(wasmGz / 1024).toFixed(0)} KiB gzipped (zlib -9, .mjs + .wasm)`);
 
-  // 1. First verdict (one load first to warm chromium itself up, not counted).
-  await firstVerdict(browser, base, autosave);
-  const loads = [];
-  for (let i = 0; i < LOADS; i += 1) loads.push(await firstVerdict(browser, base, autosave));
-  const empties = [];
-  for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) empties.push(await firstVerdict(browser, base, null));
-  const revisits = [];
-  for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) revisits.push(await firstVerdict(browser, base, autosave, { revisit: true }));
-  const painted = loads.map((l) => l.paintedAt);
-  console.log(`\n1. First verdict, fresh page load (new context, empty cache) with the autosave holding sample ` +
-              `"${SAMPLE}" (${loads[0].records} records, verdict ${loads[0].verdict}):`);
-  console.log(`   navigation -> verdict painted (Element Timing): ${spread(painted)}   [${vs(median(painted), TARGET_FIRST_MS)}]`);
-  console.log(`   navigation -> verdict in the DOM:               ${spread(loads.map((l) => l.verdictAt))}`);
-  if (loads.some((l) => !Number.isNaN(l.cardsAt))) {
-    console.log(`   navigation -> clause cards painted (the frame after the verdict's): ${spread(loads.map((l) => l.cardsAt))}`);
+  if (LOADS > 0) {  // --loads 0: the other parts only
+    // 1. First verdict (one load first to warm chromium itself up, not counted).
+    await firstVerdict(browser, base, autosave);
+    const loads = [];
+    for (let i = 0; i < LOADS; i += 1) loads.push(await firstVerdict(browser, base, autosave));
+    const empties = [];
+    for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) empties.push(await firstVerdict(browser, base, null));
+    const revisits = [];
+    for (let i = 0; i < Math.max(3, Math.round(LOADS / 2)); i += 1) revisits.push(await firstVerdict(browser, base, autosave, { revisit: true }));
+    const painted = loads.map((l) => l.paintedAt);
+    console.log(`\n1. First verdict, fresh page load (new context, empty cache) with the autosave holding sample ` +
+                `"${SAMPLE}" (${loads[0].records} records, verdict ${loads[0].verdict}):`);
+    console.log(`   navigation -> verdict painted (Element Timing): ${spread(painted)}   [${vs(median(painted), TARGET_FIRST_MS)}]`);
+    console.log(`   navigation -> verdict in the DOM:               ${spread(loads.map((l) => l.verdictAt))}`);
+    if (loads.some((l) => !Number.isNaN(l.cardsAt))) {
+      console.log(`   navigation -> clause cards painted (the frame after the verdict's): ${spread(loads.map((l) => l.cardsAt))}`);
+    }
+    console.log(`     of which: DOMContentLoaded ${ms(median(loads.map((l) => l.domContentLoaded)))}, ` +
+                `nvcheck.wasm received ${ms(median(loads.map((l) => l.wasmFetched)))} (medians)`);
+    console.log(`   navigation -> form, timeline and plan built:    ${spread(loads.map((l) => l.builtAt))}`);
+    console.log(`   ... and the next frame after them:              ${spread(loads.map((l) => l.frameAt))}`);
+    console.log(`   first visit (empty autosave, verdict ${empties[0].verdict}, the form is built before it): ` +
+                `verdict painted ${spread(empties.map((l) => l.paintedAt))}; all built, next frame ${spread(empties.map((l) => l.frameAt))}`);
+    console.log(`   return visit (same profile, files revalidated: 304) -> verdict painted ${spread(revisits.map((l) => l.paintedAt))}; ` +
+                `in the DOM ${spread(revisits.map((l) => l.verdictAt))}`);
+    if (loads.concat(empties, revisits).some((l) => Number.isNaN(l.paintedAt))) console.log('   note: some loads had no Element Timing entry (NaN)');
   }
-  console.log(`     of which: DOMContentLoaded ${ms(median(loads.map((l) => l.domContentLoaded)))}, ` +
-              `nvcheck.wasm received ${ms(median(loads.map((l) => l.wasmFetched)))} (medians)`);
-  console.log(`   navigation -> form, timeline and plan built:    ${spread(loads.map((l) => l.builtAt))}`);
-  console.log(`   ... and the next frame after them:              ${spread(loads.map((l) => l.frameAt))}`);
-  console.log(`   first visit (empty autosave, verdict ${empties[0].verdict}, the form is built before it): ` +
-              `verdict painted ${spread(empties.map((l) => l.paintedAt))}; all built, next frame ${spread(empties.map((l) => l.frameAt))}`);
-  console.log(`   return visit (same profile, files revalidated: 304) -> verdict painted ${spread(revisits.map((l) => l.paintedAt))}; ` +
-              `in the DOM ${spread(revisits.map((l) => l.verdictAt))}`);
-  if (loads.concat(empties, revisits).some((l) => Number.isNaN(l.paintedAt))) console.log('   note: some loads had no Element Timing entry (NaN)');
 
-  // 2. Re-evaluation after an edit.
+  // 2. Re-evaluation after an edit (--huge-only: part 5 alone).
+  if (!args.includes('--huge-only')) {
   const r = await reevaluation(browser, base, large);
   console.log(`\n2. Re-evaluation after an edit, enterprise of ${large.records} records (bench/data/large.jsonl line ${large.lineNo}, ` +
               `${(Buffer.byteLength(large.line) / 1024).toFixed(0)} KiB), imported through the page (${r.importMs} ms, ${r.shown} records shown):`);
@@ -410,6 +529,7 @@ try {
     console.log(`   = re-evaluation work:                              ${spread(busy)}   [${vs(median(busy), TARGET_REEVAL_MS)}]`);
     console.log(`   evaluation start -> verdict on screen (next frame): ${spread(e.map((x) => x.evalToFrame))}`);
     console.log(`   all main-thread work of the edit (input to quiet, Chromium's TaskDuration, less an idle wait as long): ${spread(total)}`);
+    console.log(`     main thread CPU time of it (CDP ThreadTime, less the idle wait's): ${spread(part('cpu'))}`);
     console.log(`     of which script ${ms(median(part('script')))}, style ${ms(median(part('style')))}, layout ${ms(median(part('layout')))} ` +
                 `(medians; the rest: the two frames' paint and commit, the input event); the idle wait itself counted ${ms(median(run.idle.map((x) => x.task)))}`);
     console.log(`   input handler (autosave of the whole file):        ${spread(e.map((x) => x.handler))}`);
@@ -419,12 +539,40 @@ try {
   });
   if (r.problems.length) console.log(`   page errors: ${r.problems.join('; ')}`);
 
+  // 4. Adding and removing a record.
+  const st = r.structural;
+  console.log(`\n4. Adding and removing a record, same enterprise, the list "${st.list.list}" (${st.list.n} records): ` +
+              `a click on "add a record", then on "remove" of the list's first record (the others move up):`);
+  for (const kind of ['add', 'remove']) {
+    const xs = st[kind];
+    const sl = xs.map((x) => (x.work.script - x.idle.script) + (x.work.style - x.idle.style) + (x.work.layout - x.idle.layout));
+    const longest = Math.max(0, ...xs.flatMap((x) => x.long));
+    console.log(`   ${kind.padEnd(6)} script + style + layout, click to quiet (CDP, less an idle wait): ${spread(sl)}   [${vs(median(sl), TARGET_STRUCT_MS)}]`);
+    console.log(`          main thread CPU time, click to quiet (CDP ThreadTime, less an idle wait): ${spread(xs.map((x) => x.work.cpu - x.idle.cpu))}`);
+    console.log(`          of which script ${ms(median(xs.map((x) => x.work.script - x.idle.script)))}, ` +
+                `style ${ms(median(xs.map((x) => x.work.style - x.idle.style)))}, layout ${ms(median(xs.map((x) => x.work.layout - x.idle.layout)))}; ` +
+                `click handler ${ms(median(xs.map((x) => x.handler)))}; click -> next frame ${ms(median(xs.map((x) => x.toFrame)))}; ` +
+                `long tasks (> 50 ms): ${xs.reduce((n, x) => n + x.long.length, 0)}${longest ? `, longest ${ms(longest)}` : ''}`);
+  }
+
   // 3. Engine alone.
   const g = r.engine;
   console.log(`\n3. Engine alone in the page, same enterprise (verdict ${g.verdict}), ${CALLS} calls each after 5 warm-up calls:`);
   console.log(`   adapter evaluate() (engine.mjs, JSON text out): ${spread(g.evaluate)}`);
   console.log(`   adapter plan():                                 ${spread(g.plan)}`);
   console.log(`   page door plan() + evaluate() (engine.js, parsed, as evaluateNow calls them): ${spread(g.door)}`);
+  }
+
+  // 5. Importing a 10,000-record file.
+  const huge = hugeEnterprise(HUGE);
+  const hi = await hugeImport(browser, base, huge);
+  const over = hi.long.filter((d) => d > TARGET_TASK_MS);
+  console.log(`\n5. Importing a file of ${huge.records} records (${(hi.bytes / 1024 / 1024).toFixed(1)} MiB) through the page's Import input` +
+              `${hi.refused ? ' (REFUSED)' : ''}, verdict ${hi.verdict}:`);
+  console.log(`   import -> notice ${hi.noticeMs} ms; -> every record in the form ${hi.builtMs} ms`);
+  console.log(`   long tasks (> 50 ms, PerformanceObserver 'longtask'): ${hi.long.length}, longest ${ms(Math.max(0, ...hi.long))}, ` +
+              `${over.length} over ${TARGET_TASK_MS} ms   [target: no task over ${TARGET_TASK_MS} ms: ${over.length ? 'NOT met' : 'met'}]`);
+  if (hi.problems.length) console.log(`   page errors: ${hi.problems.join('; ')}`);
   console.log('\nFigures from one run on a shared machine; nothing is asserted.');
 } finally {
   if (browser) await browser.close();

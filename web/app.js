@@ -21,6 +21,7 @@ import './offline.js';
 import { MarkCodeBox } from './mark-code.js';
 import './present.js';  // presentation mode (issue 16): on before the first paint
 import { mountTour } from './tour.js';
+import { nextTask } from './slices.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -402,7 +403,13 @@ function renderRest() {
   // verdict is on screen, not before.
   if (report.shown) afterFrame(() => report.refresh());
   renderPill();  // the answer bar's first thing to do comes from the plan
+  restShown();
 }
+
+// The parts under the form are shown (body.built) once the form is whole and the views under it
+// are drawn: nothing they hold arrives later to push what is below.
+let restShown;
+const restReady = new Promise((resolve) => { restShown = resolve; });
 
 /** Runs `fn` once the next frame is painted (the verdict on screen first, then the rest). */
 function afterFrame(fn) {
@@ -853,6 +860,7 @@ async function boot() {
   await rulesBesideThePage(summary, besideText);
   applyStatic();
   mountStandardView({ rules: () => state.rules });  // #standard: the standard's text and the values in use
+  await nextTask();  // the engine's start and its first evaluation: two tasks, not one long one
   $('loading').hidden = true;
   document.body.classList.add('ready');
   // The verdict first, alone in its frame (its first layout is the page's, ~10 ms; with the ~20
@@ -865,9 +873,13 @@ async function boot() {
     requestAnimationFrame(() => requestAnimationFrame(() => {
       cardsShown = true;
       if (state.view) renderVerdict();
-      setTimeout(() => {
+      // The form is built in slices (forms.js); the plan and the views it feeds in tasks of their own.
+      setTimeout(async () => {
         buildPage();
-        if (state.view && planNow()) renderRest();
+        await nextTask();
+        if (!state.view || !planNow()) return;
+        await nextTask();
+        renderRest();
       }, 0);
     }));
   }
@@ -905,10 +917,10 @@ function buildPage() {
     date: () => (state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today),
   });
   markCode = new MarkCodeBox($('mark-code-body'), { rules: () => state.rules });
-  form.render();
+  const whole = form.render();
   report.render();
   markCode.render();
-  document.body.classList.add('built');
+  Promise.all([whole, restReady]).then(() => document.body.classList.add('built'));
   const listed = fetchSamples();
   samplesListed(listed);
   // Every file a demo uses is asked for now (the samples, the standard's text): present.js counts

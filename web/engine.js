@@ -4,6 +4,7 @@
 
 import * as adapter from './engine.mjs';
 import { take } from './early-fetch.js';
+import { nextTask } from './slices.js';
 
 let started = null;
 
@@ -30,7 +31,8 @@ export function rulesBesideThePage() {
 /** Starts the engine once; resolves to the rule data summary. */
 export function start() {
   if (!started) {
-    started = adapter.load({ instantiate }).then(() => adapter.rulesSummary());
+    // The instance is made in one task, the built-in rules read (the first call) in the next.
+    started = adapter.load({ instantiate }).then(nextTask).then(() => adapter.rulesSummary());
     started.catch(() => { started = null; });
   }
   return started;

@@ -2,12 +2,14 @@
 // their records. Built from the rule data (fields, enumerations, appendices, questions); every
 // control carries the JSON pointer of the value it edits, so the engine's errors land next to it.
 
-import { h, fill, uid, keepFocus, append } from './dom.js';
+import { h, uid, keepFocus, append } from './dom.js';
 import { t } from './i18n.js';
 import { newRecord, newPrevious, questions } from './model.js';
 import { dateField } from './date-field.js';
+import { runInSlices, drain } from './slices.js';
 
 const OTHER = '__other__';
+const LAZY_RECORDS = 1000;  // above this many records, a record's fields are built near the screen
 
 export class EntryForm {
   /**
@@ -41,40 +43,130 @@ export class EntryForm {
     return '';
   }
 
+  /**
+   * Builds the form. A new file (the first build, an import, a sample) is built in slices, top to
+   * bottom, each part appended once it is whole (nothing on screen moves: the form only grows at
+   * its end), so a file of thousands of records leaves the page responsive; the same file again
+   * (a language switch, a region's new help texts) is built at once, keeping the focus. An edit
+   * that adds or removes a record, or answers a list, changes only its own part (`patch`).
+   * Resolves once the whole form is built.
+   */
   render() {
-    keepFocus(this.root, () => {
-      const doc = this.ctx.doc();
-      const region = doc.enterprise.region;
-      fill(this.root,
-        h('h2', { id: 'entries-title', text: t('entries.title') }),
-        this.enterpriseSection(doc),
-        this.applicationSection(doc),
-        this.certificationSection(doc),
-        h('h3', { class: 'indicators-title', text: t('section.indicators') }),
-        this.rules.groups().map((g) => this.groupSection(doc, g, region)),
-        this.ungrouped().map((ind) => this.indicatorSection(doc, ind, region)));
+    const doc = this.ctx.doc();
+    const patch = this.patch;
+    this.patch = null;
+    if (patch && this.steps === null && doc === this.doc) {
+      patch();
+      return this.done;
+    }
+    const fresh = doc !== this.doc;
+    this.doc = doc;
+    this.generation = (this.generation || 0) + 1;
+    const generation = this.generation;
+    this.clearIndex();
+    const steps = this.build(doc);
+    this.steps = steps;
+    if (!fresh) {
+      keepFocus(this.root, () => {
+        this.root.replaceChildren();
+        drain(steps);
+      });
+      this.steps = null;
+      this.done = Promise.resolve(true);
+      return this.done;
+    }
+    this.root.replaceChildren();
+    this.done = runInSlices(steps, { current: () => this.generation === generation }).then((all) => {
+      if (this.generation === generation) this.steps = null;
+      return all;
     });
-    this.index();
+    return this.done;
+  }
+
+  /** Builds the rest of the form now (something needs a part not built yet). */
+  finish() {
+    if (this.steps) {
+      drain(this.steps);
+      this.steps = null;
+    }
+  }
+
+  /** The form's parts in document order, each appended when whole; `yield`: it may stop there. */
+  * build(doc) {
+    const region = doc.enterprise.region;
+    const add = (el) => {
+      this.root.append(el);
+      this.indexIn(el);
+      this.reapply();
+    };
+    add(h('h2', { id: 'entries-title', text: t('entries.title') }));
+    add(this.enterpriseSection(doc));
+    yield;
+    add(this.applicationSection(doc));
+    yield;
+    add(this.certificationSection(doc));
+    yield;
+    add(h('h3', { class: 'indicators-title', text: t('section.indicators') }));
+    for (const g of this.rules.groups()) {
+      const group = this.groupSection(g);
+      add(group);
+      for (const c of g.indicators || []) {
+        const ind = this.rules.byClause.get(c);
+        if (ind) yield* this.buildIndicator(doc, ind, region, group);
+      }
+    }
+    for (const ind of this.ungrouped()) yield* this.buildIndicator(doc, ind, region, this.root);
+  }
+
+  /** One indicator's section, its records built a few at a time, appended to `parent` when whole. */
+  * buildIndicator(doc, ind, region, parent) {
+    const { section, items } = this.indicatorSection(doc, ind, region);
+    yield;
+    for (let i = 0; i < items.length; i += 1) {
+      items[i]();
+      if (i % 4 === 3) yield;
+    }
+    parent.append(section);
+    this.indexIn(section);
+    this.reapply();
+    yield;
+  }
+
+  clearIndex() {
+    if (this.nearScreen) this.nearScreen.disconnect();
+    this.targets = new Map();  // pointer -> the field, record or section showing its errors
+    this.badges = new Map();   // clause -> its indicator-status badge
+    this.slots = new Map();    // record pointer -> {status, reason}, found when first needed
+    this.errorsShown = new Map();  // target -> {slot, control, text}
+    this.statusShown = new Map();  // status or reason slot -> {text, cls}
   }
 
   /**
-   * Indexes the form once per render: the element showing each JSON pointer, the status slots of
-   * each record and indicator. Every evaluation then touches only what it changes, instead of
-   * walking ~3,400 controls with querySelectorAll (which, rewriting every slot, also made the
-   * browser lay the whole form out again).
+   * Indexes a part of the form once, as it is added: the element showing each JSON pointer, the
+   * status slots of each indicator. Every evaluation then touches only what it changes, instead
+   * of walking ~3,400 controls with querySelectorAll (which, rewriting every slot, also made the
+   * browser lay the whole form out again). The first element in document order wins.
    */
-  index() {
-    this.targets = new Map();  // pointer -> the field, record or section showing its errors
-    for (const el of this.root.querySelectorAll('[data-path]')) {
-      if (el.tagName !== 'INPUT' && el.tagName !== 'SELECT' && !this.targets.has(el.dataset.path)) this.targets.set(el.dataset.path, el);
+  indexIn(el) {
+    const all = el.matches('[data-path]') ? [el, ...el.querySelectorAll('[data-path]')] : el.querySelectorAll('[data-path]');
+    for (const x of all) {
+      if (x.tagName !== 'INPUT' && x.tagName !== 'SELECT' && !this.targets.has(x.dataset.path)) this.targets.set(x.dataset.path, x);
     }
-    this.badges = new Map();   // clause -> its indicator-status badge
-    for (const sec of this.root.querySelectorAll('section.indicator[data-clause]')) {
-      this.badges.set(sec.dataset.clause, sec.querySelector('[data-role="indicator-status"]'));
+    const secs = el.matches('section.indicator[data-clause]') ? [el] : el.querySelectorAll('section.indicator[data-clause]');
+    for (const sec of secs) this.badges.set(sec.dataset.clause, sec.querySelector('[data-role="indicator-status"]'));
+  }
+
+  /** Forgets the pointers under `prefix` (a part replaced or renumbered). */
+  unindex(prefix) {
+    for (const map of [this.targets, this.slots]) {
+      for (const k of [...map.keys()]) if (k === prefix || k.startsWith(prefix + '/')) map.delete(k);
     }
-    this.errorsShown = new Map();  // target -> {slot, control, text}
-    this.statusShown = new Map();  // status or reason slot -> {text, cls}
-    this.slots = new Map();        // record pointer -> {status, reason}, found when first needed
+  }
+
+  /** What the last evaluation said, shown on the parts added since (cheap: only new slots change). */
+  reapply() {
+    if (this.lastErrors) this.showErrors(this.lastErrors);
+    if (this.lastStatus) this.showStatus(...this.lastStatus);
   }
 
   /** The status and reason slots of the record at `path`, or null. */
@@ -128,7 +220,12 @@ export class EntryForm {
         h('button', {
           type: 'button', class: 'btn-small remove', 'data-focus': `${path}#remove`,
           'aria-label': t('previous.remove_label', { n: i + 1 }), text: t('record.remove'),
-          onclick: () => { prev.splice(i, 1); this.ctx.changed(true); this.focusAfterRemove('#add-previous'); },
+          onclick: () => {
+            prev.splice(i, 1);
+            this.patch = () => this.replacePart('/application', () => this.applicationSection(doc));
+            this.ctx.changed(true);
+            this.focusAfterRemove('#add-previous');
+          },
         }),
         h('p', { class: 'field-error section-error', hidden: true })));
     });
@@ -150,6 +247,7 @@ export class EntryForm {
             const p = newPrevious();
             prev.push(p);
             this.answers.ask(p, questions(prevFields));
+            this.patch = () => this.replacePart('/application', () => this.applicationSection(doc));
             this.ctx.changed(true);
             this.focusPath(`/application/previous/${prev.length - 1}/result_on`);
           },
@@ -169,14 +267,17 @@ export class EntryForm {
       h('p', { class: 'field-error section-error', hidden: true }));
   }
 
-  groupSection(doc, group, region) {
-    const inds = (group.indicators || []).map((c) => this.rules.byClause.get(c)).filter(Boolean);
+  /** A group of indicators (its sections are added by build). */
+  groupSection(group) {
     return h('section', { class: 'group', 'aria-labelledby': `group-${group.id}` },
       h('h3', { id: `group-${group.id}`, class: 'group-title' },
-        h('span', { class: 'clause', text: group.clause }), ' ', this.rules.label(group.label)),
-      inds.map((ind) => this.indicatorSection(doc, ind, region)));
+        h('span', { class: 'clause', text: group.clause }), ' ', this.rules.label(group.label)));
   }
 
+  /**
+   * An indicator's section: `{section, items}`, `items` one function per record that builds it
+   * and appends it to the section's list (run by build, in order).
+   */
   indicatorSection(doc, ind, region) {
     const list = ind.records;
     if (!Array.isArray(doc.records[list])) doc.records[list] = [];
@@ -190,17 +291,19 @@ export class EntryForm {
       recs.push(rec);
       this.answers.answerRecords(list);
       this.answers.ask(rec, questions(this.rules.fields(list)));
+      this.patch = () => this.recordAdded(doc, ind, region);
       this.ctx.changed(true);
       const firstEditable = this.rules.fields(list).find((f) => f.field !== 'id');
       this.focusPath(`/records/${list}/${recs.length - 1}/${firstEditable ? firstEditable.field : 'id'}`);
     };
-    const body = recs.length
-      ? h('ol', { class: 'records', 'aria-label': t('record.table', { clause: ind.clause, name }) },
-        recs.map((r, i) => this.recordItem(list, recs, r, i, addId)))
-      : answer === 'none'
+    const ol = recs.length
+      ? h('ol', { class: 'records', 'aria-label': t('record.table', { clause: ind.clause, name }) })
+      : null;
+    const body = ol
+      || (answer === 'none'
         ? h('p', { class: 'none', text: t('record.none') })
-        : h('p', { class: 'none unanswered', text: t('record.unanswered') });
-    return h('section', {
+        : h('p', { class: 'none unanswered', text: t('record.unanswered') }));
+    const section = h('section', {
       class: 'card indicator', id: `ind-${ind.clause}`, 'aria-labelledby': headId,
       dataset: { clause: ind.clause, path: `/records/${list}` },
     },
@@ -208,7 +311,7 @@ export class EntryForm {
       h('h4', { id: headId },
         h('span', { class: 'clause', text: ind.clause }), ' ', h('span', { class: 'ind-name', text: name })),
       h('span', { class: 'badge', dataset: { role: 'indicator-status' } })),
-    this.listQuestion(ind, list, answer, headId, addRecord),
+    this.listQuestion(ind, list, answer, headId, addRecord, () => { this.patch = () => this.replaceIndicator(doc, ind, region); }),
     h('details', { class: 'requirements' },
       h('summary', { text: t('indicator.requirements') }),
       h('p', { text: this.rules.label(ind.requirements) }),
@@ -219,14 +322,81 @@ export class EntryForm {
       onclick: addRecord,
     }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('record.add')),
     h('p', { class: 'field-error section-error', hidden: true }));
+    const lazy = this.lazyRecords(doc);
+    const items = recs.map((r, i) => () => ol.append(this.recordItem(doc, ind, region, r, i, lazy)));
+    return { section, items };
   }
 
+  /** Builds the part showing `path` again, in place (`make()` makes it). */
+  replacePart(path, make) {
+    const old = this.targets.get(path);
+    const part = make();
+    if (!old) return;
+    // The focus stays on the same control (a list answered: its radio).
+    const active = document.activeElement;
+    const key = active && old.contains(active) ? active.dataset.focus : null;
+    old.replaceWith(part);
+    const again = key && part.querySelector(`[data-focus="${CSS.escape(key)}"]`);
+    if (again) again.focus({ preventScroll: true });
+    this.unindex(path);
+    this.indexIn(part);
+    this.reapply();
+  }
+
+  /** The section of the indicator whose records are `list`, as shown. */
+  sectionOf(list) {
+    return this.targets.get(`/records/${list}`) || null;
+  }
+
+  /** Builds an indicator's section again, in place (its list answered, its first record added or last removed). */
+  replaceIndicator(doc, ind, region) {
+    this.replacePart(`/records/${ind.records}`, () => {
+      const { section, items } = this.indicatorSection(doc, ind, region);
+      for (const item of items) item();
+      return section;
+    });
+  }
+
+  /** A record added at the end of its list: only its item is built (or the section, for a first record). */
+  recordAdded(doc, ind, region) {
+    const list = ind.records;
+    const recs = doc.records[list];
+    const ol = this.sectionOf(list) && this.sectionOf(list).querySelector(':scope > ol.records');
+    if (!ol || recs.length < 2) {
+      this.replaceIndicator(doc, ind, region);
+      return;
+    }
+    const li = this.recordItem(doc, ind, region, recs[recs.length - 1], recs.length - 1);
+    ol.append(li);
+    this.indexIn(li);
+    this.reapply();
+  }
+
+  /**
+   * The record that was item `i` of its list removed: its item goes and the items after it are
+   * renumbered (their JSON pointers move up by one) instead of building the list again.
+   */
+  recordRemoved(doc, ind, region, i) {
+    const list = ind.records;
+    const recs = doc.records[list];
+    const section = this.sectionOf(list);
+    const ol = section && section.querySelector(':scope > ol.records');
+    if (!ol || !recs.length || !ol.children[i]) {
+      this.replaceIndicator(doc, ind, region);
+      return;
+    }
+    ol.children[i].remove();
+    for (let j = i; j < ol.children.length; j += 1) renumber(ol.children[j], list, j + 1, j);
+    this.unindex(`/records/${list}`);
+    this.indexIn(section);
+    this.reapply();
+  }
   /**
    * The indicator's question with its two explicit answers, neither chosen until the person
    * chooses: "none in the period" (only while there is no record) or "yes, these records" (adds
    * the first record).
    */
-  listQuestion(ind, list, answer, headId, addRecord) {
+  listQuestion(ind, list, answer, headId, addRecord, beforeNone) {
     const name = uid('answer');
     const path = `/records/${list}`;
     const radio = (value, text, attrs) => h('label', { class: 'choice' },
@@ -236,7 +406,7 @@ export class EntryForm {
       h('div', { class: 'choices' },
         radio('none', t('answer.none'), {
           'data-focus': path, disabled: answer === 'records',
-          onchange: () => { this.answers.answerNone(list); this.ctx.changed(true); },
+          onchange: () => { this.answers.answerNone(list); beforeNone(); this.ctx.changed(true); },
         }),
         radio('records', t('answer.records'), {
           'data-focus': path + '#records',
@@ -245,9 +415,37 @@ export class EntryForm {
       answer === 'records' ? h('p', { class: 'hint', text: t('answer.none_disabled') }) : null);
   }
 
-  recordItem(list, recs, rec, i, addId) {
+  /**
+   * Whether the records' fields are built only as they come near the screen: a file of thousands
+   * of records (issue 13: a 10,000-record import stays responsive) would otherwise make hundreds
+   * of thousands of controls. Each record's heading, status and reason are there from the start.
+   */
+  lazyRecords(doc) {
+    let n = 0;
+    for (const recs of Object.values(doc.records || {})) n += Array.isArray(recs) ? recs.length : 0;
+    return n > LAZY_RECORDS;
+  }
+
+  /** Builds the fields of a record whose item was made without them (lazyRecords). */
+  fillRecord(li) {
+    const fill = li && li.fillFields;
+    if (!fill) return;
+    li.fillFields = null;
+    if (this.nearScreen) this.nearScreen.unobserve(li);
+    fill();
+  }
+
+  recordItem(doc, ind, region, rec, i, lazy = false) {
+    const list = ind.records;
+    const recs = doc.records[list];
+    const addId = `add-${list}`;
     const path = `/records/${list}/${i}`;
     const title = h('span', { class: 'record-title', text: t('result.record', { id: rec.id ?? '' }) });
+    const grid = (at) => h('div', { class: 'grid' },
+      this.rules.fields(list).map((f) => this.field(f, rec, at, {
+        list, scope: list,
+        onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
+      })));
     const li = h('li', { class: 'record', id: `rec-${list}-${i}`, dataset: { path, list, index: String(i) } },
       h('div', { class: 'record-head' },
         title,
@@ -257,19 +455,33 @@ export class EntryForm {
           'aria-label': t('record.remove_label', { id: rec.id ?? '' }), text: t('record.remove'),
           onclick: () => {
             const id = rec.id;
-            recs.splice(i, 1);
+            const at = recs.indexOf(rec);  // where it is now (the records before it may have gone)
+            if (at < 0) return;
+            recs.splice(at, 1);
+            this.patch = () => this.recordRemoved(doc, ind, region, at);
             this.ctx.changed(true);
             this.ctx.announce(t('record.removed', { id }));
             this.focusAfterRemove('#' + CSS.escape(addId));
           },
         })),
-      h('div', { class: 'grid' },
-        this.rules.fields(list).map((f) => this.field(f, rec, path, {
-          list, scope: list,
-          onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
-        }))),
+      lazy ? null : grid(path),
       h('p', { class: 'record-reason', dataset: { role: 'record-reason' } }),
       h('p', { class: 'field-error section-error', hidden: true }));
+    if (lazy) {
+      // Built when it comes near the screen, or when something needs it (focus, an error).
+      li.fillFields = () => {
+        const g = grid(li.dataset.path);  // its pointer now (records before it may have gone)
+        li.querySelector(':scope > .record-reason').before(g);
+        this.indexIn(g);
+        if (this.lastErrors && !this.showingErrors) this.showErrors(this.lastErrors);
+      };
+      if (!this.nearScreen) {
+        this.nearScreen = new IntersectionObserver((entries) => {
+          for (const e of entries) if (e.isIntersecting) this.fillRecord(e.target);
+        }, { rootMargin: '1500px 0px' });
+      }
+      this.nearScreen.observe(li);
+    }
     return li;
   }
 
@@ -438,6 +650,16 @@ export class EntryForm {
 
   /** Shows each error next to the control its JSON pointer names (changing only what differs). */
   showErrors(errors) {
+    this.showingErrors = true;
+    try {
+      this.showErrorsNow(errors);
+    } finally {
+      this.showingErrors = false;
+    }
+  }
+
+  showErrorsNow(errors) {
+    this.lastErrors = errors;
     const next = new Map();
     for (const err of errors || []) {
       const target = this.targetFor(err.path);
@@ -477,6 +699,8 @@ export class EntryForm {
 
   /** The element that shows an error at `path` (the field, else its record or section). */
   targetFor(path) {
+    const rec = typeof path === 'string' && path.match(/^\/records\/[^/]+\/\d+/);
+    if (rec) this.fillRecord(this.targets.get(rec[0]));
     let p = path || '';
     while (p) {
       const el = this.targets.get(p);
@@ -506,6 +730,8 @@ export class EntryForm {
 
   /** Focuses the control of `path` (or its nearest container). */
   focusPath(path) {
+    this.finish();  // the part it names may not be built yet
+    this.targetFor(path);  // (and a record's fields)
     const control = this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
     if (control) {
       control.focus();
@@ -528,6 +754,7 @@ export class EntryForm {
    * "not answered yet" unless it already fails; a record with an open question says which.
    */
   showStatus(result, unanswered = [], errors = []) {
+    this.lastStatus = [result, unanswered, errors];
     const doc = this.ctx.doc();
     const next = new Map();  // slot -> {text, cls}
     const countedMark = { text: t('record.status.counted'), cls: 'st-counted' };
@@ -591,6 +818,23 @@ export class EntryForm {
       if (now.cls) el.classList.add(now.cls);
     }
     this.statusShown = next;
+  }
+}
+
+/**
+ * A record's item moved from index `from` to `to` of its list: its id and every JSON pointer in
+ * it (data-path, data-focus) say so.
+ */
+function renumber(li, list, from, to) {
+  const was = `/records/${list}/${from}`;
+  const now = `/records/${list}/${to}`;
+  li.id = `rec-${list}-${to}`;
+  li.dataset.index = String(to);
+  for (const el of [li, ...li.querySelectorAll('[data-path], [data-focus]')]) {
+    for (const attr of ['data-path', 'data-focus']) {
+      const v = el.getAttribute(attr);
+      if (v !== null && (v === was || v.startsWith(was + '/') || v.startsWith(was + '#'))) el.setAttribute(attr, now + v.slice(was.length));
+    }
   }
 }
 

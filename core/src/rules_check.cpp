@@ -514,7 +514,6 @@ void Checker::standard(const json& j) {
       const json& d = (*is)[i];
       const std::string p = at("/indicators", i);
       if (!d.is_object()) { add(p, "not_object"); continue; }
-      const auto list = static_cast<ListKind>(i);
       string(d, "clause", p, true);
       string(d, "id", p, true);
       if (const json* rec = member(d, "records", p, true); rec && !(rec->is_string() && *rec == kListNames[i]))

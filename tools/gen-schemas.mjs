@@ -29,18 +29,9 @@ const DATE_PATTERN = '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 // CONTRACT.md "Required and optional fields": per list, the fields a record must have besides
 // its id: the start date, the enumerations and appendix values that decide scope, the flags.
-export const REQUIRED_RECORD_FIELDS = {
-  administrative_penalties: ['id', 'decided_on', 'field', 'type'],
-  administrative_coercions: ['id', 'subject', 'measure', 'started_on'],
-  judgments: ['id', 'case_type', 'effective'],
-  criminal_cases: ['id', 'subject', 'status', 'arose_on'],
-  self_regulatory_violations: ['id', 'organization', 'measure', 'imposed_on'],
-  community_violations: ['id', 'platform', 'measure', 'imposed_on'],
-  certification_violations: ['id', 'scheme', 'measure', 'occurred_on'],
-  contract_complaints: ['id', 'contract_type', 'valid', 'received_on'],
-  commitment_complaints: ['id', 'form', 'valid', 'received_on'],
-  risk_list_entries: ['id', 'list', 'listed_on'],
-};
+// A record list's required fields are the rule data's (`record_fields[].required`, which the engine reads).
+export const REQUIRED_RECORD_FIELDS = Object.fromEntries(
+  Object.entries(rules.record_fields).map(([list, fields]) => [list, fields.filter((f) => f.required).map((f) => f.field)]));
 const REQUIRED_ENTERPRISE = ['name', 'region', 'incorporated_on'];
 const NON_EMPTY = new Set(['id', 'name']);  // empty_id, empty_value
 const PREVIOUS_FIELDS = new Set(['result_on', 'outcome', 'false_information']);
@@ -95,7 +86,6 @@ function enterpriseSchema() {
   const recordLists = {};
   for (const [list, fields] of Object.entries(rules.record_fields)) {
     const required = REQUIRED_RECORD_FIELDS[list];
-    if (!required) throw new Error(`tools/gen-schemas.mjs: no required fields written for ${list}`);
     recordLists[list] = { type: ['array', 'null'], maxItems: MAX_RECORDS, items: objectOf(fields, required) };
   }
   for (const list of Object.keys(REQUIRED_RECORD_FIELDS))

@@ -46,55 +46,75 @@ Day earlier(Day a, Day b) { return a < b ? a : b; }
 
 }  // namespace
 
-// One record's scope and counting span under its indicator (clauses 6.2.1-6.2.10).
+namespace {
+
+Day date_of(const Record& r, DateSlot slot) {
+  switch (slot) {
+    case DateSlot::start: return r.start;
+    case DateSlot::end: return r.end;
+    case DateSlot::valid_until: return r.valid_until;
+    case DateSlot::information_date: return r.decided_on;
+  }
+  return kNever;
+}
+
+// The first of the indicator's checks (its `checks`, in order) that keeps the record from counting.
+bool fails_check(const IndicatorDef& ind, const ListDef& list, const Record& r, RecordScope& why) {
+  for (const Check c : ind.checks) {
+    switch (c) {
+      case Check::appendix:  // 6.2.5-6.2.7, 6.2.10: an entry of the appendix the field refers to
+        if (ind.appendix_field >= 0 && r.appendix_index < 0) {
+          const std::string letter(1, static_cast<char>('A' + ind.appendix));
+          why = out(list.fields[static_cast<std::size_t>(ind.appendix_field)].reason.c_str(),
+                    {{"value", r.appendix_value}, {"appendix", letter}, {"clause", ind.clause}});
+          return true;
+        }
+        break;
+      case Check::flags:  // 6.2.1 not annulled, 6.2.3 effective, 6.2.8 / 6.2.9 valid
+        if (ind.flag_field >= 0 && r.flag != ind.flag_counts) {
+          why = out(list.fields[static_cast<std::size_t>(ind.flag_field)].reason.c_str());
+          return true;
+        }
+        break;
+      case Check::in_scope:
+        for (std::size_t k = 0; k < 2; ++k)
+          if (list.scope_field[k] >= 0 && !in_scope(ind, k == 1, k == 1 ? r.enum_b : r.enum_a)) {
+            why = out_of_scope(ind, r, k == 1);
+            return true;
+          }
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// One record's scope and counting span under its indicator (clauses 6.2.1-6.2.10): the checks
+// the rule data lists, then the counting shape of the indicator.
 RecordScope scope_record(const Record& r, const Rules& rules) {
-  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.list)];
+  const std::size_t li = static_cast<std::size_t>(r.list);
+  const IndicatorDef& ind = rules.indicators[li];
+  const ListDef& list = rules.lists[li];
+  RecordScope why;
+  if (fails_check(ind, list, r, why)) return why;
   const int w = ind.window_months;
-  switch (r.list) {
-    case ListKind::administrative_penalties:  // 6.2.1: field, type, not annulled, 12 months from the decision
-      if (r.flag) return out("reason.annulled");
-      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
-      if (!in_scope(ind, true, r.enum_b)) return out_of_scope(ind, r, true);
-      return span(r.start, add_months(r.start, w));
-    case ListKind::administrative_coercions:  // 6.2.2: during the measure and 12 months after release
-      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
-      if (!in_scope(ind, true, r.enum_b)) return out_of_scope(ind, r, true);
-      return span(r.start, r.end == kNever ? kNever : add_months(r.end, w));
-    case ListKind::judgments:  // 6.2.3: effective civil/commercial judgment not performed
-      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
-      if (!r.flag) return out("reason.not_effective");
-      if (r.start == kNever) return out("reason.performed_in_time");
-      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
-    case ListKind::criminal_cases:  // 6.2.4: during the case and 36 months from its start
-      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
-      if (!in_scope(ind, true, r.enum_b)) return out_of_scope(ind, r, true);
-      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
-    case ListKind::self_regulatory_violations:  // 6.2.5 (Appendix A)
-    case ListKind::community_violations:        // 6.2.6 (Appendix B)
-      if (r.appendix_index < 0)
-        return out("reason.not_in_appendix",
-                   {{"value", r.appendix_value}, {"appendix", r.list == ListKind::community_violations ? "B" : "A"},
-                    {"clause", ind.clause}});
-      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
-      if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u))  // one-off: only the window from its date
-        return span(r.start, add_months(r.start, w));
-      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(r.start, w)));
-    case ListKind::certification_violations:  // 6.2.7 (Appendix C): cancellation, 12 months
-      if (r.appendix_index < 0)
-        return out("reason.not_in_appendix", {{"value", r.appendix_value}, {"appendix", "C"}, {"clause", ind.clause}});
-      if (!in_scope(ind, false, r.enum_a)) return out_of_scope(ind, r, false);
-      return span(r.start, add_months(r.start, w));
-    case ListKind::contract_complaints:    // 6.2.8
-    case ListKind::commitment_complaints:  // 6.2.9: received within 12 months, unresolved or resolved < 6 months
-      if (!r.flag) return out("reason.invalid_complaint");
-      if (!in_scope(ind, false, r.enum_a))
-        return out_of_scope(ind, r, false);
-      return span(r.start, earlier(add_months(r.start, w),
+  const Day from = date_of(r, ind.window_from);
+  if (from == kNever) {  // the date the window runs from is absent: 6.2.3 performed in time
+    const std::string& reason = list.fields[static_cast<std::size_t>(ind.window_from_field)].reason;
+    if (!reason.empty()) return out(reason.c_str());
+  }
+  switch (ind.counting) {
+    case Counting::window:  // 6.2.1, 6.2.7: window_months from the date
+      return span(r.start, add_months(from, w));
+    case Counting::during:  // 6.2.2-6.2.6: while it lasts, and window_months from window_from
+      if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u))  // 6.2.5 / 6.2.6 one-off: only the window
+        return span(r.start, add_months(from, w));
+      return span(r.start, r.end == kNever ? kNever : later(r.end, add_months(from, w)));
+    case Counting::complaints:  // 6.2.8 / 6.2.9: received within the window, unresolved or resolved < resolved window
+      return span(r.start, earlier(add_months(from, w),
                                    r.end == kNever ? kNever : add_months(r.end, ind.resolved_window_months)));
-    case ListKind::risk_list_entries:  // 6.2.10 (Appendix D): listed, not removed, within validity
-      if (r.appendix_index < 0)
-        // A list outside Appendix D is entered as "other": said in words, not by that value.
-        return out("reason.other_risk_list", {{"value", r.appendix_value}, {"appendix", "D"}, {"clause", ind.clause}});
+    case Counting::while_listed:  // 6.2.10: listed, not removed, within validity
       return span(r.start, earlier(r.end, r.valid_until == kNever ? kNever : r.valid_until + 1));
   }
   return out("reason.out_of_scope");
@@ -336,8 +356,7 @@ void certified_now_fails(std::vector<Warning>& ws, const Enterprise& e, const Ev
     const std::size_t k = static_cast<std::size_t>(std::max(1, rules.indicators[li].threshold));
     const Day d = from.size() >= k ? std::max(from[k - 1], e.first_passed_on) : ev.on;
     since = since == kNever ? d : std::min(since, d);
-    complaints |= li == static_cast<std::size_t>(ListKind::contract_complaints) ||
-                  li == static_cast<std::size_t>(ListKind::commitment_complaints);
+    complaints |= rules.indicators[li].counting == Counting::complaints;
   }
   if (since == kNever) since = ev.on;
   ws.push_back({"", "certified_now_fails", {{"first_passed_on", iso(e.first_passed_on)}, {"since", iso(since)}}, -1, 0});
@@ -414,7 +433,7 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
       io.not_counted.push_back({i, kNever, span_reason(list_keys().ended[li], r, s, ind)});
     }
     // 6.2.8 / 6.2.9: an unresolved valid complaint older than the received window no longer counts.
-    if ((r.list == ListKind::contract_complaints || r.list == ListKind::commitment_complaints) && s.in_scope &&
+    if (ind.counting == Counting::complaints && s.in_scope &&
         r.start <= on && (r.end == kNever || r.end > on) && add_months(r.start, ind.window_months) <= on)
       ws.push_back({r.id, "unresolved_complaint_aged_out",
                     {{"received_on", iso(r.start)}, {"months", std::to_string(ind.window_months)}}, clause, ord});
@@ -440,19 +459,9 @@ namespace {
 // (docs/rules.md "Route to passing"); empty when only time changes it.
 std::pair<const char*, const char*> action_of(const Record& r, const Rules& rules) {
   const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.list)];
-  switch (r.list) {
-    case ListKind::administrative_coercions: return {"release_coercion", "authority"};
-    case ListKind::judgments: return {"perform_judgment", "enterprise"};
-    case ListKind::criminal_cases: return {"close_criminal_case", "authority"};
-    case ListKind::self_regulatory_violations:
-    case ListKind::community_violations:
-      if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u)) return {nullptr, nullptr};
-      return {"end_measure", "authority"};
-    case ListKind::contract_complaints:
-    case ListKind::commitment_complaints: return {"resolve_complaint", "enterprise"};
-    case ListKind::risk_list_entries: return {"remove_listing", "authority"};
-    default: return {nullptr, nullptr};
-  }
+  if (ind.end_action.empty()) return {nullptr, nullptr};  // 6.2.1, 6.2.7: only time
+  if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u)) return {nullptr, nullptr};  // a one-off measure has no end
+  return {ind.end_action.c_str(), ind.end_by.c_str()};
 }
 
 Day first_on_or_after(Day d, Day on) { return d == kNever ? kNever : (d < on ? on : d); }

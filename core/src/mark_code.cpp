@@ -8,8 +8,25 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
   auto problem = [&](const char* key, std::vector<std::pair<std::string_view, std::string>> args = {}) {
     c.problems.push_back(fill(rules.text(std::string("mark_code.") + key, lang), args));
   };
-  // Spaces are optional, but only between the four parts (after 6, 9 and 17 characters);
-  // an ideographic space (U+3000, typed by Chinese input methods) counts as a space.
+  // The parts and their digits are the rule data's (mark.parts: division, institution, date of
+  // first evaluation, random code); `at[i]` is where part i starts in the code without spaces.
+  const std::size_t n = rules.mark_parts.size();
+  std::vector<std::size_t> at(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) at[i + 1] = at[i] + static_cast<std::size_t>(rules.mark_parts[i].digits);
+  const std::size_t total = at[n];
+  auto part_of = [&](const char* id) -> int {
+    for (std::size_t i = 0; i < n; ++i)
+      if (rules.mark_parts[i].id == id) return static_cast<int>(i);
+    return -1;
+  };
+  const int division_part = part_of("division"), date_part = part_of("first_evaluation");
+  std::string sizes, format;  // "6+3+8+4", "RRRRRR III YYYYMMDD NNNN"
+  for (std::size_t i = 0; i < n; ++i) {
+    sizes += (i ? "+" : "") + std::to_string(rules.mark_parts[i].digits);
+    format += (i ? " " : "") + rules.mark_parts[i].format;
+  }
+  // Spaces are optional, but only between the parts; an ideographic space (U+3000, typed by
+  // Chinese input methods) counts as a space.
   std::string compact, digits;
   bool other = false, misplaced_space = false, pending_space = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
@@ -21,8 +38,10 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
       continue;
     }
     if (pending_space && !compact.empty()) {
-      const std::size_t at = compact.size();
-      if (at != 6 && at != 9 && at != 17) misplaced_space = true;
+      const std::size_t here = compact.size();
+      bool between = false;
+      for (std::size_t k = 1; k < n; ++k) between |= here == at[k];
+      if (!between) misplaced_space = true;
     }
     pending_space = false;
     compact += ch;
@@ -30,8 +49,9 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
     else other = true;
   }
   if (other) problem("not_digits");
-  if (digits.size() != 21) problem("length", {{"count", std::to_string(digits.size())}});
-  else if (misplaced_space) problem("spacing");
+  if (digits.size() != total)
+    problem("length", {{"count", std::to_string(digits.size())}, {"digits", std::to_string(total)}, {"parts", sizes}});
+  else if (misplaced_space) problem("spacing", {{"format", format}});
 
   auto all_digits = [&](std::size_t from, std::size_t n) {
     if (compact.size() < from + n) return false;
@@ -40,7 +60,10 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
     return true;
   };
   // Each part that can be read is checked, so that every reason is reported at once.
-  const std::string division = all_digits(0, 6) ? compact.substr(0, 6) : std::string();
+  const std::size_t division_from = division_part < 0 ? 0 : at[static_cast<std::size_t>(division_part)];
+  const std::size_t division_n = division_part < 0 ? 0 : at[static_cast<std::size_t>(division_part) + 1] - division_from;
+  const std::string division =
+      division_n && all_digits(division_from, division_n) ? compact.substr(division_from, division_n) : std::string();
   if (!division.empty()) {
     bool region_ok = false;
     for (const std::string& prefix : rules.division_prefix)
@@ -48,16 +71,22 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
     if (!region_ok) problem("region", {{"division", division}});
   }
   std::string iso;
-  if (compact.size() == 21 && all_digits(9, 8)) {
-    const std::string date = compact.substr(9, 8);
+  const std::size_t date_from = date_part < 0 ? 0 : at[static_cast<std::size_t>(date_part)];
+  const std::size_t date_n = date_part < 0 ? 0 : at[static_cast<std::size_t>(date_part) + 1] - date_from;
+  if (date_n == 8 && compact.size() == total && all_digits(date_from, 8)) {  // YYYYMMDD
+    const std::string date = compact.substr(date_from, 8);
     iso = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
     Day d;
     if (!parse_date(iso, d)) problem("date", {{"date", date}});
   }
   if (!c.problems.empty()) return c;
   c.well_formed = true;
-  c.normalised = compact.substr(0, 6) + " " + compact.substr(6, 3) + " " + compact.substr(9, 8) + " " + compact.substr(17, 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) c.normalised += ' ';
+    c.normalised += compact.substr(at[i], at[i + 1] - at[i]);
+  }
   c.first_evaluation = iso;
+  c.division = division;
   if (const DivisionCode* dc = rules.division(division)) c.division_name = dc->name[lang];
   else c.notes.push_back(fill(rules.text("mark_code.unknown_division", lang), {{"division", division}}));
   return c;
@@ -70,7 +99,7 @@ std::string mark_code_json(const MarkCodeCheck& c) {
   if (c.well_formed) append_json_string(out, c.normalised);
   else out += "null";
   out += ",\"division\":";
-  if (c.well_formed) append_json_string(out, c.normalised.substr(0, 6));
+  if (c.well_formed) append_json_string(out, c.division);
   else out += "null";
   out += ",\"division_name\":";
   if (c.division_name.empty()) out += "null";

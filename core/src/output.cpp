@@ -301,7 +301,7 @@ void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lan
   const EnumDef* def = ind.scope_enum[second];
   const std::size_t k = static_cast<std::size_t>(r.scope_value);
   // (Rule data without the field's label shows its key, as rules.text() does.)
-  const std::string missing = field ? std::string() : std::string("field.") + record_enum_field(ind.list, r.scope_second);
+  const std::string missing = field ? std::string() : "field." + ind.scope_field[second];
   const Labels labels{r.clause, field ? std::string_view((*field)[lang]) : std::string_view(missing),
                       def && r.scope_value >= 0 && k < def->values.size() ? std::string_view(def->labels[k][lang])
                                                                          : std::string_view()};

@@ -12,90 +12,8 @@ namespace {
 
 using json = nlohmann::json;
 
-// How a field's value is read.
-enum class Kind : std::uint8_t {
-  Id, Start, End, ValidUntil, DecidedOn, EnumA, EnumB, DefaultType, Appendix, Flag, Disputed,
-  Authority, Cause, Matter, Source, Ignored
-};
-
-struct FieldDesc {
-  std::string_view name;
-  Kind kind;
-  const char* enum_name;  // EnumA/EnumB/DefaultType; Appendix: "A".."D"
-  bool required;
-};
-
-// The ten lists' fields (docs/formats.md "The ten record lists"), in Table 1 order. Order within a list does not
-// matter. Compile-time tables: no guard or lookup on the way to a field.
-constexpr FieldDesc kPenaltyFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"decided_on", Kind::Start, nullptr, true},
-    {"field", Kind::EnumA, "field", true}, {"type", Kind::EnumB, "penalty_type", true},
-    {"annulled", Kind::Flag, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
-    {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kCoercionFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "coercion_subject", true},
-    {"measure", Kind::EnumB, "coercion_measure", true}, {"started_on", Kind::Start, nullptr, true},
-    {"released_on", Kind::End, nullptr, false}, {"authority", Kind::Authority, nullptr, false},
-    {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kJudgmentFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"case_type", Kind::EnumA, "case_type", true},
-    {"effective", Kind::Flag, nullptr, true}, {"nonperformance_from", Kind::Start, nullptr, false},
-    {"performed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
-    {"decided_on", Kind::DecidedOn, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
-    {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kCriminalFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"subject", Kind::EnumA, "criminal_subject", true},
-    {"status", Kind::EnumB, "criminal_status", true}, {"arose_on", Kind::Start, nullptr, true},
-    {"closed_on", Kind::End, nullptr, false}, {"court", Kind::Authority, nullptr, false},
-    {"cause", Kind::Cause, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kSelfRegulatoryFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"organization", Kind::Appendix, "A", true},
-    {"measure", Kind::EnumA, "self_regulatory_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
-    {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
-    {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kCommunityFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"platform", Kind::Appendix, "B", true},
-    {"measure", Kind::EnumA, "community_measure", true}, {"imposed_on", Kind::Start, nullptr, true},
-    {"ended_on", Kind::End, nullptr, false}, {"matter", Kind::Matter, nullptr, false},
-    {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kCertificationFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"scheme", Kind::Appendix, "C", true},
-    {"measure", Kind::EnumA, "certification_measure", true}, {"occurred_on", Kind::Start, nullptr, true},
-    {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
-    {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kContractComplaintFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"contract_type", Kind::EnumA, "contract_type", true},
-    {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
-    {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
-    {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
-    {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kCommitmentComplaintFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"form", Kind::EnumA, "commitment_form", true},
-    {"valid", Kind::Flag, nullptr, true}, {"received_on", Kind::Start, nullptr, true},
-    {"resolved_on", Kind::End, nullptr, false}, {"default_type", Kind::DefaultType, "default_type", false},
-    {"matter", Kind::Matter, nullptr, false}, {"source", Kind::Source, nullptr, false},
-    {"disputed", Kind::Disputed, nullptr, false}};
-constexpr FieldDesc kRiskListFields[] = {
-    {"id", Kind::Id, nullptr, true}, {"list", Kind::Appendix, "D", true},
-    {"listed_on", Kind::Start, nullptr, true}, {"valid_until", Kind::ValidUntil, nullptr, false},
-    {"removed_on", Kind::End, nullptr, false}, {"cause", Kind::Cause, nullptr, false},
-    {"source", Kind::Source, nullptr, false}, {"disputed", Kind::Disputed, nullptr, false}};
-
-struct FieldList {
-  const FieldDesc* fields;
-  std::size_t count;
-  constexpr std::size_t size() const { return count; }
-  constexpr const FieldDesc& operator[](std::size_t i) const { return fields[i]; }
-};
-template <std::size_t N>
-constexpr FieldList field_list(const FieldDesc (&fs)[N]) { return {fs, N}; }
-constexpr FieldList kListFields[kListCount] = {
-    field_list(kPenaltyFields), field_list(kCoercionFields), field_list(kJudgmentFields),
-    field_list(kCriminalFields), field_list(kSelfRegulatoryFields), field_list(kCommunityFields),
-    field_list(kCertificationFields), field_list(kContractComplaintFields),
-    field_list(kCommitmentComplaintFields), field_list(kRiskListFields)};
-
-constexpr const FieldList& list_fields(int list) { return kListFields[static_cast<std::size_t>(list)]; }
+// A record list's fields are the rule data's (Rules::lists: kind, role, enumeration, appendix,
+// required), resolved when the rules load; a key is found through ListDef::find.
 
 // Fields of the fixed objects. Index = bit in the frame's `seen` mask.
 enum class Ctx : std::uint8_t { Root, Top, Enterprise, Application, PreviousArr, Previous, Certification,
@@ -134,47 +52,12 @@ struct Frame {
 
 enum class VK : std::uint8_t { Null, Bool, Number, String };
 
-// A record's field by its key: candidates are bucketed by key length and first letter, so a key
-// is compared with at most one or two names (a table built at compile time).
-struct KeyIndex {
-  static constexpr std::size_t kBuckets = 32 * 26;
-  std::int8_t slot[kBuckets][4] = {};
-  constexpr explicit KeyIndex(const FieldList& fs) {
-    for (std::size_t b = 0; b < kBuckets; ++b)
-      for (std::size_t j = 0; j < 4; ++j) slot[b][j] = -1;
-    for (std::size_t i = 0; i < fs.size(); ++i) {
-      std::int8_t* s = slot[bucket(fs[i].name)];
-      std::size_t j = 0;
-      while (s[j] >= 0) ++j;  // at most 4 names share a bucket (a compile error otherwise)
-      s[j] = static_cast<std::int8_t>(i);
-    }
-  }
-  static constexpr std::size_t bucket(std::string_view k) {
-    const unsigned char c = static_cast<unsigned char>(k[0]);
-    return (k.size() & 31) * 26 + (c >= 'a' && c <= 'z' ? c - 'a' : 0);
-  }
-};
-constexpr KeyIndex kKeyIndex[kListCount] = {
-    KeyIndex(kListFields[0]), KeyIndex(kListFields[1]), KeyIndex(kListFields[2]), KeyIndex(kListFields[3]),
-    KeyIndex(kListFields[4]), KeyIndex(kListFields[5]), KeyIndex(kListFields[6]), KeyIndex(kListFields[7]),
-    KeyIndex(kListFields[8]), KeyIndex(kListFields[9])};
-
 // Equal bytes, inline for the short names compared here (no call to memcmp).
 inline bool same(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i] != b[i]) return false;
   return true;
-}
-
-int record_key_index(int list, std::string_view key) {
-  if (key.empty()) return -1;
-  const FieldList& fs = list_fields(list);
-  for (const std::int8_t i : kKeyIndex[static_cast<std::size_t>(list)].slot[KeyIndex::bucket(key)]) {
-    if (i < 0) break;
-    if (same(fs[static_cast<std::size_t>(i)].name, key)) return i;
-  }
-  return -1;
 }
 
 class Reader {
@@ -203,7 +86,7 @@ class Reader {
     f.field = -1;
     const std::string_view kv(k);
     if (f.ctx == Ctx::Record) {
-      f.field = record_key_index(f.list, kv);
+      f.field = rules_.lists[static_cast<std::size_t>(f.list)].find(kv);
     } else if (f.ctx == Ctx::Records) {
       for (int i = 0; i < kListCount; ++i)
         if (same(kv, kListNames[static_cast<std::size_t>(i)])) { f.field = i; break; }
@@ -274,9 +157,9 @@ class Reader {
   int last_list_ = -1;
   bool lists_in_order_ = true;  // the lists came in Table 1 order (the usual case: no sort needed)
   bool have_application_date_ = false;
-  std::vector<std::pair<const char*, const EnumDef*>> enum_cache_;
 
   bool stop() { stopped_ = true; return false; }
+  const std::vector<FieldDef>& list_fields(int list) const { return rules_.lists[static_cast<std::size_t>(list)].fields; }
 
   static std::string escape(std::string_view k) {
     std::string s;
@@ -471,7 +354,7 @@ class Reader {
       case Ctx::Record: {
         const auto& fs = list_fields(f.list);
         for (std::size_t i = 0; i < fs.size(); ++i)
-          if (fs[i].required && !(f.seen & (1u << i))) missing(std::string(fs[i].name).c_str());
+          if (fs[i].required && !(f.seen & (1u << i))) missing(fs[i].name.c_str());
         break;
       }
       default: break;
@@ -486,9 +369,9 @@ class Reader {
     if (rec().start != kNever) {
       for (std::size_t i = 0; i < fs.size(); ++i) {
         if (!(f.seen & (1u << i))) continue;
-        Day d = fs[i].kind == Kind::End ? rec_ends_[0] : fs[i].kind == Kind::ValidUntil ? rec_ends_[1] : kNever;
+        Day d = fs[i].role == FieldRole::end ? rec_ends_[0] : fs[i].role == FieldRole::valid_until ? rec_ends_[1] : kNever;
         if (d != kNever && d < rec().start)
-          error(path() + "/" + std::string(fs[i].name), "end_before_start");
+          error(path() + "/" + fs[i].name, "end_before_start");
       }
     }
     for (Warning& w : rec_warnings_) {
@@ -568,20 +451,15 @@ class Reader {
     out = b;
     return true;
   }
-  const EnumDef& enum_named(const char* name) {
-    for (const auto& c : enum_cache_)
-      if (c.first == name) return *c.second;  // the descriptors' names are static: compare pointers
-    const EnumDef* def = &rules_.enum_def(name);
-    enum_cache_.emplace_back(name, def);
-    return *def;
-  }
   bool read_enum(VK vk, const std::string_view* s, const char* enum_name, int& out, bool required) {
+    return read_enum(vk, s, rules_.enum_def(enum_name), out, required);
+  }
+  bool read_enum(VK vk, const std::string_view* s, const EnumDef& e, int& out, bool required) {
     if (vk == VK::Null) {
       if (required) error(path(), "missing_field");
       return false;
     }
     if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return false; }
-    const EnumDef& e = enum_named(enum_name);
     out = e.index_of(*s);
     if (out < 0) {
       std::string allowed;
@@ -655,25 +533,29 @@ class Reader {
     }
   }
 
+  // A record field's value, read by its kind into the Record slot of its role.
   void record_value(Frame& f, VK vk, bool b, const std::string_view* s) {
-    const FieldDesc& d = list_fields(f.list)[static_cast<std::size_t>(f.field)];
+    const FieldDef& d = list_fields(f.list)[static_cast<std::size_t>(f.field)];
     switch (d.kind) {
-      case Kind::Id:
-        if (vk == VK::String && s->empty()) { error(path(), "empty_id"); return; }
-        read_string(vk, s, rec().id, true, false, nullptr);
+      case FieldKind::date: {
+        Day* slot = d.role == FieldRole::start ? &rec().start
+                    : d.role == FieldRole::end ? &rec().end
+                    : d.role == FieldRole::valid_until ? &rec().valid_until
+                    : &rec().decided_on;
+        if (!read_date(vk, s, *slot, d.required)) return;
+        if (d.role == FieldRole::end) rec_ends_[0] = rec().end;
+        else if (d.role == FieldRole::valid_until) rec_ends_[1] = rec().valid_until;
         return;
-      case Kind::Start: read_date(vk, s, rec().start, d.required); return;
-      case Kind::End: if (read_date(vk, s, rec().end, false)) rec_ends_[0] = rec().end; return;
-      case Kind::ValidUntil: if (read_date(vk, s, rec().valid_until, false)) rec_ends_[1] = rec().valid_until; return;
-      case Kind::DecidedOn: read_date(vk, s, rec().decided_on, false); return;
-      case Kind::EnumA: read_enum(vk, s, d.enum_name, rec().enum_a, true); return;
-      case Kind::EnumB: read_enum(vk, s, d.enum_name, rec().enum_b, true); return;
-      case Kind::DefaultType: read_enum(vk, s, d.enum_name, rec().default_type, false); return;
-      case Kind::Appendix: {
-        if (!read_string(vk, s, rec().appendix_value, true, true, "empty_value")) return;
-        const int letter = d.enum_name[0] - 'A';
-        const Appendix& app = rules_.appendices[static_cast<std::size_t>(letter)];
-        if (letter == 3) {  // risk lists: an Appendix D id or "other" (docs/formats.md "The ten record lists")
+      }
+      case FieldKind::enumeration:
+        read_enum(vk, s, *d.enumeration, d.scope_slot == 1 ? rec().enum_b : d.scope_slot == 0 ? rec().enum_a : rec().default_type,
+                  d.required);
+        return;
+      case FieldKind::boolean: read_bool(vk, b, d.role == FieldRole::flag ? rec().flag : rec().disputed, d.required); return;
+      case FieldKind::appendix: {
+        if (!read_string(vk, s, rec().appendix_value, d.required, true, "empty_value")) return;
+        const Appendix& app = rules_.appendices[static_cast<std::size_t>(d.appendix)];
+        if (d.closed) {  // risk lists: an Appendix D id or "other" (docs/formats.md "The ten record lists")
           rec().appendix_index = -1;
           for (std::size_t i = 0; i < app.entries.size(); ++i)
             if (app.entries[i].id == rec().appendix_value) rec().appendix_index = static_cast<int>(i);
@@ -688,13 +570,17 @@ class Reader {
         }
         return;
       }
-      case Kind::Flag: read_bool(vk, b, rec().flag, d.required); return;
-      case Kind::Disputed: read_bool(vk, b, rec().disputed, false); return;
-      case Kind::Authority: read_text(vk, s, rec().authority); return;
-      case Kind::Cause: read_text(vk, s, rec().cause); return;
-      case Kind::Matter: read_text(vk, s, rec().matter); return;
-      case Kind::Source: read_text(vk, s, rec().source); return;
-      case Kind::Ignored: return;
+      case FieldKind::text:
+        switch (d.role) {
+          case FieldRole::id:
+            if (vk == VK::String && s->empty()) { error(path(), "empty_id"); return; }
+            read_string(vk, s, rec().id, d.required, false, nullptr);
+            return;
+          case FieldRole::authority: read_text(vk, s, rec().authority); return;
+          case FieldRole::matter: read_text(vk, s, rec().matter); return;
+          case FieldRole::source: read_text(vk, s, rec().source); return;
+          default: read_text(vk, s, rec().cause); return;
+        }
     }
   }
 };

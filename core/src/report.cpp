@@ -117,6 +117,15 @@ struct Ctx {
     if (k < 0 || static_cast<std::size_t>(k) >= def.labels.size()) return dash();
     return L([&](Lang l) { return esc(def.labels[static_cast<std::size_t>(k)][l]); });
   }
+  /// The label of a record's first or second enumeration value (the list's scope fields, from the rule data).
+  std::string scope_label(const Record& r, std::size_t k) const {
+    const ListDef& list = rules.lists[static_cast<std::size_t>(r.list)];
+    const int fi = list.scope_field[k];
+    const EnumDef* def = fi < 0 ? nullptr : list.fields[static_cast<std::size_t>(fi)].enumeration;
+    const int v = k == 1 ? r.enum_b : r.enum_a;
+    if (!def || v < 0 || static_cast<std::size_t>(v) >= def->labels.size()) return dash();
+    return L([&](Lang l) { return esc(def->labels[static_cast<std::size_t>(v)][l]); });
+  }
   /// The label separator: a full-width colon in Chinese (the stacked forms end a line).
   const char* sep() const { return all ? " " : lang == Lang::en ? ": " : "："; }
   std::string item(int i) const { return L([&](Lang l) { return esc(item_name(rules, i, e.region, l)); }); }
@@ -144,34 +153,34 @@ struct Col {
 const std::vector<Col>& columns(std::size_t list) {
   static const std::array<std::vector<Col>, kListCount> kCols = {{
       {{"cause", [](const Ctx& c, const Record& r) {
-          return c.val(r.cause) + Ctx::sub(c.enum_label("field", r.enum_a) + " · " + c.enum_label("penalty_type", r.enum_b));
+          return c.val(r.cause) + Ctx::sub(c.scope_label(r, 0) + " · " + c.scope_label(r, 1));
         }},
        {"authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
        {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
       {{"cause", [](const Ctx& c, const Record& r) {
-          return c.val(r.cause) + Ctx::sub(c.enum_label("coercion_subject", r.enum_a));
+          return c.val(r.cause) + Ctx::sub(c.scope_label(r, 0));
         }},
        {"authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
        {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"coercive_measure", [](const Ctx& c, const Record& r) { return c.enum_label("coercion_measure", r.enum_b); }}},
-      {{"case_type", [](const Ctx& c, const Record& r) { return c.enum_label("case_type", r.enum_a); }},
+       {"coercive_measure", [](const Ctx& c, const Record& r) { return c.scope_label(r, 1); }}},
+      {{"case_type", [](const Ctx& c, const Record& r) { return c.scope_label(r, 0); }},
        {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
        {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.decided_on); }}},
       {{"case", [](const Ctx& c, const Record& r) {
-          return c.val(r.cause) + Ctx::sub(c.enum_label("criminal_subject", r.enum_a) + " · " +
-                                           c.enum_label("criminal_status", r.enum_b));
+          return c.val(r.cause) + Ctx::sub(c.scope_label(r, 0) + " · " +
+                                           c.scope_label(r, 1));
         }},
        {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
        {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
       {{"organisation", [](const Ctx& c, const Record& r) { return c.appendix_name(0, r); }},
        {"violation", [](const Ctx& c, const Record& r) {
-          return c.val(r.matter) + Ctx::sub(c.enum_label("self_regulatory_measure", r.enum_a));
+          return c.val(r.matter) + Ctx::sub(c.scope_label(r, 0));
         }},
        {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
       {{"community", [](const Ctx& c, const Record& r) { return c.appendix_name(1, r); }},
        {"violation", [](const Ctx& c, const Record& r) {
-          return c.val(r.matter) + Ctx::sub(c.enum_label("community_measure", r.enum_a));
+          return c.val(r.matter) + Ctx::sub(c.scope_label(r, 0));
         }},
        {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
@@ -182,16 +191,16 @@ const std::vector<Col>& columns(std::size_t list) {
           return c.e1("category_value." + cat);
         }},
        {"violation", [](const Ctx& c, const Record& r) {
-          return c.val(r.matter) + Ctx::sub(c.enum_label("certification_measure", r.enum_a));
+          return c.val(r.matter) + Ctx::sub(c.scope_label(r, 0));
         }},
        {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"contract_type", [](const Ctx& c, const Record& r) { return c.enum_label("contract_type", r.enum_a); }},
+      {{"contract_type", [](const Ctx& c, const Record& r) { return c.scope_label(r, 0); }},
        {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
        {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
        {"default_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
        {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"commitment_type", [](const Ctx& c, const Record& r) { return c.enum_label("commitment_form", r.enum_a); }},
+      {{"commitment_type", [](const Ctx& c, const Record& r) { return c.scope_label(r, 0); }},
        {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
        {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
        {"default_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
@@ -409,9 +418,8 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
               return esc(fill(c.rules.text("report.status.clears_on", l), {{"date", human_date(io.clears_on, l)}}));
             })
                                    : c.t("status.never_clears")) + "</span>";
-  static const std::array<int, kListCount> kAppendix = {-1, -1, -1, -1, 0, 1, 2, -1, -1, 3};
-  if (kAppendix[li] >= 0)
-    out += " <span class=\"sub\">" + c.e1(std::string("appendix_ref.") + static_cast<char>('A' + kAppendix[li])) + "</span>";
+  if (const int a = c.rules.indicators[li].appendix; a >= 0)  // the appendix the indicator refers to
+    out += " <span class=\"sub\">" + c.e1(std::string("appendix_ref.") + static_cast<char>('A' + a)) + "</span>";
   out += "</p>\n";
   const std::vector<Col>& cols = columns(li);
   std::vector<std::size_t> rows;
@@ -442,10 +450,13 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
 }
 
 /// A class of indicators (5.1.x): Table E.1's heading and introduction, then its tables.
-void group(std::string& out, const Ctx& c, const char* id, std::size_t first, std::size_t last) {
+/// The class's indicators are the rule data's (`groups[].indicators`).
+void group(std::string& out, const Ctx& c, const char* id) {
   const std::string g(id);
   out += "<h3 id=\"" + g + "-status\">" + c.e1(g) + "</h3>\n<p class=\"intro\">" + c.e1(g + "_intro") + "</p>\n";
-  for (std::size_t li = first; li <= last; ++li) record_table(out, c, li);
+  for (const GroupDef& gd : c.rules.groups)
+    if (gd.id == g)
+      for (const int li : gd.indicators) record_table(out, c, static_cast<std::size_t>(li));
 }
 
 /// Clause by clause: the three basic requirements and the ten indicators; failing ones with reasons.
@@ -596,19 +607,19 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   basic_information(out, c);
   open_part(out, c, "law");
   out += "<p class=\"kicker\">" + c.e1("integrity") + "</p>\n";
-  group(out, c, "law", 0, 3);
+  group(out, c, "law");
   out += "</section>\n";
   open_part(out, c, "rules");
-  group(out, c, "rules", 4, 6);
+  group(out, c, "rules");
   out += "</section>\n";
   open_part(out, c, "commitments");
-  group(out, c, "commitments", 7, 8);
+  group(out, c, "commitments");
   const IndicatorDef& cc = rules.indicators[static_cast<std::size_t>(ListKind::contract_complaints)];
   out += "<p class=\"note\">" + c.t_fill("note.complaints", {{"months", std::to_string(cc.window_months)},
                                                              {"resolved_months", std::to_string(cc.resolved_window_months)},
                                                              {"threshold", std::to_string(cc.threshold)}}) + "</p>\n</section>\n";
   open_part(out, c, "other");
-  group(out, c, "other", 9, 9);
+  group(out, c, "other");
   out += "<p class=\"note\">" + c.L([&](Lang l) { return esc(rules.text("standard.appendix_d_amount_note", l)); }) + "</p>\n";
   out += "<p class=\"note\">" + c.t("note.dates") + "</p>\n</section>\n";
   // Beyond Table E.1: the clause-by-clause results, the route to passing (8.8) and the mark (7).

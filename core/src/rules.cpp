@@ -128,6 +128,102 @@ void load_appendix(const json& arr, Appendix& app, char letter) {
   }
 }
 
+// A record list's fields (rule data record_fields.<list>): kind, role, enumeration, appendix,
+// whether required, and the reason a field gives when it makes a record not count.
+void load_list(const json& arr, const Rules& r, ListDef& list) {
+  if (!arr.is_array()) fail("record_fields lists must be arrays");
+  int scopes = 0;
+  for (const json& f : arr) {
+    FieldDef fd;
+    fd.name = str(f, "field");
+    const std::string kind = str(f, "kind"), role = str(f, "role");
+    std::size_t k = 0;
+    while (k < kFieldKinds.size() && kind != kFieldKinds[k]) ++k;
+    if (k == kFieldKinds.size()) fail("record field " + fd.name + " has an unknown kind");
+    fd.kind = static_cast<FieldKind>(k);
+    k = 0;
+    while (k < kFieldRoles.size() && role != kFieldRoles[k]) ++k;
+    if (k == kFieldRoles.size()) fail("record field " + fd.name + " has an unknown role");
+    fd.role = static_cast<FieldRole>(k);
+    if (auto it = f.find("required"); it != f.end() && it->is_boolean()) fd.required = it->get<bool>();
+    if (auto it = f.find("closed"); it != f.end() && it->is_boolean()) fd.closed = it->get<bool>();
+    if (const std::string reason = str(f, "reason"); !reason.empty()) fd.reason = "reason." + reason;
+    if (fd.kind == FieldKind::enumeration) {
+      fd.enumeration = &r.enum_def(str(f, "enum"));
+      if (fd.enumeration->values.empty()) fail("record field " + fd.name + " names no enumeration");
+    }
+    if (fd.kind == FieldKind::appendix) {
+      const std::string a = str(f, "appendix");
+      if (a.size() != 1 || a[0] < 'A' || a[0] > 'D') fail("record field " + fd.name + " names no appendix");
+      fd.appendix = a[0] - 'A';
+    }
+    if (fd.role == FieldRole::scope) {
+      if (scopes == 2) fail("record field " + fd.name + ": at most two enumeration fields decide the scope");
+      fd.scope_slot = scopes;
+      list.scope_field[static_cast<std::size_t>(scopes++)] = static_cast<int>(list.fields.size());
+    }
+    list.fields.push_back(std::move(fd));
+  }
+  if (list.fields.size() > ListDef::kMaxFields) fail("a record list has more than 32 fields");
+  list.index();
+}
+
+// The field of a date-valued role, and the Record date it fills.
+bool date_slot(const FieldDef& f, DateSlot& out) {
+  switch (f.role) {
+    case FieldRole::start: out = DateSlot::start; return true;
+    case FieldRole::end: out = DateSlot::end; return true;
+    case FieldRole::valid_until: out = DateSlot::valid_until; return true;
+    case FieldRole::information_date: out = DateSlot::information_date; return true;
+    default: return false;
+  }
+}
+
+// An indicator's counting: its shape, the date its window runs from, the checks in order, the
+// flag, the appendix and the end event (clauses 6.2.1-6.2.10).
+void load_counting(const json& d, const ListDef& list, IndicatorDef& ind) {
+  const std::string counting = str(d, "counting");
+  std::size_t k = 0;
+  while (k < kCountings.size() && counting != kCountings[k]) ++k;
+  if (k == kCountings.size()) fail("indicator " + ind.clause + " has an unknown counting");
+  ind.counting = static_cast<Counting>(k);
+  if (ind.counting != Counting::while_listed && ind.window_months <= 0)
+    fail("indicator " + ind.clause + " needs window_months > 0");
+  if (ind.counting == Counting::complaints && ind.resolved_window_months <= 0)
+    fail("indicator " + ind.clause + " needs resolved_window_months > 0");
+  ind.window_from_field = list.find(str(d, "window_from"));
+  if (ind.window_from_field < 0 || !date_slot(list.fields[static_cast<std::size_t>(ind.window_from_field)], ind.window_from))
+    fail("indicator " + ind.clause + ": window_from is not a date field of its list");
+  if (auto it = d.find("checks"); it != d.end() && it->is_array()) {
+    for (const json& c : *it) {
+      std::size_t n = 0;
+      while (n < kChecks.size() && !(c.is_string() && c.get<std::string>() == kChecks[n])) ++n;
+      if (n == kChecks.size()) fail("indicator " + ind.clause + " has an unknown check");
+      ind.checks.push_back(static_cast<Check>(n));
+    }
+  } else {
+    ind.checks = {Check::appendix, Check::flags, Check::in_scope};
+  }
+  if (auto fl = d.find("flags"); fl != d.end() && fl->is_object() && !fl->empty()) {
+    if (fl->size() != 1) fail("indicator " + ind.clause + ": flags names one field");
+    ind.flag_field = list.find(fl->begin().key());
+    if (ind.flag_field < 0 || list.fields[static_cast<std::size_t>(ind.flag_field)].role != FieldRole::flag ||
+        !fl->begin()->is_boolean())
+      fail("indicator " + ind.clause + ": flags names no boolean field");
+    ind.flag_counts = fl->begin()->get<bool>();
+  }
+  if (const std::string af = str(d, "appendix_field"); !af.empty()) {
+    ind.appendix_field = list.find(af);
+    if (ind.appendix_field < 0 || list.fields[static_cast<std::size_t>(ind.appendix_field)].kind != FieldKind::appendix)
+      fail("indicator " + ind.clause + ": appendix_field names no appendix field");
+    ind.appendix = list.fields[static_cast<std::size_t>(ind.appendix_field)].appendix;
+  }
+  if (auto ev = d.find("end_event"); ev != d.end() && ev->is_object()) {
+    ind.end_action = str(*ev, "action");
+    ind.end_by = str(*ev, "by");
+  }
+}
+
 }  // namespace
 
 bool parse_lang(std::string_view code, Lang& out) noexcept {
@@ -143,47 +239,37 @@ const std::string& Text3::operator[](Lang l) const {
   return v[0];
 }
 
-const char* record_enum_name(ListKind list, bool second) {
-  switch (list) {
-    case ListKind::administrative_penalties: return second ? "penalty_type" : "field";
-    case ListKind::administrative_coercions: return second ? "coercion_measure" : "coercion_subject";
-    case ListKind::judgments: return "case_type";
-    case ListKind::criminal_cases: return second ? "criminal_status" : "criminal_subject";
-    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
-    case ListKind::community_violations: return "community_measure";
-    case ListKind::certification_violations: return "certification_measure";
-    case ListKind::contract_complaints: return "contract_type";
-    case ListKind::commitment_complaints: return "commitment_form";
-    default: return "";
+int ListDef::find(std::string_view key) const {
+  if (key.empty()) return -1;
+  auto same = [](std::string_view x, std::string_view y) {  // inline for the short names compared here
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (x[i] != y[i]) return false;
+    return true;
+  };
+  if (overflow || slots.empty()) {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (same(fields[i].name, key)) return static_cast<int>(i);
+    return -1;
   }
+  for (const std::int8_t i : slots[bucket(key)]) {
+    if (i < 0) break;
+    if (same(fields[static_cast<std::size_t>(i)].name, key)) return i;
+  }
+  return -1;
 }
 
-const char* record_enum_field(ListKind list, bool second) {
-  switch (list) {
-    case ListKind::administrative_penalties: return second ? "type" : "field";
-    case ListKind::administrative_coercions: return second ? "measure" : "subject";
-    case ListKind::judgments: return "case_type";
-    case ListKind::criminal_cases: return second ? "status" : "subject";
-    case ListKind::contract_complaints: return "contract_type";
-    case ListKind::commitment_complaints: return "form";
-    default: return "measure";
+void ListDef::index() {
+  slots.assign(kBuckets, {{-1, -1, -1, -1}});
+  overflow = false;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name.empty()) continue;
+    auto& s = slots[bucket(fields[i].name)];
+    std::size_t j = 0;
+    while (j < 4 && s[j] >= 0) ++j;
+    if (j == 4) { overflow = true; return; }
+    s[j] = static_cast<std::int8_t>(i);
   }
-}
-
-const char* in_scope_enum(ListKind list, std::string_view field) {
-  switch (list) {
-    case ListKind::administrative_penalties: return field == "type" ? "penalty_type" : field == "field" ? "field" : "";
-    case ListKind::administrative_coercions: return field == "subject" ? "coercion_subject" : "coercion_measure";
-    case ListKind::judgments: return "case_type";
-    case ListKind::criminal_cases: return field == "subject" ? "criminal_subject" : "criminal_status";
-    case ListKind::self_regulatory_violations: return "self_regulatory_measure";
-    case ListKind::community_violations: return "community_measure";
-    case ListKind::certification_violations: return "certification_measure";
-    case ListKind::contract_complaints: return "contract_type";
-    case ListKind::commitment_complaints: return "commitment_form";
-    case ListKind::risk_list_entries: return "";
-  }
-  return "";
 }
 
 int EnumDef::index_of(std::string_view value) const noexcept {
@@ -246,10 +332,8 @@ void Rules::index_names() {
   }
   for (IndicatorDef& ind : indicators) {
     for (std::size_t k = 0; k < 2; ++k) {
-      const auto label = texts.find(std::string("field.") + record_enum_field(ind.list, k == 1));
+      const auto label = ind.scope_field[k].empty() ? texts.end() : texts.find("field." + ind.scope_field[k]);
       ind.scope_field_label[k] = label == texts.end() ? nullptr : &label->second;
-      const auto def = enums.find(record_enum_name(ind.list, k == 1));
-      ind.scope_enum[k] = def == enums.end() ? nullptr : &def->second;
     }
   }
 }
@@ -326,7 +410,7 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
       }
   if (auto it = j.find("groups"); it != j.end() && it->is_array())
     for (const json& g : *it)
-      r->groups.push_back({str(g, "id"), str(g, "clause"), text3(g.value("label", json())), text3(g.value("intro", json()))});
+      r->groups.push_back({str(g, "id"), str(g, "clause"), text3(g.value("label", json())), text3(g.value("intro", json())), {}});
 
   // Enumerations first: indicators refer to them.
   if (auto it = j.find("enums"); it != j.end() && it->is_object()) {
@@ -358,13 +442,16 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     fill_numbers(b.text, basic_numbers(b));
   }
 
-  const auto enum_for = [](ListKind list, const std::string& field) { return std::string(in_scope_enum(list, field)); };
+  // Record lists first: indicators refer to their fields (check_rules has checked every name).
+  const json& record_fields = j.value("record_fields", json::object());
+  for (std::size_t i = 0; i < kListCount; ++i) load_list(record_fields.value(kListNames[i], json::array()), *r, r->lists[i]);
 
   const json& inds = j.value("indicators", json::array());
   if (!inds.is_array() || inds.size() != kListCount) fail("indicators must list the ten indicators of Table 1");
   for (std::size_t i = 0; i < kListCount; ++i) {
     const json& d = inds[i];
     IndicatorDef& ind = r->indicators[i];
+    const ListDef& list = r->lists[i];
     ind.clause = str(d, "clause");
     ind.id = str(d, "id");
     ind.group = str(d, "group");
@@ -376,16 +463,15 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     ind.window_months = d.value("window_months", 0);
     ind.resolved_window_months = d.value("resolved_window_months", 0);
     if (ind.threshold < 1) fail("indicator " + ind.clause + " needs threshold >= 1");
-    if (i != static_cast<std::size_t>(ListKind::risk_list_entries) && ind.window_months <= 0)
-      fail("indicator " + ind.clause + " needs window_months > 0");
-    if ((i == 7 || i == 8) && ind.resolved_window_months <= 0)
-      fail("indicator " + ind.clause + " needs resolved_window_months > 0");
+    load_counting(d, list, ind);
     if (auto sc = d.find("in_scope"); sc != d.end() && sc->is_object()) {
       for (auto f = sc->begin(); f != sc->end(); ++f) {
-        if (i == static_cast<std::size_t>(ListKind::risk_list_entries)) continue;  // Appendix D decides
-        const std::string en = enum_for(ind.list, f.key());
-        const EnumDef& def = r->enum_def(en);
-        if (def.values.empty()) fail("indicator " + ind.clause + ": in_scope." + f.key() + " names no enumeration");
+        const int fi = list.find(f.key());
+        const FieldDef* fd = fi < 0 ? nullptr : &list.fields[static_cast<std::size_t>(fi)];
+        if (fd && fd->kind == FieldKind::appendix) continue;  // the appendix decides (6.2.10: Appendix D)
+        if (!fd || fd->role != FieldRole::scope || !fd->enumeration)
+          fail("indicator " + ind.clause + ": in_scope." + f.key() + " names no enumeration field");
+        const EnumDef& def = *fd->enumeration;
         std::uint64_t mask = 0;
         for (const json& v : *f) {
           const int k = v.is_string() ? def.index_of(v.get<std::string>()) : -1;
@@ -396,15 +482,22 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
       }
     }
     for (std::size_t k = 0; k < 2; ++k) {
-      const auto it = ind.in_scope.find(record_enum_field(ind.list, k == 1));
+      // A list with one enumeration field gives it for both (the second is never restricted).
+      const int fi = list.scope_field[k] >= 0 ? list.scope_field[k] : list.scope_field[0];
+      if (fi < 0) continue;
+      const FieldDef& fd = list.fields[static_cast<std::size_t>(fi)];
+      ind.scope_field[k] = fd.name;
+      ind.scope_enum[k] = fd.enumeration;
+      const auto it = list.scope_field[k] >= 0 ? ind.in_scope.find(fd.name) : ind.in_scope.end();
       ind.scope_restricted[k] = it != ind.in_scope.end();
       ind.scope_mask[k] = ind.scope_restricted[k] ? it->second : ~std::uint64_t{0};
     }
     if (auto oo = d.find("one_off"); oo != d.end() && oo->is_array()) {
-      const EnumDef& def = r->enum_def(enum_for(ind.list, "measure"));
+      // 6.2.5 / 6.2.6: values of the list's first enumeration field (the measure).
+      const EnumDef* def = list.scope_field[0] >= 0 ? list.fields[static_cast<std::size_t>(list.scope_field[0])].enumeration : nullptr;
       for (const json& v : *oo) {
-        const int k = v.is_string() ? def.index_of(v.get<std::string>()) : -1;
-        if (k < 0) fail("indicator " + ind.clause + ": one_off has an unknown measure");
+        const int k = def && v.is_string() ? def->index_of(v.get<std::string>()) : -1;
+        if (k < 0 || k >= 64) fail("indicator " + ind.clause + ": one_off has an unknown measure");
         ind.one_off |= std::uint64_t{1} << k;
       }
     }
@@ -418,13 +511,23 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     for (Text3* t : {&ind.description, &ind.source, &ind.question, &ind.requirements}) fill_numbers(*t, indicator_numbers(ind));
   }
 
+  // 5.1: each class's indicators, by clause, in the order the data lists them (the report's sections).
+  if (auto it = j.find("groups"); it != j.end() && it->is_array())
+    for (std::size_t g = 0; g < r->groups.size() && g < it->size(); ++g)
+      if (auto li = (*it)[g].find("indicators"); li != (*it)[g].end() && li->is_array())
+        for (const json& c : *li)
+          for (std::size_t i = 0; i < kListCount; ++i)
+            if (c.is_string() && c.get<std::string>() == r->indicators[i].clause) r->groups[g].indicators.push_back(static_cast<int>(i));
+
   const char* const kApp[4] = {"appendix_a", "appendix_b", "appendix_c", "appendix_d"};
   for (std::size_t a = 0; a < 4; ++a) load_appendix(j.value(kApp[a], json::array()), r->appendices[a], static_cast<char>('A' + a));
 
   if (auto it = j.find("division_codes"); it != j.end() && it->is_array())
     for (const json& d : *it) r->division_codes.push_back({str(d, "code"), text3(d.value("name", json()))});
   if (auto it = j.find("mark"); it != j.end() && it->is_object()) {
-    r->colour = str(*it, "colour", r->colour);
+    r->colour = str(*it, "colour");
+    if (auto parts = it->find("parts"); parts != it->end() && parts->is_array())
+      for (const json& p : *parts) r->mark_parts.push_back({str(p, "id"), str(p, "format"), p.value("digits", 0)});
     if (auto st = it->find("style"); st != it->end() && st->is_object()) {
       r->mark_pattern = str(*st, "pattern", r->mark_pattern);
       r->mark_font = str(*st, "font", r->mark_font);

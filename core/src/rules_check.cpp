@@ -91,7 +91,7 @@ const std::set<std::string, std::less<>>& known_placeholders() {
       "position", "reached_on", "received_on", "record", "records", "region", "resolved_months",
       "result_on", "schema", "start", "status", "threshold", "until", "valid_until", "value",
       "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b",
-      "first_passed_on", "since", "clauses"};
+      "first_passed_on", "since", "clauses", "digits", "parts", "format", "kind", "role"};
   return k;
 }
 
@@ -211,6 +211,9 @@ struct Checker {
   }
 
   void standard(const json& j);
+  void record_list(const json& l, const std::string& p, const Rules& enums);
+  void indicator_counting(const json& d, const std::string& p, const json* fields, const Rules& enums);
+  void group_indicators(const json& g, const std::string& p, const json& root);
   void texts(const json& j, const std::string& path, int depth);
   void appendix(const json& arr, char letter, const std::string& path);
 };
@@ -250,6 +253,182 @@ void Checker::appendix(const json& arr, char letter, const std::string& path) {
   }
 }
 
+// Which kinds a role can have (a date role is a date field, a flag a boolean, ...).
+bool role_fits(std::string_view role, std::string_view kind) {
+  if (role == "start" || role == "end" || role == "valid_until" || role == "information_date") return kind == "date";
+  if (role == "scope" || role == "detail") return kind == "enum";
+  if (role == "appendix") return kind == "appendix";
+  if (role == "flag" || role == "disputed") return kind == "bool";
+  return kind == "text";
+}
+
+// A field of a record list by name (null when absent or not an object).
+const json* field_named(const json* fields, std::string_view name) {
+  if (!fields || !fields->is_array()) return nullptr;
+  for (const json& f : *fields)
+    if (f.is_object())
+      if (auto it = f.find("field"); it != f.end() && it->is_string() && it->get_ref<const std::string&>() == name) return &f;
+  return nullptr;
+}
+std::string field_str(const json* f, const char* key) {
+  if (!f) return {};
+  auto it = f->find(key);
+  return it != f->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void Checker::record_list(const json& l, const std::string& p, const Rules& enums) {
+  if (!l.is_array()) { add(p, "not_array"); return; }
+  if (l.size() > ListDef::kMaxFields)
+    add(p, "too_many_values", {{"count", std::to_string(l.size())}, {"max", std::to_string(ListDef::kMaxFields)}});
+  std::set<std::string> names;
+  int scopes = 0, ids = 0, starts = 0, ends = 0;
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    const json& f = l[i];
+    const std::string fp = at(p, i);
+    if (!f.is_object()) { add(fp, "not_object"); continue; }
+    string(f, "field", fp, true);
+    if (auto it = f.find("field"); it != f.end() && it->is_string() && !it->get<std::string>().empty() &&
+                                   !names.insert(it->get<std::string>()).second)
+      add(at(fp, "field"), "duplicate_value", {{"value", it->get<std::string>()}});
+    text_member(f, "label", fp, true);
+    for (const char* b : {"required", "closed"})
+      if (const json* v = member(f, b, fp, false); v && !v->is_boolean()) add(at(fp, b), "not_boolean");
+    string(f, "reason", fp, false);
+    const json* kind = member(f, "kind", fp, true);
+    static const std::set<std::string, std::less<>> kKinds = {"text", "date", "bool", "enum", "appendix"};
+    const bool kind_ok = kind && kind->is_string() && kKinds.count(kind->get_ref<const std::string&>());
+    if (kind && !kind_ok) {
+      add(at(fp, "kind"), "unknown_value", {{"value", shown(*kind)}});
+    } else if (kind_ok && *kind == "enum") {
+      const json* en = member(f, "enum", fp, true);
+      if (en && !(en->is_string() && !enums.enum_def(en->get<std::string>()).values.empty()))
+        add(at(fp, "enum"), "unknown_value", {{"value", shown(*en)}});
+    } else if (kind_ok && *kind == "appendix") {
+      const json* ap = member(f, "appendix", fp, true);
+      if (ap && !(ap->is_string() && (*ap == "A" || *ap == "B" || *ap == "C" || *ap == "D")))
+        add(at(fp, "appendix"), "unknown_value", {{"value", shown(*ap)}});
+    }
+    const json* role = member(f, "role", fp, true);
+    if (!role) continue;
+    const bool role_ok = role->is_string() &&
+                         std::find_if(kFieldRoles.begin(), kFieldRoles.end(), [&](const char* r) { return *role == r; }) != kFieldRoles.end();
+    if (!role_ok) { add(at(fp, "role"), "unknown_value", {{"value", shown(*role)}}); continue; }
+    const std::string& r = role->get_ref<const std::string&>();
+    if (kind_ok && !role_fits(r, kind->get_ref<const std::string&>()))
+      add(at(fp, "role"), "role_kind", {{"role", r}, {"kind", kind->get<std::string>()}});
+    if (r == "scope" && ++scopes == 3) add(at(fp, "role"), "too_many_values", {{"count", "3"}, {"max", "2"}});
+    if (r != "scope" && r != "disputed" && r != "detail") {  // one field per slot of a record
+      if (r == "id") ++ids;
+      else if (r == "start") ++starts;
+      else if (r == "end") ++ends;
+    }
+  }
+  if (ids != 1) add(p, "role_count", {{"role", "id"}});
+  if (starts != 1) add(p, "role_count", {{"role", "start"}});
+  if (ends > 1) add(p, "role_count", {{"role", "end"}});
+}
+
+// An indicator's counting: its shape, the date its window runs from (a date field of its list),
+// the end event (its list's end field), the flags (boolean fields), the appendix, the scope and
+// one-off values, and its months.
+void Checker::indicator_counting(const json& d, const std::string& p, const json* fields, const Rules& enums) {
+  const json* counting = member(d, "counting", p, true);
+  std::string shape;
+  if (counting) {
+    shape = counting->is_string() ? counting->get<std::string>() : std::string();
+    if (std::find_if(kCountings.begin(), kCountings.end(), [&](const char* c) { return shape == c; }) == kCountings.end()) {
+      add(at(p, "counting"), "unknown_value", {{"value", shown(*counting)}});
+      shape.clear();
+    }
+  }
+  const bool listed = shape == "while_listed", complaints = shape == "complaints";
+  integer(d, "window_months", p, !listed, listed ? 0 : 1, kMaxMonths);
+  integer(d, "resolved_window_months", p, complaints, complaints ? 1 : 0, kMaxMonths);
+  if (const json* ch = array(d, "checks", p, false)) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < ch->size(); ++i) {
+      const json& c = (*ch)[i];
+      const bool ok = c.is_string() && std::find_if(kChecks.begin(), kChecks.end(), [&](const char* k) { return c == k; }) != kChecks.end();
+      if (!ok) add(at(at(p, "checks"), i), "unknown_value", {{"value", shown(c)}});
+      else if (!seen.insert(c.get<std::string>()).second) add(at(at(p, "checks"), i), "duplicate_value", {{"value", c.get<std::string>()}});
+    }
+  }
+  // window_from: a date field of this list; absent on a record, it needs a reason unless it is the end event.
+  if (const json* wf = member(d, "window_from", p, true)) {
+    const json* f = wf->is_string() ? field_named(fields, wf->get<std::string>()) : nullptr;
+    if (!f || field_str(f, "kind") != "date") {
+      add(at(p, "window_from"), "not_date_field", {{"value", shown(*wf)}});
+    } else {
+      const json* req = member(*f, "required", "", false);
+      const bool required = req && req->is_boolean() && req->get<bool>();
+      if (!required && field_str(f, "reason").empty() && !(shape == "during" && field_str(f, "role") == "end"))
+        add(at(p, "window_from"), "window_from_optional", {{"value", wf->get<std::string>()}});
+    }
+  }
+  if (const json* ou = member(d, "ongoing_until", p, false)) {
+    const json* f = ou->is_string() ? field_named(fields, ou->get<std::string>()) : nullptr;
+    if (!f || field_str(f, "role") != "end") add(at(p, "ongoing_until"), "not_end_field", {{"value", shown(*ou)}});
+  }
+  if (const json* fl = object(d, "flags", p, false)) {
+    if (fl->size() > 1) add(at(p, "flags"), "too_many_values", {{"count", std::to_string(fl->size())}, {"max", "1"}});
+    for (auto it = fl->begin(); it != fl->end(); ++it) {
+      const json* f = field_named(fields, it.key());
+      if (!f || field_str(f, "role") != "flag") add(at(at(p, "flags"), it.key()), "not_flag_field", {{"value", it.key()}});
+      else if (!it->is_boolean()) add(at(at(p, "flags"), it.key()), "not_boolean");
+      else if (field_str(f, "reason").empty()) add(at(at(p, "flags"), it.key()), "no_reason", {{"value", it.key()}});
+    }
+  }
+  if (const json* af = member(d, "appendix_field", p, false)) {
+    const json* f = af->is_string() ? field_named(fields, af->get<std::string>()) : nullptr;
+    if (!f || field_str(f, "kind") != "appendix") {
+      add(at(p, "appendix_field"), "not_appendix_field", {{"value", shown(*af)}});
+    } else {
+      if (field_str(f, "reason").empty()) add(at(p, "appendix_field"), "no_reason", {{"value", af->get<std::string>()}});
+      if (const json* ap = member(d, "appendix", p, false); ap && !(ap->is_string() && *ap == field_str(f, "appendix")))
+        add(at(p, "appendix"), "wrong_appendix", {{"value", shown(*ap)}, {"expected", field_str(f, "appendix")}});
+    }
+  }
+  if (const json* sc = object(d, "in_scope", p, false))
+    for (auto it = sc->begin(); it != sc->end(); ++it) {
+      const json* f = field_named(fields, it.key());
+      if (f && field_str(f, "kind") == "appendix") continue;  // the appendix decides (6.2.10)
+      if (!f || field_str(f, "role") != "scope") {
+        add(at(at(p, "in_scope"), it.key()), "unknown_field", {{"value", it.key()}});
+        continue;
+      }
+      values(*it, enums.enum_def(field_str(f, "enum")), at(at(p, "in_scope"), it.key()));
+    }
+  if (const json* oo = member(d, "one_off", p, false)) {
+    const json* first = nullptr;  // the list's first scope field (the measure)
+    if (fields && fields->is_array())
+      for (const json& f : *fields)
+        if (f.is_object() && field_str(&f, "role") == "scope") { first = &f; break; }
+    values(*oo, enums.enum_def(field_str(first, "enum")), at(p, "one_off"));
+    if (shape != "during") add(at(p, "one_off"), "one_off_shape", {{"value", shape}});
+  }
+  if (const json* ev = object(d, "end_event", p, false)) {
+    string(*ev, "action", at(p, "end_event"), true);
+    const json* by = member(*ev, "by", at(p, "end_event"), true);
+    if (by && !(by->is_string() && (*by == "enterprise" || *by == "authority")))
+      add(at(at(p, "end_event"), "by"), "unknown_value", {{"value", shown(*by)}});
+    if (!member(d, "ongoing_until", p, false)) add(at(p, "end_event"), "not_end_field", {{"value", ""}});
+  }
+}
+
+// 5.1: a class's indicators are clauses of indicators.
+void Checker::group_indicators(const json& g, const std::string& p, const json& root) {
+  const json* li = array(g, "indicators", p, true);
+  if (!li) return;
+  const auto ind = root.find("indicators");
+  for (std::size_t i = 0; i < li->size(); ++i) {
+    bool known = false;
+    if (ind != root.end() && ind->is_array())
+      for (const json& d : *ind)
+        if (d.is_object() && d.contains("clause") && d["clause"] == (*li)[i]) known = true;
+    if (!known) add(at(at(p, "indicators"), i), "unknown_value", {{"value", shown((*li)[i])}});
+  }
+}
+
 void Checker::standard(const json& j) {
   if (!j.is_object()) {
     add("", "not_object");
@@ -273,7 +452,21 @@ void Checker::standard(const json& j) {
       string((*gs)[i], "id", p, true);
       text_member((*gs)[i], "label", p, true);
       text_member((*gs)[i], "intro", p, false);
+      group_indicators((*gs)[i], p, j);
     }
+  // Every indicator in exactly one class (the report's sections are the classes).
+  if (const json* gs = member(j, "groups", "", false); gs && gs->is_array())
+    if (const json* is = member(j, "indicators", "", false); is && is->is_array())
+      for (std::size_t i = 0; i < is->size(); ++i) {
+        const json& d = (*is)[i];
+        if (!d.is_object() || !d.contains("clause")) continue;
+        int in = 0;
+        for (const json& g : *gs)
+          if (g.is_object())
+            if (auto li = g.find("indicators"); li != g.end() && li->is_array())
+              for (const json& c : *li) in += c == d["clause"];
+        if (in != 1) add(at(at("/indicators", i), "clause"), "not_in_group", {{"value", shown(d["clause"])}});
+      }
 
   // Enumerations: objects of values with labels, at most what a 64-bit mask holds.
   Rules enums;  // only its enumerations, for the in-scope and one-off values below
@@ -305,66 +498,33 @@ void Checker::standard(const json& j) {
     }
   }
 
+  // Record lists: each field named once, of a known kind and role, with its enumeration or appendix.
+  const json* rf = object(j, "record_fields", "", true);
+  if (rf) {
+    for (auto l = rf->begin(); l != rf->end(); ++l)
+      if (std::find(kListNames.begin(), kListNames.end(), l.key()) == kListNames.end())
+        add(at("/record_fields", l.key()), "unknown_field", {{"value", l.key()}});
+    for (const char* name : kListNames)
+      if (const json* l = member(*rf, name, "/record_fields", true)) record_list(*l, at("/record_fields", name), enums);
+  }
+
   if (const json* is = array(j, "indicators", "", true)) {
     if (is->size() != kListCount) add("/indicators", "wrong_count", {{"expected", std::to_string(kListCount)}});
     for (std::size_t i = 0; i < is->size() && i < kListCount; ++i) {
       const json& d = (*is)[i];
       const std::string p = at("/indicators", i);
       if (!d.is_object()) { add(p, "not_object"); continue; }
-      const auto list = static_cast<ListKind>(i);
       string(d, "clause", p, true);
       string(d, "id", p, true);
       if (const json* rec = member(d, "records", p, true); rec && !(rec->is_string() && *rec == kListNames[i]))
         add(at(p, "records"), "wrong_records", {{"expected", kListNames[i]}, {"value", shown(*rec)}});
       integer(d, "threshold", p, false, 1, kMaxThreshold);
-      integer(d, "window_months", p, list != ListKind::risk_list_entries, list == ListKind::risk_list_entries ? 0 : 1, kMaxMonths);
-      const bool complaints = list == ListKind::contract_complaints || list == ListKind::commitment_complaints;
-      integer(d, "resolved_window_months", p, complaints, complaints ? 1 : 0, kMaxMonths);
-      if (const json* sc = object(d, "in_scope", p, false); sc && list != ListKind::risk_list_entries)
-        for (auto f = sc->begin(); f != sc->end(); ++f) {
-          const EnumDef& def = enums.enum_def(in_scope_enum(list, f.key()));
-          if (def.values.empty()) add(at(at(p, "in_scope"), f.key()), "unknown_field", {{"value", f.key()}});
-          else values(*f, def, at(at(p, "in_scope"), f.key()));
-        }
-      if (const json* oo = member(d, "one_off", p, false)) {
-        const EnumDef& def = enums.enum_def(in_scope_enum(list, "measure"));
-        values(*oo, def, at(p, "one_off"));
-      }
+      indicator_counting(d, p, rf ? rf->find(kListNames[i]) != rf->end() ? &(*rf)[kListNames[i]] : nullptr : nullptr, enums);
       if (const json* nm = object(d, "names", p, false))
         for (const char* code : kRegionCodes) text_member(*nm, code, at(p, "names"), true);
       for (const char* k : {"description", "source", "question", "requirements", "note"}) text_member(d, k, p, false);
     }
   }
-
-  // Record lists as the page draws them: each field named, of a known kind, with its enumeration.
-  if (const json* rf = object(j, "record_fields", "", false))
-    for (auto l = rf->begin(); l != rf->end(); ++l) {
-      const std::string p = at("/record_fields", l.key());
-      if (std::find(kListNames.begin(), kListNames.end(), l.key()) == kListNames.end())
-        add(p, "unknown_field", {{"value", l.key()}});
-      if (!l->is_array()) { add(p, "not_array"); continue; }
-      for (std::size_t i = 0; i < l->size(); ++i) {
-        const json& f = (*l)[i];
-        const std::string fp = at(p, i);
-        if (!f.is_object()) { add(fp, "not_object"); continue; }
-        string(f, "field", fp, true);
-        text_member(f, "label", fp, true);
-        const json* kind = member(f, "kind", fp, true);
-        if (!kind) continue;
-        static const std::set<std::string, std::less<>> kKinds = {"text", "date", "bool", "enum", "appendix"};
-        if (!kind->is_string() || !kKinds.count(kind->get_ref<const std::string&>())) {
-          add(at(fp, "kind"), "unknown_value", {{"value", shown(*kind)}});
-        } else if (*kind == "enum") {
-          const json* en = member(f, "enum", fp, true);
-          if (en && !(en->is_string() && !enums.enum_def(en->get<std::string>()).values.empty()))
-            add(at(fp, "enum"), "unknown_value", {{"value", shown(*en)}});
-        } else if (*kind == "appendix") {
-          const json* ap = member(f, "appendix", fp, true);
-          if (ap && !(ap->is_string() && (*ap == "A" || *ap == "B" || *ap == "C" || *ap == "D")))
-            add(at(fp, "appendix"), "unknown_value", {{"value", shown(*ap)}});
-        }
-      }
-    }
 
   const char* const kApp[4] = {"appendix_a", "appendix_b", "appendix_c", "appendix_d"};
   for (std::size_t a = 0; a < 4; ++a)
@@ -379,15 +539,25 @@ void Checker::standard(const json& j) {
     }
 
   if (const json* mk = object(j, "mark", "", false)) {
-    if (const json* c = member(*mk, "colour", "/mark", false)) {
+    if (const json* c = member(*mk, "colour", "/mark", true)) {
       const std::string colour = c->is_string() ? c->get<std::string>() : std::string();
       const bool hex = colour.size() == 7 && colour[0] == '#' &&
                        std::all_of(colour.begin() + 1, colour.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; });
       if (!hex) add("/mark/colour", "bad_colour", {{"value", shown(*c)}});
     }
-    if (const json* parts = array(*mk, "parts", "/mark", false))
-      for (std::size_t i = 0; i < parts->size(); ++i)
-        integer((*parts)[i], "digits", at("/mark/parts", i), false, 1, 16);
+    if (const json* parts = array(*mk, "parts", "/mark", true)) {
+      std::set<std::string> ids;
+      for (std::size_t i = 0; i < parts->size(); ++i) {
+        const std::string pp = at("/mark/parts", i);
+        if (!(*parts)[i].is_object()) { add(pp, "not_object"); continue; }
+        integer((*parts)[i], "digits", pp, true, 1, 16);
+        string((*parts)[i], "id", pp, true);
+        string((*parts)[i], "format", pp, true);
+        if (const json* id = member((*parts)[i], "id", pp, false); id && id->is_string() && !ids.insert(id->get<std::string>()).second)
+          add(at(pp, "id"), "duplicate_value", {{"value", id->get<std::string>()}});
+      }
+      if (parts->empty()) add("/mark/parts", "wrong_count", {{"expected", "4"}});
+    }
   }
 }
 

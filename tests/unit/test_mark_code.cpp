@@ -14,7 +14,11 @@ using namespace nvcheck;
 
 const Rules& R() { return *builtin_rules(); }
 
+// The message with the parts of the built-in rule data (6+3+8+4 digits) filled in.
 std::string msg(const char* key, std::vector<std::pair<std::string_view, std::string>> args = {}, Lang lang = Lang::en) {
+  args.emplace_back("digits", "21");
+  args.emplace_back("parts", "6+3+8+4");
+  args.emplace_back("format", "RRRRRR III YYYYMMDD NNNN");
   return fill(R().text(std::string("mark_code.") + key, lang), args);
 }
 

@@ -77,7 +77,7 @@ struct MarkCodeCheck {
   std::string normalised;             // digits grouped 6 3 8 4 when well formed
   std::vector<std::string> problems;  // each reason it is not well formed, in the language
   std::vector<std::string> notes;     // e.g. a division code missing from the rule data's list
-  std::string division_name, first_evaluation;  // when well formed
+  std::string division, division_name, first_evaluation;  // when well formed
 };
 MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang lang);
 std::string mark_code_json(const MarkCodeCheck& c);

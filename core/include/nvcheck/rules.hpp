@@ -90,6 +90,69 @@ struct BasicRequirementDef {
   Text3 label, text;
 };
 
+/// How a record field's value is written (rule data `record_fields[].kind`).
+enum class FieldKind : std::uint8_t { text, date, enumeration, boolean, appendix };
+inline constexpr std::array<const char*, 5> kFieldKinds = {"text", "date", "enum", "bool", "appendix"};
+
+/// What a record field is to the engine (rule data `record_fields[].role`): the typed slot of
+/// Record it fills (docs/formats.md "The ten record lists").
+enum class FieldRole : std::uint8_t {
+  id, start, end, valid_until, information_date, scope, detail, appendix, flag, disputed,
+  authority, cause, matter, source
+};
+inline constexpr std::array<const char*, 14> kFieldRoles = {
+    "id", "start", "end", "valid_until", "information_date", "scope", "detail", "appendix", "flag",
+    "disputed", "authority", "cause", "matter", "source"};
+
+/// One field of a record list, resolved once when the rules load.
+struct FieldDef {
+  std::string name;
+  FieldKind kind = FieldKind::text;
+  FieldRole role = FieldRole::cause;
+  bool required = false;
+  const EnumDef* enumeration = nullptr;  // kind enum
+  int appendix = -1;                     // kind appendix: 0-3 for Appendix A-D
+  bool closed = false;                   // appendix: only its ids (or "other") are accepted
+  std::string reason;                    // "reason.<x>": why this field can make a record not count
+  int scope_slot = -1;                   // role scope: 0 = Record::enum_a, 1 = Record::enum_b
+};
+
+/// A record list's fields (rule data `record_fields.<list>`) with a look-up by key: candidates
+/// bucketed by key length and first letter, built at load (a key is compared with one or two names).
+struct ListDef {
+  static constexpr std::size_t kMaxFields = 32;  // a record's fields seen are a 32-bit mask
+  static constexpr std::size_t kBuckets = 32 * 26;
+  std::vector<FieldDef> fields;
+  std::vector<std::array<std::int8_t, 4>> slots;  // bucket -> field indexes (-1: none)
+  bool overflow = false;                          // more than 4 names in a bucket: linear look-up
+  std::array<int, 2> scope_field{{-1, -1}};       // Record::enum_a / enum_b fields
+  /// The field's index, or -1.
+  int find(std::string_view key) const;
+  void index();
+  static std::size_t bucket(std::string_view k) {
+    const unsigned char c = static_cast<unsigned char>(k[0]);
+    return (k.size() & 31) * 26 + (c >= 'a' && c <= 'z' ? c - 'a' : 0);
+  }
+};
+
+/// A record date the engine keeps (the date-valued roles).
+enum class DateSlot : std::uint8_t { start, end, valid_until, information_date };
+
+/// The counting shapes of clause 6.2 (rule data `indicators[].counting`); everything else about an
+/// indicator is data.
+enum class Counting : std::uint8_t {
+  window,        // 6.2.1, 6.2.7: from a date for window_months
+  during,        // 6.2.2-6.2.6: while the measure lasts, and window_months from window_from
+  complaints,    // 6.2.8, 6.2.9: received within window_months, unresolved or resolved within resolved_window_months
+  while_listed,  // 6.2.10: listed, not removed, within its validity
+};
+inline constexpr std::array<const char*, 4> kCountings = {"window", "during", "complaints", "while_listed"};
+
+/// The conditions checked before a record's span, in the order the data gives (`checks`; default
+/// appendix, flags, in_scope): the first that fails gives the reason.
+enum class Check : std::uint8_t { appendix, flags, in_scope };
+inline constexpr std::array<const char*, 3> kChecks = {"appendix", "flags", "in_scope"};
+
 /// One indicator of Table 1 / clause 6.2.
 struct IndicatorDef {
   std::string clause, id, group;
@@ -97,30 +160,38 @@ struct IndicatorDef {
   int threshold = 1;               // fails when at least this many records count
   int window_months = 0;           // the clause's window
   int resolved_window_months = 0;  // 6.2.8 / 6.2.9: after resolution
+  Counting counting = Counting::window;
+  std::vector<Check> checks;
+  DateSlot window_from = DateSlot::start;  // the date the window runs from (`window_from`)
+  int window_from_field = -1;              // its field in the list (for a reason when it is absent)
   /// in_scope[field] = bitmask over that field's enum values (bit i = value i is in scope).
   std::map<std::string, std::uint64_t, std::less<>> in_scope;
   /// The same for a record's first and second enumeration field (Record::enum_a, enum_b), read
   /// once at load: scope_restricted[k] false means every value is in scope.
   std::array<std::uint64_t, 2> scope_mask{};
   std::array<bool, 2> scope_restricted{};
-  /// The labels of those two fields ("field.<name>" in the texts) and their enumerations, for
-  /// the out-of-scope reason; set by Rules::index_names() (null when the rule data lacks them).
+  /// The names and labels of those two fields ("field.<name>" in the texts) and their
+  /// enumerations, for the out-of-scope reason (labels set by Rules::index_names(); null when
+  /// the rule data lacks them).
+  std::array<std::string, 2> scope_field;
   std::array<const Text3*, 2> scope_field_label{};
   std::array<const EnumDef*, 2> scope_enum{};
-  std::uint64_t one_off = 0;       // 6.2.5 / 6.2.6: bitmask over the measure enum
+  std::uint64_t one_off = 0;       // 6.2.5 / 6.2.6: bitmask over the first scope field's values
+  /// `flags`: the record's boolean field and the value with which it counts (-1: no flag).
+  int flag_field = -1;
+  bool flag_counts = true;
+  int appendix = -1;               // 0-3: the Appendix A-D its `appendix_field` refers to
+  int appendix_field = -1;
+  /// `end_event`: the plan's action that brings the end event about, and who takes it ("" none).
+  std::string end_action, end_by;
   std::array<Text3, 3> names;      // per Region
   Text3 description, source, question, requirements;
 };
 
-struct GroupDef { std::string id, clause; Text3 label, intro; };
+struct GroupDef { std::string id, clause; Text3 label, intro; std::vector<int> indicators; };
 struct DivisionCode { std::string code; Text3 name; };
-
-/// The names of a record's first and second enumeration fields in its list (Record::enum_a /
-/// enum_b; a list with one such field gives it for both), and the enumerations they take.
-const char* record_enum_field(ListKind list, bool second);
-const char* record_enum_name(ListKind list, bool second);
-/// The enumeration an indicator's in_scope key (a record field) takes; "" when none.
-const char* in_scope_enum(ListKind list, std::string_view field);
+/// A part of the mark code (clause 7.4; rule data `mark.parts`).
+struct MarkPart { std::string id, format; int digits = 0; };
 
 class RulesError : public std::runtime_error {
  public:
@@ -136,10 +207,12 @@ struct Rules {
   std::vector<GroupDef> groups;
   std::array<BasicRequirementDef, 3> basic;
   std::array<IndicatorDef, kListCount> indicators;
+  std::array<ListDef, kListCount> lists;  // record_fields, per list in Table 1 order
   std::map<std::string, EnumDef, std::less<>> enums;
   std::array<Appendix, 4> appendices;  // A, B, C, D
   std::vector<DivisionCode> division_codes;
-  std::string colour = "#00a572";
+  std::string colour;                  // mark.colour (7.3)
+  std::vector<MarkPart> mark_parts;    // mark.parts (7.4), in the code's order
   // 7.3: the mark's pattern, font and sizes in pt (rule data `mark.style`).
   std::string mark_pattern = "IC", mark_font = "Times New Roman";
   int mark_main_size = 96, mark_english_size = 18;

@@ -1,0 +1,342 @@
+// Issue 15, item 1: the rule data drives the engine. Each test makes one edit an association can
+// make with a text editor to a copy of rules/ (read from the source tree), loads it, and shows that
+// the engine follows and that the texts agree (their numbers are placeholders); then each kind of
+// bad descriptor is refused by the rule check with its JSON path.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "nvcheck/rules_check.hpp"
+
+using namespace test;
+using json = nlohmann::json;
+
+namespace {
+
+std::string read_rules_file(const char* name) {
+  std::ifstream in(std::string(NVCHECK_SOURCE_DIR) + "/rules/" + name, std::ios::binary);
+  REQUIRE_MESSAGE(in, name);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A copy of rules/ as an association has it: wq179.json, texts.json, report.json.
+struct Copy {
+  json standard = json::parse(read_rules_file("wq179.json"));
+  std::string texts = read_rules_file("texts.json");
+  std::string report = read_rules_file("report.json");
+  std::shared_ptr<const Rules> load() const {
+    const std::string st = standard.dump(1);
+    return load_rules(st, {texts, report});
+  }
+  std::vector<RuleProblem> problems() const {
+    const std::string st = standard.dump(1);
+    return check_rules(st, {texts, report});
+  }
+  json& indicator(const char* clause) {
+    for (json& d : standard["indicators"])
+      if (d["clause"] == clause) return d;
+    FAIL("no indicator " << clause);
+    return standard;
+  }
+  json& field(const char* list, const char* name) {
+    for (json& f : standard["record_fields"][list])
+      if (f["field"] == name) return f;
+    FAIL("no field " << name);
+    return standard;
+  }
+};
+
+Output check(const std::string& f, const char* on, const Rules& r, Lang lang = Lang::en) {
+  Options o;
+  o.on = day(on);
+  o.lang = lang;
+  return check_json(f, o, r);
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::string status(const std::string& result, const char* clause, const char* id) {
+  const std::string head = std::string("\"clause\":\"") + clause + "\",\"id\":\"" + id + "\",\"status\":\"";
+  const std::size_t at = result.find(head);
+  if (at == std::string::npos) return "?";
+  return result.substr(at + head.size(), 4);
+}
+
+bool has(const std::vector<RuleProblem>& ps, const std::string& path, const std::string& code) {
+  return std::any_of(ps.begin(), ps.end(), [&](const RuleProblem& p) { return p.path == path && p.code == code; });
+}
+std::string listed(const std::vector<RuleProblem>& ps) {
+  std::string s;
+  for (const auto& p : ps) s += p.document + " " + p.path + " " + p.code + "\n";
+  return s;
+}
+
+const char* const kPenalty =
+    R"("administrative_penalties":[{"id":"p1","decided_on":"2025-01-10","field":"labour","type":"property"}])";
+
+}  // namespace
+
+TEST_SUITE("rules") {
+  TEST_CASE("Rule edit: the unedited copy of rules/ is the built-in rule set") {
+    Copy c;
+    CHECK_MESSAGE(c.problems().empty(), listed(c.problems()));
+    const auto r = c.load();
+    CHECK(check(file(kPenalty), "2026-06-01", *r).text == check(file(kPenalty), "2026-06-01", rules()).text);
+  }
+
+  TEST_CASE("Rule edit: a window (6.2.1 window_months 12 -> 24), its reason says 24 in three languages") {
+    Copy c;
+    c.indicator("6.2.1")["window_months"] = 24;
+    const auto r = c.load();
+    CHECK(status(check(file(kPenalty), "2026-06-01", rules()).text, "6.2.1", "administrative_penalty") == "pass");
+    const std::string en = check(file(kPenalty), "2026-06-01", *r).text;
+    CHECK(status(en, "6.2.1", "administrative_penalty") == "fail");
+    CHECK(contains(en, "within 24 months of the decision: counts until 10 January 2027"));
+    CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hans).text, "在决定之日起 24 个月内"));
+    CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hant).text, "在決定之日起 24 個月內"));
+    CHECK(contains(r->indicators[0].requirements[Lang::en], "24"));
+  }
+
+  TEST_CASE("Rule edit: a threshold (6.2.8 threshold 2 -> 1)") {
+    Copy c;
+    c.indicator("6.2.8")["threshold"] = 1;
+    const auto r = c.load();
+    const std::string f = file(
+        R"("contract_complaints":[{"id":"c1","contract_type":"commercial","valid":true,"received_on":"2026-03-01"}])");
+    CHECK(status(check(f, "2026-06-01", rules()).text, "6.2.8", "contract_complaint") == "pass");
+    CHECK(status(check(f, "2026-06-01", *r).text, "6.2.8", "contract_complaint") == "fail");
+    // The texts that carry the threshold say 1 (report.json note.complaints, the clause's requirements).
+    Options o;
+    o.on = day("2026-06-01");
+    const std::string html = report_html(f, o, *r).text;
+    const std::string html_before = report_html(f, o, rules()).text;
+    CHECK(html != html_before);
+    CHECK(r->indicators[7].threshold == 1);
+  }
+
+  TEST_CASE("Rule edit: the incorporation period (6.1.1 months 18 -> 24), the engine and its label agree") {
+    Copy c;
+    c.standard["basic_requirements"][0]["months"] = 24;
+    const auto r = c.load();
+    const std::string f = file("", "2025-01-01");
+    CHECK(contains(check(f, "2026-09-01", rules()).text, "\"verdict\":\"pass\""));
+    const std::string en = check(f, "2026-09-01", *r).text;
+    CHECK(contains(en, "\"verdict\":\"fail\""));
+    CHECK(contains(en, "2027-01-01"));  // met 24 months after incorporation
+    CHECK(item_name(*r, 0, Region::GD, Lang::en) == "Incorporated for at least 24 months");
+    CHECK(item_name(*r, 0, Region::HK, Lang::zh_Hant) == "成立滿 24 個月");
+  }
+
+  TEST_CASE("Rule edit: an in-scope value removed (6.2.1 field without labour) and added back") {
+    Copy c;
+    json& scope = c.indicator("6.2.1")["in_scope"]["field"];
+    scope.erase(std::find(scope.begin(), scope.end(), "labour"));
+    const auto r = c.load();
+    const std::string out = check(file(kPenalty), "2025-06-01", *r).text;
+    CHECK(status(out, "6.2.1", "administrative_penalty") == "pass");
+    CHECK(contains(out, "Labour"));  // the out-of-scope reason names the value by its label
+    scope.push_back("labour");
+    CHECK(status(check(file(kPenalty), "2025-06-01", *c.load()).text, "6.2.1", "administrative_penalty") == "fail");
+  }
+
+  TEST_CASE("Rule edit: a one-off measure (6.2.5 suspension_of_rights made one-off): no duration, no action") {
+    Copy c;
+    c.indicator("6.2.5")["one_off"].push_back("suspension_of_rights");
+    const auto r = c.load();
+    const std::string f = file(
+        R"("self_regulatory_violations":[{"id":"s1","organization":"A01","measure":"suspension_of_rights","imposed_on":"2025-01-10"}])");
+    CHECK(status(check(f, "2026-06-01", rules()).text, "6.2.5", "self_regulatory_violation") == "fail");
+    CHECK(status(check(f, "2026-06-01", *r).text, "6.2.5", "self_regulatory_violation") == "pass");
+    Options o;
+    o.on = day("2025-06-01");
+    CHECK(contains(plan_json(f, o, rules()).text, "\"action\":\"end_measure\""));
+    CHECK_FALSE(contains(plan_json(f, o, *r).text, "\"action\":\"end_measure\""));
+  }
+
+  TEST_CASE("Rule edit: an appendix entry added (A33) and one removed (A01)") {
+    Copy c;
+    c.standard["appendix_a"].push_back({{"id", "A33"}, {"region", "GD"}, {"name", "新商会"}, {"zh-Hant", "新商會"}, {"en", "New Chamber"}});
+    json& a = c.standard["appendix_a"];
+    a.erase(a.begin());  // A01
+    const auto r = c.load();
+    auto rec = [](const char* org) {
+      return file(std::string(R"("self_regulatory_violations":[{"id":"s1","organization":")") + org +
+                  R"(","measure":"public_censure","imposed_on":"2026-01-01"}])");
+    };
+    CHECK(status(check(rec("New Chamber"), "2026-06-01", rules()).text, "6.2.5", "self_regulatory_violation") == "pass");
+    CHECK(status(check(rec("New Chamber"), "2026-06-01", *r).text, "6.2.5", "self_regulatory_violation") == "fail");
+    CHECK(status(check(rec("A01"), "2026-06-01", rules()).text, "6.2.5", "self_regulatory_violation") == "fail");
+    const std::string out = check(rec("A01"), "2026-06-01", *r).text;
+    CHECK(status(out, "6.2.5", "self_regulatory_violation") == "pass");
+    CHECK(contains(out, "Appendix A"));
+  }
+
+  TEST_CASE("Rule edit: a label renamed (the enumeration value labour) shows in the reasons") {
+    Copy c;
+    c.standard["enums"]["field"]["labour"]["en"] = "Employment";
+    c.indicator("6.2.1")["in_scope"]["field"] = json::array({"market_regulation"});
+    const auto r = c.load();
+    const std::string out = check(file(kPenalty), "2025-06-01", *r).text;
+    CHECK(contains(out, "Employment"));
+    CHECK_FALSE(contains(out, "Labour"));
+  }
+
+  TEST_CASE("Rule edit: a mark part's digits (institution 3 -> 4) and the colour") {
+    Copy c;
+    c.standard["mark"]["parts"][1]["digits"] = 4;
+    c.standard["mark"]["parts"][1]["format"] = "IIII";
+    c.standard["mark"]["colour"] = "#123456";
+    const auto r = c.load();
+    CHECK(check_mark_code("440300 001 20250110 1234", rules(), Lang::en).well_formed);
+    const MarkCodeCheck old_code = check_mark_code("440300 001 20250110 1234", *r, Lang::en);
+    CHECK_FALSE(old_code.well_formed);
+    REQUIRE_FALSE(old_code.problems.empty());
+    CHECK(old_code.problems[0] == "The code must have 22 digits (6+4+8+4); it has 21.");
+    const MarkCodeCheck zh = check_mark_code("440300 001 20250110 1234", *r, Lang::zh_Hans);
+    CHECK(zh.problems[0] == "编码应为 22 位数字（6+4+8+4），实际为 21 位。");
+    const MarkCodeCheck code = check_mark_code("440300 0001 20250110 1234", *r, Lang::en);
+    CHECK(code.well_formed);
+    CHECK(code.normalised == "440300 0001 20250110 1234");
+    CHECK(code.first_evaluation == "2025-01-10");
+    const MarkCodeCheck spaced = check_mark_code("440300 001 20250110 1234 1", *r, Lang::en);
+    CHECK_FALSE(spaced.well_formed);
+    CHECK(spaced.problems[0] == "Spaces may only separate the parts (RRRRRR IIII YYYYMMDD NNNN).");
+    Options o;
+    o.on = day("2026-06-01");
+    CHECK(contains(report_html(file(""), o, *r).text, "#123456"));
+    CHECK_FALSE(contains(report_html(file(""), o, rules()).text, "#123456"));
+  }
+
+  TEST_CASE("Rule edit: where a window runs from (6.2.2 window_from released_on -> started_on)") {
+    Copy c;
+    c.indicator("6.2.2")["window_from"] = "started_on";
+    const auto r = c.load();
+    const std::string f = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2024-06-01","released_on":"2024-08-01"}])");
+    // From the release: counts until 2025-08-01; from the start: until 2025-06-01.
+    CHECK(status(check(f, "2025-07-01", rules()).text, "6.2.2", "administrative_coercion") == "fail");
+    CHECK(status(check(f, "2025-07-01", *r).text, "6.2.2", "administrative_coercion") == "pass");
+    CHECK(status(check(f, "2025-05-01", *r).text, "6.2.2", "administrative_coercion") == "fail");
+  }
+
+  TEST_CASE("Rule edit: a required field (penalty authority) and the order of the checks (6.2.1)") {
+    Copy c;
+    c.field("administrative_penalties", "authority")["required"] = true;
+    const auto r = c.load();
+    Options o;
+    o.on = day("2026-06-01");
+    const Prepared p = prepare(file(kPenalty), o, *r);
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0].path == "/records/administrative_penalties/0/authority");
+    CHECK(p.errors[0].code == "missing_field");
+    CHECK(prepare(file(kPenalty), o, rules()).errors.empty());
+    // An annulled penalty outside the scope: by default the flag decides the reason first.
+    Copy d;
+    const std::string f = file(
+        R"("administrative_penalties":[{"id":"p1","decided_on":"2026-01-10","field":"other","type":"property","annulled":true}])");
+    d.indicator("6.2.1")["checks"] = json::array({"in_scope", "flags"});
+    CHECK(contains(check(f, "2026-06-01", rules()).text, "annulled"));
+    CHECK_FALSE(contains(check(f, "2026-06-01", *d.load()).text, "nnulled"));
+  }
+
+  TEST_CASE("Rule edit: the report's classes follow groups[].indicators") {
+    Copy c;
+    // 6.2.4 moved from "law" to "other": its table comes after 6.2.10's heading.
+    json& law = c.standard["groups"][0]["indicators"];
+    law.erase(std::find(law.begin(), law.end(), "6.2.4"));
+    c.standard["groups"][3]["indicators"].push_back("6.2.4");
+    const auto r = c.load();
+    Options o;
+    o.on = day("2026-06-01");
+    const std::string before = report_html(file(""), o, rules()).text, after = report_html(file(""), o, *r).text;
+    const auto pos = [](const std::string& html, const char* what) { return html.find(what); };
+    const char* table = "<p class=\"clause-line\">6.2.4 ";
+    REQUIRE(pos(before, table) != std::string::npos);
+    REQUIRE(pos(after, table) != std::string::npos);
+    CHECK(pos(before, table) < pos(before, "id=\"other-status\""));
+    CHECK(pos(after, table) > pos(after, "id=\"other-status\""));
+  }
+
+  TEST_CASE("Rule check: each kind of bad record field or counting descriptor is refused with its path") {
+    struct Bad {
+      const char* what;
+      void (*edit)(Copy&);
+      const char* path;
+      const char* code;
+    };
+    const Bad bads[] = {
+        {"unknown kind", [](Copy& c) { c.field("judgments", "court")["kind"] = "number"; },
+         "/record_fields/judgments/5/kind", "unknown_value"},
+        {"unknown role", [](Copy& c) { c.field("judgments", "court")["role"] = "judge"; },
+         "/record_fields/judgments/5/role", "unknown_value"},
+        {"role of another kind", [](Copy& c) { c.field("judgments", "court")["role"] = "start"; },
+         "/record_fields/judgments/5/role", "role_kind"},
+        {"duplicate field", [](Copy& c) { c.field("judgments", "court")["field"] = "cause"; },
+         "/record_fields/judgments/6/field", "duplicate_value"},
+        {"required not a boolean", [](Copy& c) { c.field("judgments", "court")["required"] = "yes"; },
+         "/record_fields/judgments/5/required", "not_boolean"},
+        {"two start fields", [](Copy& c) { c.field("judgments", "decided_on")["role"] = "start"; },
+         "/record_fields/judgments", "role_count"},
+        {"a list missing", [](Copy& c) { c.standard["record_fields"].erase("judgments"); },
+         "/record_fields/judgments", "missing"},
+        {"window_from not a date field", [](Copy& c) { c.indicator("6.2.1")["window_from"] = "authority"; },
+         "/indicators/0/window_from", "not_date_field"},
+        {"window_from not a field of the list", [](Copy& c) { c.indicator("6.2.1")["window_from"] = "released_on"; },
+         "/indicators/0/window_from", "not_date_field"},
+        {"window_from optional without a reason",
+         [](Copy& c) { c.field("administrative_penalties", "decided_on").erase("required"); },
+         "/indicators/0/window_from", "window_from_optional"},
+        {"a flag that is not a bool field", [](Copy& c) { c.indicator("6.2.1")["flags"] = {{"authority", false}}; },
+         "/indicators/0/flags/authority", "not_flag_field"},
+        {"a flag's value not a boolean", [](Copy& c) { c.indicator("6.2.1")["flags"]["annulled"] = "no"; },
+         "/indicators/0/flags/annulled", "not_boolean"},
+        {"ongoing_until not the end field", [](Copy& c) { c.indicator("6.2.2")["ongoing_until"] = "started_on"; },
+         "/indicators/1/ongoing_until", "not_end_field"},
+        {"appendix_field not an appendix field", [](Copy& c) { c.indicator("6.2.5")["appendix_field"] = "matter"; },
+         "/indicators/4/appendix_field", "not_appendix_field"},
+        {"appendix other than its field's", [](Copy& c) { c.indicator("6.2.5")["appendix"] = "B"; },
+         "/indicators/4/appendix", "wrong_appendix"},
+        {"unknown counting", [](Copy& c) { c.indicator("6.2.1")["counting"] = "forever"; },
+         "/indicators/0/counting", "unknown_value"},
+        {"counting missing", [](Copy& c) { c.indicator("6.2.1").erase("counting"); },
+         "/indicators/0/counting", "missing"},
+        {"unknown check", [](Copy& c) { c.indicator("6.2.3")["checks"][0] = "mood"; },
+         "/indicators/2/checks/0", "unknown_value"},
+        {"one-off on a window", [](Copy& c) { c.indicator("6.2.7")["one_off"] = json::array({"cancellation"}); },
+         "/indicators/6/one_off", "one_off_shape"},
+        {"in_scope of a field that is not a scope field", [](Copy& c) { c.indicator("6.2.1")["in_scope"]["cause"] = json::array(); },
+         "/indicators/0/in_scope/cause", "unknown_field"},
+        {"end_event decided by nobody known", [](Copy& c) { c.indicator("6.2.2")["end_event"]["by"] = "court"; },
+         "/indicators/1/end_event/by", "unknown_value"},
+        {"a group naming no indicator", [](Copy& c) { c.standard["groups"][0]["indicators"].push_back("6.2.11"); },
+         "/groups/0/indicators/4", "unknown_value"},
+        {"an indicator in no group", [](Copy& c) { c.standard["groups"][3]["indicators"] = json::array(); },
+         "/indicators/9/clause", "not_in_group"},
+        {"a mark part without digits", [](Copy& c) { c.standard["mark"]["parts"][2].erase("digits"); },
+         "/mark/parts/2/digits", "missing"},
+        {"no colour", [](Copy& c) { c.standard["mark"].erase("colour"); }, "/mark/colour", "missing"},
+    };
+    for (const Bad& b : bads) {
+      CAPTURE(b.what);
+      Copy c;
+      b.edit(c);
+      const auto ps = c.problems();
+      CHECK_MESSAGE(has(ps, b.path, b.code), listed(ps));
+      CHECK_THROWS_AS(c.load(), RulesError);
+      // Each problem reads in the three languages, with its path and no placeholder left.
+      const auto messages = builtin_rules();
+      for (const RuleProblem& p : ps)
+        for (Lang l : {Lang::zh_Hans, Lang::zh_Hant, Lang::en}) {
+          const std::string m = rule_problem_text(p, *messages, l);
+          CHECK_MESSAGE(m.find("rules_check.") == std::string::npos, m);
+          CHECK_MESSAGE(m.find(p.path.empty() ? "/" : p.path) != std::string::npos, m);
+          CHECK_MESSAGE(m.find('{') == std::string::npos, m);
+        }
+    }
+  }
+}

@@ -438,7 +438,7 @@ int run(int argc, char** argv) {
       // One line naming the file and what is wrong first (the result line lists every error).
       std::string first;
       if (const Prepared p = prepare(text, opt, *rules); !p.errors.empty()) {
-        first = error_message(p.errors.front(), *rules, opt.lang);
+        first = error_message(p.errors.front(), *rules, opt.lang, &p.parsed.enterprise);
         if (p.errors.size() > 1) first += " (+" + std::to_string(p.errors.size() - 1) + ")";
       }
       std::cerr << "nvcheck: " << shown(name) << ": " << (first.empty() ? "invalid input" : shown(first)) << "\n";

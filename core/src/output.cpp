@@ -6,6 +6,7 @@
 
 #include "json_dom.hpp"
 #include "nvcheck/nvcheck.hpp"
+#include "record_name.hpp"
 
 namespace nvcheck {
 namespace {
@@ -103,8 +104,13 @@ void append_rules(std::string& out, const Rules& rules) {
   out += '}';
 }
 
-void append_errors(std::string& out, const std::vector<InputError>& errors, const Rules& rules, Lang lang) {
+std::string error_message_at(const InputError& err, const RecordFinder& finder, const Rules& rules, Lang lang);
+std::string warning_message_at(const Warning& w, const RecordFinder& finder, const Rules& rules, Lang lang);
+
+void append_errors(std::string& out, const std::vector<InputError>& errors, const Rules& rules, Lang lang,
+                   const Enterprise* e) {
   out += "\"errors\":[";
+  const RecordFinder finder(errors.empty() ? nullptr : e);
   bool first = true;
   for (const InputError& err : errors) {
     if (!first) out += ',';
@@ -114,14 +120,15 @@ void append_errors(std::string& out, const std::vector<InputError>& errors, cons
     out += ",\"code\":";
     append_json_string(out, err.code);
     out += ",\"message\":";
-    append_json_string(out, error_message(err, rules, lang));
+    append_json_string(out, error_message_at(err, finder, rules, lang));
     out += '}';
   }
   out += ']';
 }
 
-void append_warnings(std::string& out, const std::vector<Warning>& ws, const Rules& rules, Lang lang) {
+void append_warnings(std::string& out, const std::vector<Warning>& ws, const Rules& rules, Lang lang, const Enterprise& e) {
   out += "\"warnings\":[";
+  const RecordFinder finder(ws.empty() ? nullptr : &e);
   bool first = true;
   for (const Warning& w : ws) {
     if (!first) out += ',';
@@ -132,7 +139,7 @@ void append_warnings(std::string& out, const std::vector<Warning>& ws, const Rul
     out += ",\"code\":";
     append_json_string(out, w.code);
     out += ",\"message\":";
-    append_json_string(out, warning_message(w, rules, lang));
+    append_json_string(out, warning_message_at(w, finder, rules, lang));
     out += '}';
   }
   out += ']';
@@ -248,27 +255,83 @@ const std::string& item_name(const Rules& rules, int item, Region region, Lang l
   return rules.indicators[static_cast<std::size_t>(item - kBasicCount)].names[static_cast<std::size_t>(region)][lang];
 }
 
-std::string error_message(const InputError& err, const Rules& rules, Lang lang) {
-  std::vector<std::pair<std::string_view, std::string>> args = err.args;
-  args.emplace_back("path", err.path.empty() ? std::string("/") : err.path);
-  return render(rules, "error." + err.code, args, lang);
+namespace {
+// "Where: what is wrong", the place in words (record_name.cpp), never a JSON pointer; a sentence
+// starts with a capital in English.
+std::string at_place(std::string place, std::string problem, const Rules& rules, Lang lang) {
+  std::string out = place.empty() ? std::move(problem)
+                                  : fill(rules.text("error.at", lang), {{"place", std::move(place)}, {"problem", std::move(problem)}});
+  return sentence_start(std::move(out), lang);
 }
 
-std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
+// A text of the rule data by key when it has one, else the value as it is.
+std::string words(const Rules& rules, const std::string& key, const std::string& value, Lang lang) {
+  const std::string& t = rules.text(key, lang);
+  return t == key ? value : t;
+}
+
+// The pointer without its last key ("/a/b" -> "/a").
+std::string_view parent_of(std::string_view pointer) {
+  const std::size_t slash = pointer.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : pointer.substr(0, slash);
+}
+
+std::string error_message_at(const InputError& err, const RecordFinder& finder, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = err.args;
+  bool expected = false;
+  for (auto& kv : args) {
+    if (kv.first == "expected") { kv.second = words(rules, "type." + kv.second, kv.second, lang); expected = true; }
+    if (kv.first == "option") kv.second = words(rules, "option." + kv.second, kv.second, lang);
+  }
+  if (err.code == "wrong_type" && !expected) args.emplace_back("expected", rules.text("type.value", lang));
+  args.emplace_back("key", pointer_key(err.path));
+  std::string problem = render(rules, "error." + err.code, args, lang);
+  // An unknown list is said by its own key: the place is the file's record lists.
+  const std::string_view at = err.code == "unknown_record_list" ? parent_of(err.path) : std::string_view(err.path);
+  return at_place(place_words(at, finder, rules, lang), std::move(problem), rules, lang);
+}
+
+std::string warning_message_at(const Warning& w, const RecordFinder& finder, const Rules& rules, Lang lang) {
+  const Record* r = w.record.empty() ? nullptr : finder.by_id(w.record);
+  const std::string record = r ? record_name(*r, rules, lang) : w.record;
   std::vector<std::pair<std::string_view, std::string>> args = w.args;
-  args.emplace_back("record", w.record);
-  if (w.code == "registration_not_subsisting")  // the status by its label in the language
-    for (auto& kv : args)
-      if (kv.first == "status") {
-        const EnumDef& def = rules.enum_def("registration_status");
-        const int k = def.index_of(kv.second);
-        if (k >= 0) kv.second = def.labels[static_cast<std::size_t>(k)][lang];
-      }
+  args.emplace_back("record", record);
+  std::string path;
+  for (auto& kv : args) {
+    if (kv.first == "path") path = kv.second;
+    if (w.code == "registration_not_subsisting" && kv.first == "status") {  // the status by its label
+      const EnumDef& def = rules.enum_def("registration_status");
+      const int k = def.index_of(kv.second);
+      if (k >= 0) kv.second = def.labels[static_cast<std::size_t>(k)][lang];
+    }
+    if (w.code == "division_not_in_region" && kv.first == "region") {  // the region by its name
+      for (std::size_t i = 0; i < 3; ++i)
+        if (kv.second == kRegionCodes[i]) { kv.second = rules.region_labels[i][lang]; break; }
+    }
+    if (w.code == "beyond_calendar" && kv.first == "what") {  // the date by what it is
+      const char* key = kv.second == "counts_until" ? "what.counts_until"
+                        : kv.second == "earliest_pass_date" ? "what.earliest_pass_date" : "what.clears_on";
+      kv.second = fill(rules.text(key, lang), {{"record", record}, {"clause", kv.second}});
+    }
+  }
   // A list outside Appendix D ("other") is said in words; the code stays not_in_appendix.
   if (w.code == "not_in_appendix")
     for (const auto& kv : args)
-      if (kv.first == "appendix" && kv.second == "D") return render(rules, "warning.other_risk_list", args, lang);
-  return render(rules, "warning." + w.code, args, lang);
+      if (kv.first == "appendix" && kv.second == "D") return at_place({}, render(rules, "warning.other_risk_list", args, lang), rules, lang);
+  if (w.code == "unknown_field") {  // where it is, and the key as the file spells it
+    args.emplace_back("key", pointer_key(path));
+    return at_place(place_words(parent_of(path), finder, rules, lang), render(rules, "warning.unknown_field", args, lang), rules, lang);
+  }
+  return at_place({}, render(rules, "warning." + w.code, args, lang), rules, lang);
+}
+}  // namespace
+
+std::string error_message(const InputError& err, const Rules& rules, Lang lang, const Enterprise* e) {
+  return error_message_at(err, RecordFinder(e), rules, lang);
+}
+
+std::string warning_message(const Warning& w, const Rules& rules, Lang lang, const Enterprise* e) {
+  return warning_message_at(w, RecordFinder(e), rules, lang);
 }
 
 namespace {
@@ -368,18 +431,19 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
   out += "],\"earliest_pass_date\":";
   append_day_or_null(out, ev.earliest_pass);
   out += ',';
-  append_warnings(out, ev.warnings, rules, lang);
+  append_warnings(out, ev.warnings, rules, lang, e);
   out += ",\"errors\":[]}";
   return out;
 }
 
-std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules) {
+std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules,
+                                const Enterprise* e) {
   std::string out = "{\"schema\":\"nvcheck/result@1\",";
   append_rules(out, rules);
   out += ",\"evaluated_on\":";
   append_day_or_null(out, on);
   out += ",\"verdict\":\"invalid\",\"basic_requirements\":[],\"indicators\":[],\"earliest_pass_date\":null,\"warnings\":[],";
-  append_errors(out, errors, rules, lang);
+  append_errors(out, errors, rules, lang, e);
   out += '}';
   return out;
 }
@@ -488,7 +552,7 @@ std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules
     out += '}';
   }
   out += "],";
-  append_warnings(out, ev.warnings, rules, lang);
+  append_warnings(out, ev.warnings, rules, lang, e);
   out += '}';
   return out;
 }
@@ -568,14 +632,14 @@ Output check_json(std::string_view text, const Options& options, const Rules& ru
   Limits limits;
   limits.keep_free_text = false;  // a result names no authority, court or source
   Prepared p = prepare(text, options, rules, limits);
-  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
+  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules, &p.parsed.enterprise), Verdict::invalid};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_result(p.parsed.enterprise, ev, rules, options.lang), ev.pass ? Verdict::pass : Verdict::fail};
 }
 
 Output plan_json(std::string_view text, const Options& options, const Rules& rules) {
   Prepared p = prepare(text, options, rules);
-  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
+  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules, &p.parsed.enterprise), Verdict::invalid};
   const Plan plan = make_plan(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_plan(p.parsed.enterprise, plan, rules, options.lang),
           plan.evaluation.pass ? Verdict::pass : Verdict::fail};

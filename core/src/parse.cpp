@@ -229,6 +229,15 @@ class Reader {
     if (f.is_array) ++f.index;
   }
 
+  // What a value at the current position should have been, when a container is not expected
+  // there: an entry of a list is an object, a list an array, a section an object, else one value.
+  static const char* expected_here(const Frame& f, bool is_array) {
+    if (f.is_array) return (f.ctx == Ctx::PreviousArr || f.ctx == Ctx::ListArr) ? "object" : "value";
+    if (f.ctx == Ctx::Top && f.field >= 1 && f.field <= 4) return "object";
+    if (f.ctx == Ctx::Records || (f.ctx == Ctx::Application && f.field == 1)) return is_array ? "object" : "array";
+    return "value";
+  }
+
   // Ctx of a container value at the current position; Skip when it is not expected there.
   Ctx child_ctx(bool is_array, bool& expected_container, bool& known) {
     Frame& f = stack_.back();
@@ -284,7 +293,7 @@ class Reader {
     Ctx c = child_ctx(is_array, expected, known);
     if (f.ctx == Ctx::Records && f.field < 0 && !duplicate_) error(path(), "unknown_record_list");
     else if (!known && !duplicate_ && f.ctx != Ctx::Skip) unknown_field(f);
-    else if (!expected && f.ctx != Ctx::Skip) error(path(), "wrong_type");
+    else if (!expected && f.ctx != Ctx::Skip) error(path(), "wrong_type", {{"expected", expected_here(f, is_array)}});
     if (duplicate_ && f.ctx != Ctx::Skip) c = Ctx::Skip;
     Frame nf{c, is_array};
     if (c == Ctx::ListArr) nf.list = f.field;
@@ -298,7 +307,9 @@ class Reader {
       } else {
         std::vector<Record>& records = out_.enterprise.records;
         if (records.empty()) records.reserve(64);
-        records.emplace_back().list = static_cast<ListKind>(f.list);
+        Record& added = records.emplace_back();
+        added.list = static_cast<ListKind>(f.list);
+        added.position = static_cast<std::uint32_t>(f.index);
         rec_ends_[0] = rec_ends_[1] = kNever;
         rec_start_given_ = false;
         rec_warnings_.clear();
@@ -401,7 +412,7 @@ class Reader {
     if (f.ctx != Ctx::Skip && !duplicate_) {
       if (f.is_array) {
         if (f.ctx == Ctx::PreviousArr || f.ctx == Ctx::ListArr) {
-          error(path(), "wrong_type");
+          error(path(), "wrong_type", {{"expected", "object"}});
           if (f.ctx == Ctx::ListArr) ++f.count;
         }
       } else {

@@ -361,8 +361,7 @@ void summary(std::string& out, const Ctx& c) {
   if (!ev.warnings.empty()) {
     out += "<h3>" + c.t("summary.warnings") + "</h3>\n<ul>\n";
     for (const Warning& w : ev.warnings)
-      out += "<li>" + (w.record.empty() ? std::string() : esc(w.record) + c.sep()) +
-             c.L([&](Lang l) { return esc(warning_message(w, c.rules, l)); }) + "</li>\n";
+      out += "<li>" + c.L([&](Lang l) { return esc(warning_message(w, c.rules, l, &c.e)); }) + "</li>\n";
     out += "</ul>\n";
   }
   out += "</section>\n";

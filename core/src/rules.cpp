@@ -536,6 +536,17 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
     }
   }
 
+  // The fields' labels (record_name.cpp says where an error is with them).
+  auto field_labels = [&](const json& fields, const std::string& prefix) {
+    if (!fields.is_array()) return;
+    for (const json& f : fields)
+      if (f.is_object() && f.contains("label")) r->field_labels[prefix + str(f, "field")] = text3(f["label"]);
+  };
+  if (auto it = j.find("record_fields"); it != j.end() && it->is_object())
+    for (auto l = it->begin(); l != it->end(); ++l) field_labels(*l, "records." + l.key() + ".");
+  for (const char* k : {"enterprise", "application", "certification"})
+    if (auto it = j.find(std::string(k) + "_fields"); it != j.end()) field_labels(*it, std::string(k) + ".");
+
   // Labels from the standard's data are texts too, so the writers find them by key.
   for (const char* k : {"appendix_d_amount_note"})
     if (j.contains(k)) r->texts[std::string("standard.") + k] = text3(j[k]);

@@ -1,5 +1,6 @@
 // A person's summary of a result or a plan (`--format text`), in the chosen language.
 #include "nvcheck/nvcheck.hpp"
+#include "record_name.hpp"
 
 namespace nvcheck {
 
@@ -58,7 +59,7 @@ void append_errors_text(std::string& out, const Prepared& p, const Rules& rules,
   out += '\n';
   for (const InputError& e : p.errors) {
     out += "  - ";
-    out += printable_text(error_message(e, rules, lang));
+    out += printable_text(error_message(e, rules, lang, &p.parsed.enterprise));
     out += '\n';
   }
 }
@@ -90,12 +91,12 @@ void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluat
     out += '\n';
     if (!io.fails) continue;
     for (const RecordOutcome& ro : io.counted)
-      out += "    - " + printable_text(e.records[ro.record].id) + sep + printable_text(reason_text(ro.reason, rules, lang)) + '\n';
+      out += "    - " + printable_text(sentence_start(record_name(e.records[ro.record], rules, lang), lang)) + sep + printable_text(reason_text(ro.reason, rules, lang)) + '\n';
   }
   if (!ev.warnings.empty()) {
     out += rules.text("text.warnings", lang) + '\n';
     for (const Warning& w : ev.warnings)
-      out += "  - " + (w.record.empty() ? std::string() : printable_text(w.record) + sep) + printable_text(warning_message(w, rules, lang)) + '\n';
+      out += "  - " + printable_text(warning_message(w, rules, lang, &e)) + '\n';
   }
 }
 

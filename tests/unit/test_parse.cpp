@@ -70,7 +70,10 @@ TEST_SUITE("parse") {
     REQUIRE(r.ev.warnings.size() == 1);
     CHECK(r.ev.warnings[0].code == "unknown_field");
     CHECK(r.ev.warnings[0].record == "t1");
-    CHECK(warning_message(r.ev.warnings[0], rules(), Lang::en).find("/records/contract_complaints/0/resolvd_on") != std::string::npos);
+    // Where in words (the record by what it is) and the key as the file spells it; no JSON pointer.
+    const std::string m = warning_message(r.ev.warnings[0], rules(), Lang::en, &r.prepared.parsed.enterprise);
+    CHECK(m.find("The contract complaint received on 1 January 2025 (no. t1): \"resolvd_on\"") == 0);
+    CHECK(m.find("/records") == std::string::npos);
   }
 
   TEST_CASE("Input: an unknown key is a repeat only within its own object") {
@@ -81,7 +84,8 @@ TEST_SUITE("parse") {
     CHECK(errors_of(file(R"("contract_complaints":[)" + t + "," + u + "]")).empty());
     const Run r = run(file(R"("contract_complaints":[)" + t + "," + u + "]"), "2025-03-01");
     REQUIRE(r.ev.warnings.size() == 2);
-    CHECK(warning_message(r.ev.warnings[1], rules(), Lang::en).find("/records/contract_complaints/1/note") != std::string::npos);
+    CHECK(warning_message(r.ev.warnings[1], rules(), Lang::en, &r.prepared.parsed.enterprise)
+              .find("The contract complaint received on 1 January 2025 (no. t2): \"note\"") == 0);
     const std::string twice = R"({"id":"t3","note":"a","contract_type":"labour","valid":true,"received_on":"2025-01-01","note":"b"})";
     CHECK(errors_of(file(R"("contract_complaints":[)" + t + "," + twice + "]")) ==
           E{{"/records/contract_complaints/1/note", "duplicate_key"}});

@@ -27,6 +27,7 @@ struct PreviousApplication {
 ///   appendix_value / appendix_index: organization, platform, scheme, list (-1: no match)
 struct Record {
   ListKind list{};
+  std::uint32_t position = 0;   // its index in its list in the file (/records/LIST/position)
   std::string id;
   Day start = kNever;
   Day end = kNever;

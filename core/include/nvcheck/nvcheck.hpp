@@ -53,13 +53,17 @@ Output plan_text(std::string_view enterprise_json, const Options& options, const
 Output report_html(std::string_view enterprise_json, const Options& options, const Rules& rules);
 
 /// The invalid result for errors found outside the engine (unreadable file: path "").
-std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules);
+/// `e`: the file's records as far as they were read, to name the record an error is in.
+std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules,
+                                const Enterprise* e = nullptr);
 
 /// Writers used by the doors above (exposed for tests and the report).
 std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang);
 std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules, Lang lang);
-std::string error_message(const InputError& err, const Rules& rules, Lang lang);
-std::string warning_message(const Warning& w, const Rules& rules, Lang lang);
+/// Messages for people: where (the record by what it is, the field by its label; `e` the file's
+/// records, null: a record by its id only) and what; never a JSON pointer.
+std::string error_message(const InputError& err, const Rules& rules, Lang lang, const Enterprise* e = nullptr);
+std::string warning_message(const Warning& w, const Rules& rules, Lang lang, const Enterprise* e = nullptr);
 std::string reason_text(const Reason& r, const Rules& rules, Lang lang);
 std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction& a, const Rules& rules, Lang lang);
 std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang);

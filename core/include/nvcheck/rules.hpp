@@ -217,6 +217,9 @@ struct Rules {
   std::string mark_pattern = "IC", mark_font = "Times New Roman";
   int mark_main_size = 96, mark_english_size = 18;
   std::map<std::string, Text3, std::less<>> texts;  // messages and labels by key ("reason.annulled", ...)
+  /// The labels of the file's fields, to say where an error is: "records.LIST.FIELD",
+  /// "enterprise.FIELD", "application.FIELD", "certification.FIELD" (wq179.json `*_fields`).
+  std::map<std::string, Text3, std::less<>> field_labels;
   std::string standard_json;           // the rule data as given (for `nvcheck rules`)
   std::string summary_json;            // the same with its numbers in the texts filled ("" when none)
   std::string texts_json;

@@ -100,7 +100,7 @@ void append_rules(std::string& out, const Rules& rules) {
   append_json_string(out, rules.id);
   out += ",\"version\":";
   append_json_string(out, rules.version);
-  out += '}';
+  out += rules.edited ? ",\"edited\":true}" : ",\"edited\":false}";  // not the built-in set (issue 15)
 }
 
 void append_errors(std::string& out, const std::vector<InputError>& errors, const Rules& rules, Lang lang) {
@@ -586,6 +586,7 @@ std::string rules_summary_json(const Rules& rules) {
   append_json_string(out, rules.id);
   out += ",\"version\":";
   append_json_string(out, rules.version);
+  out += rules.edited ? ",\"edited\":true" : ",\"edited\":false";
   out += ",\"standard\":";
   const std::string& standard = rules.summary_json.empty() ? rules.standard_json : rules.summary_json;
   out += standard.empty() ? std::string("null") : standard;

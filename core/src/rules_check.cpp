@@ -91,7 +91,7 @@ const std::set<std::string, std::less<>>& known_placeholders() {
       "position", "reached_on", "received_on", "record", "records", "region", "resolved_months",
       "result_on", "schema", "start", "status", "threshold", "until", "valid_until", "value",
       "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b",
-      "first_passed_on", "since", "clauses"};
+      "first_passed_on", "since", "clauses", "from", "to", "version"};
   return k;
 }
 

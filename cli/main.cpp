@@ -17,6 +17,7 @@
 
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/rules_check.hpp"
+#include "nvcheck/rules_diff.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 #ifndef NVCHECK_VERSION
@@ -40,6 +41,7 @@ const char* const kUsage =
     "       nvcheck mark-code CODE [--lang ...]\n"
     "       nvcheck rules\n"
     "       nvcheck rules check DIR       (the rule set's problems; exit 0 none, 2 some)\n"
+    "       nvcheck rules diff A B [--lang ...|all] [--json]  (what changed; exit 0 none, 1 some, 2 a bad set)\n"
     "Every command takes --rules DIR to read rule data (wq179.json, texts.json, report.json) from DIR.\n"
     "FILE may be - for standard input; -- ends the options. --jobs N: 1 to 64 threads (default: one\n"
     "per core). An input file or line may hold up to 8 MiB. Exit status: 0 all passed, 1 some failed,\n"
@@ -150,7 +152,7 @@ struct Args {
   std::vector<std::string> files;
   std::string on, lang, format = "json", rules_dir, output, jsonl;
   unsigned jobs = 0;  // 0: one per core
-  bool help = false, version = false;
+  bool help = false, version = false, json = false;
 };
 
 // 1 to kMaxJobs written in decimal digits, nothing else ("2x", "1e3", "-1", "0" refused).
@@ -179,6 +181,7 @@ bool parse_args(int argc, char** argv, Args& a, std::string& err) {
     else if (s == "--") options_ended = true;
     else if (s == "--help" || s == "-h") a.help = true;
     else if (s == "--version") a.version = true;
+    else if (s == "--json") a.json = true;
     else if (s == "--on") { if (!value(a.on)) return false; }
     else if (s == "--lang") { if (!value(a.lang)) return false; }
     else if (s == "--format") { if (!value(a.format)) return false; }
@@ -225,6 +228,50 @@ void print_rule_problems(const std::vector<RuleProblem>& problems, const std::st
   const Rules& messages = *builtin_rules();
   if (problems.empty()) out << messages.text("rules_check.ok", lang) << "\n";
   for (const RuleProblem& p : problems) out << rule_problem_text(p, messages, lang) << "\n";
+}
+
+// A rule folder loaded (and so validated); null, with every problem said on stderr, when it cannot be.
+std::shared_ptr<const Rules> load_rules_dir(const std::string& dir, const std::string& lang) {
+  RulesDir d;
+  if (!read_rules_dir(dir, d)) return nullptr;
+  try {
+    return load_rules(d.standard, d.docs());
+  } catch (const RulesInvalid& ex) {
+    std::cerr << "nvcheck: " << shown(dir) << ":\n";
+    print_rule_problems(ex.problems(), lang, std::cerr);
+  } catch (const RulesError& ex) {
+    std::cerr << "nvcheck: " << shown(dir) << ": " << shown(ex.what()) << "\n";
+  }
+  return nullptr;
+}
+
+// nvcheck rules diff A B [--lang en|zh-Hans|zh-Hant|all] [--json]: each change a line (with
+// --lang all, in the three languages, one after the other), or the diff as JSON.
+int run_rules_diff(const Args& a) {
+  if (a.files.size() != 3) return usage_error("rules diff takes two folders");
+  std::vector<Lang> langs;
+  if (a.lang == "all") {
+    langs = {Lang::zh_Hans, Lang::zh_Hant, Lang::en};
+  } else {
+    Lang l = Lang::en;
+    if (!a.lang.empty() && !parse_lang(a.lang, l)) return usage_error("--lang must be en, zh-Hans, zh-Hant or all");
+    langs = {l};
+  }
+  const auto ra = load_rules_dir(a.files[1], a.lang), rb = load_rules_dir(a.files[2], a.lang);
+  if (!ra || !rb) return 2;
+  const std::vector<RuleChange> changes = diff_rules(*ra, *rb);
+  const Rules& messages = *builtin_rules();
+  if (a.json) {
+    std::cout << rule_changes_json(*ra, *rb, changes, messages) << "\n";
+  } else if (changes.empty()) {
+    for (Lang l : langs) std::cout << messages.text("rules_diff.none", l) << "\n";
+  } else {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      if (i && langs.size() > 1) std::cout << "\n";
+      for (Lang l : langs) std::cout << shown(rule_change_text(changes[i], messages, l)) << "\n";
+    }
+  }
+  return changes.empty() ? 0 : 1;
 }
 
 // Checks each line of `lines` with up to `jobs` threads; out[i] and verdicts[i] are line i's.
@@ -351,6 +398,9 @@ int run(int argc, char** argv) {
     print_rule_problems(problems, a.lang, std::cout);
     return problems.empty() ? 0 : 2;
   }
+
+  // nvcheck rules diff A B: what changed from rule set A to B (exit 0 none, 1 some, 2 a bad set).
+  if (a.command == "rules" && !a.files.empty() && a.files[0] == "diff") return run_rules_diff(a);
 
   std::shared_ptr<const Rules> rules;
   try {

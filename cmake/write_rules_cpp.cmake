@@ -15,3 +15,16 @@ emit(kReport "${DIR}/report.json")
 string(APPEND body "}}  // namespace nvcheck::embedded\n")
 file(WRITE "${OUT}.tmp" "${body}")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+
+# The built-in set's digest (core/src/rules_identity.cpp computes the same for any loaded set):
+# the SHA-256 of the three files' SHA-256s, one per line.
+if(DIGEST_OUT)
+  set(lines "")
+  foreach(f wq179.json texts.json report.json)
+    file(SHA256 "${DIR}/${f}" h)
+    string(APPEND lines "${h}\n")
+  endforeach()
+  string(SHA256 digest "${lines}")
+  file(WRITE "${DIGEST_OUT}.tmp" "// Generated from rules/ by cmake/write_rules_cpp.cmake. Do not edit.\n#include \"nvcheck/rules_identity.hpp\"\nnamespace nvcheck {\nstd::string_view builtin_rules_digest() { return \"${digest}\"; }\n}  // namespace nvcheck\n")
+  file(COPY_FILE "${DIGEST_OUT}.tmp" "${DIGEST_OUT}" ONLY_IF_DIFFERENT)
+endif()

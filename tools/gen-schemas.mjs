@@ -130,7 +130,8 @@ const closed = (properties, extra = {}) => ({
 const basicClauses = rules.basic_requirements.map((b) => b.clause);
 const indicatorClauses = rules.indicators.map((i) => i.clause);
 const indicatorIds = rules.indicators.map((i) => i.id);
-const rulesRef = closed({ id: { type: 'string' }, version: { type: 'string' } });
+// edited: not the built-in rule set (its content differs from rules/ as the engine was built).
+const rulesRef = closed({ id: { type: 'string' }, version: { type: 'string' }, edited: { type: 'boolean' } });
 const warning = closed({ record: { type: ['string', 'null'] }, code: { type: 'string' }, message: { type: 'string' } });
 
 function resultSchema() {

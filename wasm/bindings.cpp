@@ -1,7 +1,7 @@
 // The WebAssembly door (embind): JSON text in, JSON text out, every C++ exception caught.
 //
 // Conventions (see wasm/engine.mjs, which turns them into plain JS values and Errors):
-// - evaluate, plan, rulesSummary, checkMarkCode, setRules return JSON text. When the engine
+// - evaluate, plan, rulesSummary, checkMarkCode, setRules, rulesDiff return JSON text. When the engine
 //   throws (an internal error, out of memory), they return `{"error":"..."}` instead; no other
 //   output of these calls starts with `{"error"`.
 // - report returns an object {verdict, html, result}: verdict "pass" | "fail" with the HTML
@@ -26,6 +26,7 @@
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/nvcheck.hpp"
 #include "nvcheck/rules_check.hpp"
+#include "nvcheck/rules_diff.hpp"
 
 namespace {
 
@@ -129,7 +130,7 @@ std::string js_check_mark_code(const std::string& code, const std::string& lang)
 }
 
 // Replaces the rule data until the page reloads; on a bad rules file the old rules stay.
-// Returns {"id","version"} of the rules now in use, or {"error": ...}.
+// Returns {"id","version","edited"} of the rules now in use, or {"error": ...}.
 std::string js_set_rules(const std::string& standard) {
   return guarded([&] {
     std::shared_ptr<const Rules> fresh;
@@ -148,8 +149,16 @@ std::string js_set_rules(const std::string& standard) {
     append_json_string(out, g_rules->id);
     out += ",\"version\":";
     append_json_string(out, g_rules->version);
-    out += '}';
+    out += g_rules->edited ? ",\"edited\":true}" : ",\"edited\":false}";
     return out;
+  });
+}
+
+// What the rules in use change from the built-in ones (rules_diff.hpp's JSON; "same" when none).
+std::string js_rules_diff() {
+  return guarded([&] {
+    const Rules& builtin = *builtin_rules();
+    return rule_changes_json(builtin, rules(), diff_rules(builtin, rules()), builtin);
   });
 }
 
@@ -212,5 +221,6 @@ EMSCRIPTEN_BINDINGS(nvcheck) {
   emscripten::function("rulesSummary", &js_rules_summary);
   emscripten::function("checkMarkCode", &js_check_mark_code);
   emscripten::function("setRules", &js_set_rules);
+  emscripten::function("rulesDiff", &js_rules_diff);
   emscripten::function("version", &js_version);
 }

@@ -215,7 +215,7 @@ export function checkMarkCode(code, lang = 'en') {
 
 /**
  * Replaces the rule data (the standard's JSON: rules/wq179.json's format) until the page reloads.
- * Returns {id, version}; on a bad rules file throws and the rules in use stay: the NvcheckError's
+ * Returns {id, version, edited}; on a bad rules file throws and the rules in use stay: the NvcheckError's
  * `problems` lists each problem of the rule set with its message in the three languages.
  */
 export function setRules(standardJson) {
@@ -223,6 +223,14 @@ export function setRules(standardJson) {
   const done = JSON.parse(checked(call('setRules', text)));
   rulesInUse = text;
   return done;
+}
+
+/**
+ * What the rules in use change from the built-in ones: {a, b, same, changes: [{kind, clause, path,
+ * from, to, items?, message: {zh-Hans, zh-Hant, en}}]} (docs/formats.md "Command line").
+ */
+export function rulesDiff() {
+  return JSON.parse(checked(call('rulesDiff')));
 }
 
 /** The engine's version. */

@@ -5,6 +5,7 @@ import * as engine from './engine.js';
 import { h, fill, keyed, download } from './dom.js';
 import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
 import { RuleData } from './rules.js';
+import { renderRulesEdited } from './rules-edited.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
 import { Answers } from './answers.js';
@@ -42,6 +43,8 @@ const state = {
   samples: [],
   notice: null,            // {tone, render: () => nodes, undo?}
   lastVerdict: null,
+  rulesDiff: null,         // the engine's rulesDiff() for the rules of tag rulesDiffTag (edited rules only)
+  rulesDiffTag: 0,
   engineBroken: false,
 };
 
@@ -66,6 +69,21 @@ function applyStatic() {
   }
   document.title = `${t('app.title')} · WQ-179`;
   if (state.rules) $('rules-version').textContent = t('footer.rules', { id: state.rules.id, version: state.rules.version });
+  showRulesEdited();
+}
+
+/** The "edited rules" mark and the changes from the built-in rules (none for the built-in ones). */
+function showRulesEdited() {
+  const rules = state.rules;
+  if (rules && rules.edited && state.rulesDiffTag !== rules.tag) {
+    try {
+      state.rulesDiff = engine.rulesDiff();
+    } catch {
+      state.rulesDiff = null;  // the mark still shows; the list is empty
+    }
+    state.rulesDiffTag = rules.tag;
+  }
+  renderRulesEdited($('rules-edited'), rules, rules && rules.edited ? state.rulesDiff : null);
 }
 
 function switchLang(lang) {

@@ -59,6 +59,11 @@ export function setRules(text) {
   return adapter.rulesSummary();
 }
 
+/** What the rules in use change from the built-in ones (`changes`, each with its message). */
+export function rulesDiff() {
+  return adapter.rulesDiff();
+}
+
 /** `nvcheck/result@1` for the enterprise file text. */
 export function evaluate(text, { lang, today, on }) {
   return JSON.parse(adapter.evaluate(text, opts(lang, today, on)));

@@ -524,6 +524,13 @@ const S = {
     '載入時請求本站檔案 {n} 個；之後每個請求都計入此數。',
     'While loading: {n} files of this site; every request after that is counted here.',
   ],
+  'rules.edited': [
+    '规则数据已修改：{id} 版本 {version}，不是内置规则。',
+    '規則資料已修改：{id} 版本 {version}，不是內建規則。',
+    'Edited rule data: {id} version {version}, not the built-in rules.',
+  ],
+  'rules.diff_title': ['与内置规则相比的改动（{count} 项）', '與內建規則相比的改動（{count} 項）', 'Changes from the built-in rules ({count})'],
+  'rules.diff_none': ['内容与内置规则相同（只是文件的写法不同）。', '內容與內建規則相同（只是檔案的寫法不同）。', 'The content is the same as the built-in rules (only the file is written differently).'],
 };
 
 const INDEX = { 'zh-Hans': 0, 'zh-Hant': 1, en: 2 };

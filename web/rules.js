@@ -15,6 +15,7 @@ export class RuleData {
     this.tag = (count += 1);
     this.id = summary.id;
     this.version = summary.version;
+    this.edited = summary.edited === true;  // not the built-in rules (the engine compares their content)
     this.std = summary.standard || {};
     this.texts = summary.texts || {};
     this.indicators = this.std.indicators || [];

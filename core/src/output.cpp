@@ -101,7 +101,7 @@ void append_rules(std::string& out, const Rules& rules) {
   append_json_string(out, rules.id);
   out += ",\"version\":";
   append_json_string(out, rules.version);
-  out += '}';
+  out += rules.edited ? ",\"edited\":true}" : ",\"edited\":false}";  // not the built-in set (issue 15)
 }
 
 std::string error_message_at(const InputError& err, const RecordFinder& finder, const Rules& rules, Lang lang);
@@ -650,6 +650,7 @@ std::string rules_summary_json(const Rules& rules) {
   append_json_string(out, rules.id);
   out += ",\"version\":";
   append_json_string(out, rules.version);
+  out += rules.edited ? ",\"edited\":true" : ",\"edited\":false";
   out += ",\"standard\":";
   const std::string& standard = rules.summary_json.empty() ? rules.standard_json : rules.summary_json;
   out += standard.empty() ? std::string("null") : standard;

@@ -266,6 +266,7 @@ void css(std::string& out, const Ctx& c) {
          ".draft-badge { border: 2px solid #111; padding: 1mm 3mm; font-weight: bold; font-size: 12pt; letter-spacing: .1em; }\n"
          ".draft { border: 2px dashed #111; padding: 2mm 3mm; margin: 3mm 0; }\n"
          ".draft p { margin: .5mm 0; font-weight: bold; }\n"
+         ".edited-rules { border: 2px solid #111; padding: 2mm 3mm; margin: 3mm 0; font-weight: bold; }\n"
          "dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .5mm 4mm; margin: 2mm 0; }\n"
          "dl.meta dt { color: #444; } dl.meta dd { margin: 0; font-weight: bold; overflow-wrap: anywhere; }\n"
          ".verdict { border: 3px solid var(--bad); padding: 1.5mm 4mm; margin: 2mm 0; break-inside: avoid; }\n"
@@ -322,7 +323,10 @@ void summary(std::string& out, const Ctx& c) {
          "</div></div>\n<div class=\"draft\" role=\"note\">\n";
   for (Lang l : kAll)
     out += std::string("<p lang=\"") + kLangCodes[static_cast<std::size_t>(l)] + "\">" + c.t_in("draft_notice", l) + "</p>\n";
-  out += "</div>\n<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n<dt>" +
+  out += "</div>\n";
+  // Rule data that is not the built-in set (issue 15): said before anything it decided.
+  if (c.rules.edited) out += "<p class=\"edited-rules\" role=\"note\">" + c.t_fill("edited_rules", {{"version", c.rules.version}}) + "</p>\n";
+  out += "<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n<dt>" +
          c.t("meta.evaluated_on") + "</dt><dd>" + c.date(ev.on) + "</dd>\n<dt>" + c.t("meta.rules") + "</dt><dd>" +
          (c.all ? esc(c.rules.id) + " · " + esc(c.rules.version) + c.L([&](Lang l) { return esc(c.rules.title[l]); })
                 : esc(c.rules.id) + " · " + esc(c.rules.title[c.lang]) + " · " + c.t("meta.version") + " " + esc(c.rules.version)) +

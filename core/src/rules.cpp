@@ -7,6 +7,7 @@
 #include "json_dom.hpp"
 #include "nvcheck/rules.hpp"
 #include "nvcheck/rules_check.hpp"
+#include "nvcheck/rules_identity.hpp"
 
 namespace nvcheck {
 namespace {
@@ -563,6 +564,8 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
       r->summary_json = filled_standard(standard_json, *r);
       break;
     }
+  r->digest = rules_digest(standard_json, text_jsons);
+  r->edited = r->digest != builtin_rules_digest();
   r->index_names();
   return r;
 }

@@ -92,7 +92,7 @@ const std::set<std::string, std::less<>>& known_placeholders() {
       "result_on", "schema", "start", "status", "threshold", "until", "valid_until", "value",
       "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b",
       "first_passed_on", "since", "clauses", "digits", "parts", "format", "kind", "role",
-      "key", "place", "problem", "n", "who", "field"};
+      "key", "place", "problem", "n", "who", "field", "from", "to", "version"};
   return k;
 }
 

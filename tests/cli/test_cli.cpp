@@ -416,3 +416,60 @@ TEST_SUITE("cli") {
     CHECK(nv("rules check " + q(tmp() / "nowhere")).code == 2);
   }
 }
+
+// What an edited rule set changes (issue 15): `rules diff A B`, and results marked as edited.
+TEST_SUITE("cli") {
+  TEST_CASE("cli: rules diff A B says each change with its clause, in the language asked; exit 0 same, 1 changed, 2 bad") {
+    const fs::path a = tmp() / "rules-diff-a", b = tmp() / "rules-diff-b";
+    fs::create_directories(a);
+    fs::create_directories(b);
+    fs::copy_file(src("rules/wq179.json"), a / "wq179.json", fs::copy_options::overwrite_existing);
+    const Result same = nv("rules diff " + q(a) + " " + q(a));
+    CHECK(same.code == 0);
+    CHECK(same.out == "The two rule sets are the same.\n");
+    json j = json::parse(slurp(src("rules/wq179.json")));
+    j["version"] = "2027.01-1";
+    j["indicators"][0]["window_months"] = 24;
+    j["appendix_a"].erase(0);
+    std::ofstream(b / "wq179.json") << j.dump(1);
+    const Result d = nv("rules diff " + q(a) + " " + q(b));
+    CHECK(d.code == 1);
+    CHECK(d.err.empty());
+    CHECK(lines(d.out) == std::vector<std::string>{"Version: 2026.11-1 → 2027.01-1", "6.2.1 Administrative penalty: window 12 → 24 months",
+                                                    "Appendix A: “A01 Hong Kong China Chamber of Commerce” removed"});
+    const Result hans = nv("rules diff " + q(a) + " " + q(b) + " --lang zh-Hans");
+    CHECK(hans.code == 1);
+    REQUIRE(lines(hans.out).size() == 3);
+    CHECK(lines(hans.out)[1] == "6.2.1 行政处罚：期限 12 → 24 个月");
+    const Result all = nv("rules diff " + q(a) + " " + q(b) + " --lang all");
+    const auto ls = lines(all.out);
+    REQUIRE(ls.size() == 11);  // three changes in three languages, a blank line between changes
+    CHECK(ls[4] == "6.2.1 行政处罚：期限 12 → 24 个月");
+    CHECK(ls[5] == "6.2.1 行政處罰：期限 12 → 24 個月");
+    CHECK(ls[6] == "6.2.1 Administrative penalty: window 12 → 24 months");
+    const Result js = nv("rules diff " + q(a) + " " + q(b) + " --json");
+    CHECK(js.code == 1);
+    const json out = json::parse(js.out);
+    CHECK(out["same"] == false);
+    CHECK(out["b"]["version"] == "2027.01-1");
+    REQUIRE(out["changes"].size() == 3);
+    CHECK(out["changes"][1]["clause"] == "6.2.1");
+    CHECK(out["changes"][1]["to"] == "24");
+    CHECK(out["changes"][2]["kind"] == "appendix_removed");
+    // The edited set marks every result; the shipped file read from a folder is the built-in set.
+    CHECK(nv("check " + q(good("01-gd-pass-on-anniversaries")) + " --rules " + q(b)).out.find(R"("version":"2027.01-1","edited":true})") !=
+          std::string::npos);
+    CHECK(nv("check " + q(good("01-gd-pass-on-anniversaries")) + " --rules " + q(a)).out.find(R"("version":"2026.11-1","edited":false})") !=
+          std::string::npos);
+    // A bad set is refused with its problems; a wrong command line is a usage error.
+    j["indicators"][0]["window_months"] = 141110341;
+    std::ofstream(b / "wq179.json") << j.dump(1);
+    const Result bad = nv("rules diff " + q(a) + " " + q(b));
+    CHECK(bad.code == 2);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.find("/indicators/0/window_months: 141110341 is out of range") != std::string::npos);
+    CHECK(nv("rules diff " + q(a)).code == 2);
+    CHECK(nv("rules diff " + q(a) + " " + q(tmp() / "nowhere")).code == 2);
+    CHECK(nv("rules diff " + q(a) + " " + q(a) + " --lang fr").code == 2);
+  }
+}

@@ -1,6 +1,7 @@
 // libFuzzer target over rule data (issue 15): edits of the built-in rule set are checked, loaded
 // and used on the golden cases. A set check_rules passes must load, and evaluate, plan and report
-// every golden case without a trap; a set it refuses must be refused by load_rules too.
+// every golden case without a trap, and be compared with the built-in set (rules diff); a set it
+// refuses must be refused by load_rules too.
 //
 // Input: lines "POINTER=JSON" (an edit of wq179.json: /indicators/0/window_months=141110341) or
 // "t:POINTER=JSON" (an edit of texts.json); a line "raw:" makes the rest of the input the whole
@@ -21,6 +22,7 @@
 #include "nvcheck/builtin_rules.hpp"
 #include "nvcheck/nvcheck.hpp"
 #include "nvcheck/rules_check.hpp"
+#include "nvcheck/rules_diff.hpp"
 
 namespace {
 
@@ -106,5 +108,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)nvcheck::plan_json(c, o, *rules);
   }
   (void)nvcheck::report_html(golden_cases().front(), o, *rules);
+  // What the set changes, both ways, and said in the three languages (rules diff, the page).
+  const nvcheck::Rules& builtin = *nvcheck::builtin_rules();
+  (void)nvcheck::rule_changes_json(builtin, *rules, nvcheck::diff_rules(builtin, *rules), builtin);
+  (void)nvcheck::rule_changes_json(*rules, builtin, nvcheck::diff_rules(*rules, builtin), builtin);
   return 0;
 }

@@ -223,11 +223,31 @@ test('wasm.api: setRules keeps the old rules on a bad file, takes a good one', (
   stillWorks();
   const standard = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules/wq179.json'), 'utf8'));
   standard.version = 'edited-1';
-  assert.deepEqual(engine.setRules(JSON.stringify(standard)), { id: 'WQ-179', version: 'edited-1' });
-  assert.equal(JSON.parse(engine.evaluate(example, {})).rules.version, 'edited-1');
+  assert.deepEqual(engine.setRules(JSON.stringify(standard)), { id: 'WQ-179', version: 'edited-1', edited: true });
+  assert.deepEqual(JSON.parse(engine.evaluate(example, {})).rules, { id: 'WQ-179', version: 'edited-1', edited: true });
   assert.equal(engine.rulesSummary().version, 'edited-1');
+  assert.equal(engine.rulesSummary().edited, true);
   // Back to the shipped rules (the page would reload).
   engine.setRules(fs.readFileSync(path.join(ROOT, 'rules/wq179.json')));
+  stillWorks();
+});
+
+test('wasm.api: rulesDiff says what the rules in use change from the built-in ones (issue 15)', () => {
+  assert.deepEqual(engine.rulesDiff().changes, []);
+  assert.equal(engine.rulesDiff().same, true);
+  const standard = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules/wq179.json'), 'utf8'));
+  standard.version = 'edited-2';
+  standard.indicators[0].window_months = 24;
+  engine.setRules(JSON.stringify(standard));
+  const diff = engine.rulesDiff();
+  assert.equal(diff.same, false);
+  assert.deepEqual(diff.b, { id: 'WQ-179', version: 'edited-2' });
+  assert.deepEqual(diff.changes.map((c) => c.message.en), ['Version: 2026.11-1 → edited-2', '6.2.1 Administrative penalty: window 12 → 24 months']);
+  assert.equal(diff.changes[1].message['zh-Hans'], '6.2.1 行政处罚：期限 12 → 24 个月');
+  // The shipped file again: the built-in rules, not edited.
+  assert.equal(engine.setRules(fs.readFileSync(path.join(ROOT, 'rules/wq179.json'))).edited, false);
+  assert.equal(engine.rulesDiff().same, true);
+  assert.equal(JSON.parse(engine.evaluate(example, {})).rules.edited, false);
   stillWorks();
 });
 

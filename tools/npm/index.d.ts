@@ -26,7 +26,8 @@ export interface LoadOptions {
   locateFile?: (path: string, prefix: string) => string;
 }
 
-export interface RulesRef { id: string; version: string }
+/** The rule set used: edited is true when it is not the built-in set (its content differs). */
+export interface RulesRef { id: string; version: string; edited: boolean }
 export interface InputError { path: string; code: string; message: string }
 export interface Warning { record: string | null; code: string; message: string }
 export interface BasicRequirement {
@@ -87,7 +88,13 @@ export interface Plan {
 export type ReportOutput =
   | { verdict: 'pass' | 'fail'; html: string; result: null }
   | { verdict: 'invalid'; html: null; result: string };
-export interface RulesSummary { id: string; version: string; standard: unknown; texts: unknown }
+export interface RulesSummary { id: string; version: string; edited: boolean; standard: unknown; texts: unknown }
+/** One change of the rules in use from the built-in ones (docs/formats.md "Command line"). */
+export interface RuleChange {
+  kind: string; clause: string; path: string; from: string; to: string; items?: string[];
+  message: { 'zh-Hans': string; 'zh-Hant': string; en: string };
+}
+export interface RulesDiff { a: { id: string; version: string }; b: { id: string; version: string }; same: boolean; changes: RuleChange[] }
 export interface MarkCodeCheck {
   well_formed: boolean;
   problems: string[];
@@ -111,5 +118,7 @@ export function rulesSummary(): RulesSummary;
 export function checkMarkCode(code: string, lang?: Lang): MarkCodeCheck;
 /** Replaces the rule data (rules/wq179.json's format); throws on a bad file. */
 export function setRules(standardJson: string | Uint8Array): RulesRef;
+/** What the rules in use change from the built-in ones. */
+export function rulesDiff(): RulesDiff;
 /** The engine's version. */
 export function version(): string;

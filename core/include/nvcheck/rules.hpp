@@ -223,6 +223,10 @@ struct Rules {
   std::string standard_json;           // the rule data as given (for `nvcheck rules`)
   std::string summary_json;            // the same with its numbers in the texts filled ("" when none)
   std::string texts_json;
+  // Which set this is (issue 15): the documents' digest (nvcheck/rules_identity.hpp), computed
+  // once at load, and whether it differs from the built-in set's (an edited rule set).
+  std::string digest;
+  bool edited = true;
 
   const EnumDef& enum_def(std::string_view name) const;
   /// Text by key in a language; the key itself when the rule data lacks it.

@@ -259,6 +259,12 @@ export class DeskView {
         h('div', { class: 'buttons' },
           h('button', { type: 'submit', class: 'btn', value: 'cancel', text: t('dialog.cancel') }),
           h('button', { type: 'submit', class: 'btn primary', value: 'save', id: 'client-rename-save', text: t('desk.save') }))));
+    // Enter in the name saves (the form's first button is Cancel).
+    input.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Enter' || ev.isComposing) return;
+      ev.preventDefault();
+      dialog.close('save');
+    });
     dialog.addEventListener('close', () => {
       if (dialog.returnValue === 'save') {
         desk.rename(id, input.value);

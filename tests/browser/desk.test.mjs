@@ -37,10 +37,10 @@ async function importFile(page, name, text) {
 test('browser.desk a desk of three clients survives a reload, each with its own entries', async (t) => {
   const { page, problems } = await open(t, env);
   await threeClients(page);
-  assert.deepEqual(await listNames(page), ['广州南沙示例贸易有限公司', '示例物流（香港）有限公司', '澳门示例咨询有限公司']);
+  assert.deepEqual(await listNames(page), ['广州南沙示例贸易有限公司', '示例物流（香港）有限公司', '澳門示例科技有限公司']);
   // The open client is named with the result and in the answer bar.
-  assert.equal(await page.locator('#result-client').innerText(), '澳门示例咨询有限公司');
-  assert.match(await page.locator('#bar-next .bar-client').innerText(), /澳门示例咨询有限公司/);
+  assert.equal(await page.locator('#result-client').innerText(), '澳門示例科技有限公司');
+  assert.match(await page.locator('#bar-next .bar-client').innerText(), /澳門示例科技有限公司/);
   // An edit of the second client is kept when another is opened.
   await page.click('#client-list [data-client] >> text=示例物流（香港）有限公司');
   await page.waitForFunction(() => document.querySelector('#result-client').textContent === '示例物流（香港）有限公司');
@@ -48,7 +48,7 @@ test('browser.desk a desk of three clients survives a reload, each with its own 
   await settle(page);
   await page.reload();
   await page.waitForSelector('#desk-summary tbody tr');
-  assert.deepEqual(await listNames(page), ['广州南沙示例贸易有限公司', '示例物流（香港）有限公司', '澳门示例咨询有限公司']);
+  assert.deepEqual(await listNames(page), ['广州南沙示例贸易有限公司', '示例物流（香港）有限公司', '澳門示例科技有限公司']);
   assert.equal(await field(page, '/enterprise/address').inputValue(), 'Edited for the second client');
   assert.equal(await page.locator('#client-list [aria-current="true"] .client-name').innerText(), '示例物流（香港）有限公司');
   await page.click('#client-list [data-client] >> text=广州南沙示例贸易有限公司');

@@ -67,7 +67,7 @@ export class DeskView {
     this.table = h('table', { class: 'desk-summary', id: 'desk-summary' });
     fill(this.root,
       h('h2', { id: 'desk-title', text: t('desk.title') }),
-      h('p', { class: 'desk-open' }, h('span', { text: t('desk.open') }), ' ', openName),
+      h('p', { class: 'desk-open' }, h('span', { text: t('desk.open') }), openName),
       buttons,
       h('h3', { class: 'sr-only', text: t('desk.list') }),
       list,

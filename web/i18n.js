@@ -455,7 +455,7 @@ const S = {
   // The consultant's desk (issue 16) and counselling notes (clause 8.8)
   'nav.desk': ['客户', '客戶', 'Clients'],
   'desk.title': ['客户', '客戶', 'Clients'],
-  'desk.open': ['当前客户：', '目前客戶：', 'Open client:'],
+  'desk.open': ['当前客户：', '目前客戶：', 'Open client: '],
   'desk.list': ['客户列表', '客戶列表', 'Client list'],
   'desk.new': ['新建客户', '新增客戶', 'New client'],
   'desk.rename': ['重命名…', '重新命名…', 'Rename…'],

@@ -126,3 +126,11 @@ export async function setDate(page, p, iso) {
 export const LISTS = ['administrative_penalties', 'administrative_coercions', 'judgments', 'criminal_cases',
   'self_regulatory_violations', 'community_violations', 'certification_violations', 'contract_complaints',
   'commitment_complaints', 'risk_list_entries'];
+
+/** What this browser saved for the open client of the desk (web/storage.js): {doc, answers, on, notes}. */
+export function savedClient(page) {
+  return page.evaluate(() => {
+    const desk = JSON.parse(localStorage.getItem('nvcheck:desk'));
+    return desk ? JSON.parse(localStorage.getItem('nvcheck:client:' + desk.current)) : null;
+  });
+}

@@ -559,7 +559,8 @@ Options read_options(std::string_view options_json, Day today) {
     bool ok = it->is_object();
     if (ok)
       for (auto n = it->begin(); n != it->end() && ok; ++n) ok = n.value().is_string();
-    if (!ok) o.errors.push_back({"", "bad_option", {{"option", "record_notes"}, {"value", describe(*it)}}});
+    const std::string option = it.key();  // "record_notes"
+    if (!ok) o.errors.push_back({"", "bad_option", {{"option", option}, {"value", describe(*it)}}});
     else
       for (auto n = it->begin(); n != it->end(); ++n)  // nlohmann's object: sorted by key
         if (!n.value().get<std::string>().empty()) o.record_notes.emplace_back(n.key(), n.value().get<std::string>());

@@ -177,6 +177,30 @@ function openClient(saved) {
  */
 async function addAsClient(doc, name, message, kind, notes = null) {
   const same = desk.sameEnterprise(doc);
+  // The very same entries already a client (a sample loaded again): that client is opened.
+  const fresh = model.normalise(JSON.parse(JSON.stringify(doc)));
+  const freshAnswers = JSON.stringify(Answers.fromFile(JSON.parse(JSON.stringify(doc))).toJSON(fresh));
+  const identical = notes ? null : same.find(({ client }) => JSON.stringify(client.doc) === JSON.stringify(fresh)
+    && JSON.stringify(client.answers) === freshAnswers);
+  if (identical) {
+    const previousId = storage.currentClient();
+    if (identical.id !== previousId) {
+      storage.setCurrent(identical.id);
+      openClient({ doc: identical.client.doc, answers: identical.client.answers, on: identical.client.on });
+    }
+    if (kind) {
+      notify({
+        tone: 'ok', kind, render: message,
+        undo: () => {
+          storage.setCurrent(previousId);
+          const back = storage.readClient(previousId) || {};
+          openClient({ doc: back.doc, answers: back.answers, on: back.on });
+          notify({ tone: 'ok', kind: 'undone', render: () => t('undone') });
+        },
+      });
+    }
+    return identical.id;
+  }
   const choice = same.length ? await askDuplicate(name) : 'add';
   if (choice === 'cancel') {
     notify({ tone: 'warn', kind: 'import-cancelled', render: () => t('desk.import_cancelled', { name }) });

@@ -95,22 +95,28 @@ test('browser.desk an imported file adds a client, and asks when the enterprise 
   await page.click('#dup-cancel');
   await page.waitForSelector('.notice[data-kind="import-cancelled"]');
   assert.equal((await listNames(page)).length, 3);
-  // Add as a copy: a fourth client.
+  // Replace: the client with the edit gets the file's entries back; still three.
+  await importFile(page, 'hk.json', text);
+  await page.click('#dup-replace');
+  await page.waitForSelector('.notice[data-kind="imported"]');
+  await settle(page);
+  assert.equal((await listNames(page)).length, 3);
+  assert.notEqual(await field(page, '/enterprise/address').inputValue(), 'Changed after the export');
+  // Undo takes the replacement back: the edit made after the export returns.
+  await page.click('.notice button:text("Undo")');
+  await page.waitForSelector('.notice[data-kind="undone"]');
+  assert.equal(await page.locator('#result-client').innerText(), '澳門示例科技有限公司');  // back where it was
+  await page.click('#client-list [data-client] >> nth=1');
+  await settle(page);
+  assert.equal(await field(page, '/enterprise/address').inputValue(), 'Changed after the export');
+  // Add as a copy: a fourth client, with the file's entries; the edited one is kept.
   await importFile(page, 'hk.json', text);
   await page.click('#dup-copy');
   await page.waitForSelector('.notice[data-kind="imported"]');
   await settle(page);
   assert.equal((await listNames(page)).length, 4);
-  assert.equal(await field(page, '/enterprise/address').inputValue() !== 'Changed after the export', true);
-  // Replace: the client with the edit gets the file's entries back; still four.
-  await importFile(page, 'hk.json', text);
-  await page.click('#dup-replace');
-  await page.waitForSelector('.notice[data-kind="imported"]');
-  await settle(page);
-  assert.equal((await listNames(page)).length, 4);
-  // Undo takes the replacement back: the edit made after the export returns.
-  await page.click('.notice button:text("Undo")');
-  await page.waitForSelector('.notice[data-kind="undone"]');
+  assert.match((await listNames(page))[2], /\(copy\)/);
+  assert.notEqual(await field(page, '/enterprise/address').inputValue(), 'Changed after the export');
   await page.click('#client-list [data-client] >> nth=1');
   await settle(page);
   assert.equal(await field(page, '/enterprise/address').inputValue(), 'Changed after the export');

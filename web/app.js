@@ -23,6 +23,9 @@ import { MarkCodeBox } from './mark-code.js';
 import './present.js';  // presentation mode (issue 16): on before the first paint
 import { mountTour } from './tour.js';
 import { nextTask } from './slices.js';
+import * as desk from './desk.js';
+import { DeskView, askDuplicate } from './desk-view.js';
+import { NotesView } from './notes.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILE = 5 * 1024 * 1024;
@@ -51,6 +54,8 @@ const state = {
 let form;      // the entry form and the report view: built right after the first verdict is shown
 let report;
 let markCode;  // clause 7.4: the "check a mark code" box
+let deskView;  // issue 16: the clients and their summary, and the counselling notes (8.8)
+let notesView;
 let cardsShown = false;  // the clause cards may be drawn (from the frame after the first verdict's)
 let timer = null;
 
@@ -98,6 +103,8 @@ function switchLang(lang) {
     report.render();
     markCode.render();
     renderSamples();
+    deskView.render();
+    notesView.render();
   }
   if ($('whatif-on')) renderWhatIfDate(true);
   renderNotice();
@@ -124,6 +131,7 @@ function persist() {
   const res = storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on });
   el.textContent = res === 'ok' ? t('saved') : res === 'full' ? t('storage.full_short') : t('not_saved');
   el.classList.toggle('warn', res !== 'ok');
+  if (deskView) deskView.refreshSoon();
   if (res === 'full' && !state.storageFull) {
     // Said once until a save works again: what to do is to export the file.
     notify({
@@ -154,22 +162,119 @@ function otherTabChanged(saved) {
 function loadOtherTab() {
   const saved = state.otherTab;
   state.otherTab = null;
-  state.doc = model.normalise(saved.doc && typeof saved.doc === 'object' ? saved.doc : model.emptyDoc());
-  state.answers = Answers.fromJSON(state.doc, saved.answers);
-  state.on = typeof saved.on === 'string' && /^\d*-\d*-\d*$/.test(saved.on) ? saved.on : '';
-  state.tried.clear();
-  state.good = null;
   if (LANGS.includes(saved.lang) && saved.lang !== getLang()) {
     setLang(saved.lang);
     applyStatic();
     if (form) report.render();
     renderSamples();
   }
+  showSaved(saved);
+  notify({ tone: 'ok', kind: 'tab-loaded', render: () => t('tab.loaded') });
+}
+
+/** Shows saved entries: another tab's, or another client of the desk (desk-view.js). */
+function showSaved(saved) {
+  state.doc = model.normalise(saved.doc && typeof saved.doc === 'object' ? saved.doc : model.emptyDoc());
+  state.answers = Answers.fromJSON(state.doc, saved.answers);
+  state.on = typeof saved.on === 'string' && /^\d*-\d*-\d*$/.test(saved.on) ? saved.on : '';
+  state.tried.clear();
+  state.good = null;
   if (form) form.render();
   if ($('whatif-on')) renderWhatIfDate(true);
   persist();
   evaluateNow();
-  notify({ tone: 'ok', kind: 'tab-loaded', render: () => t('tab.loaded') });
+  if (notesView) notesView.render();
+}
+
+/** Opens another client of the desk: a second tab's notice was about the one left. */
+function openClient(saved) {
+  if (state.otherTab || (state.notice && state.notice.kind === 'other-tab')) {
+    state.otherTab = null;
+    state.notice = null;
+    renderNotice();
+  }
+  showSaved(saved);
+  if (report) report.render();
+}
+
+/**
+ * Issue 16: a loaded sample or an imported file becomes a client of its own (the open client
+ * stays as it was), or fills the open client when that one is still empty. When the same
+ * enterprise is already a client, asks: replace it, add a copy, or cancel. Undo goes back.
+ */
+async function addAsClient(doc, name, message, kind, notes = null) {
+  const same = desk.sameEnterprise(doc);
+  // The very same entries already a client (a sample loaded again): that client is opened.
+  const fresh = model.normalise(JSON.parse(JSON.stringify(doc)));
+  const freshAnswers = JSON.stringify(Answers.fromFile(JSON.parse(JSON.stringify(doc))).toJSON(fresh));
+  const identical = notes ? null : same.find(({ client }) => JSON.stringify(client.doc) === JSON.stringify(fresh)
+    && JSON.stringify(client.answers) === freshAnswers);
+  if (identical) {
+    const previousId = storage.currentClient();
+    if (identical.id !== previousId) {
+      storage.setCurrent(identical.id);
+      openClient({ doc: identical.client.doc, answers: identical.client.answers, on: identical.client.on });
+    }
+    if (kind) {
+      notify({
+        tone: 'ok', kind, render: message,
+        undo: () => {
+          storage.setCurrent(previousId);
+          const back = storage.readClient(previousId) || {};
+          openClient({ doc: back.doc, answers: back.answers, on: back.on });
+          notify({ tone: 'ok', kind: 'undone', render: () => t('undone') });
+        },
+      });
+    }
+    return identical.id;
+  }
+  const choice = same.length ? await askDuplicate(name) : 'add';
+  if (choice === 'cancel') {
+    notify({ tone: 'warn', kind: 'import-cancelled', render: () => t('desk.import_cancelled', { name }) });
+    return null;
+  }
+  const previousId = storage.currentClient();
+  const previous = storage.readClient(previousId);
+  const answers = Answers.fromFile(doc);
+  const norm = model.normalise(doc);
+  const record = { doc: norm, answers: answers.toJSON(norm), on: '' };
+  let id;
+  let replaced = null;
+  const emptyNow = previous && model.isEmpty(previous.doc || model.emptyDoc()) && !desk.clientName(previous)
+    && !desk.notesOf(previous).enterprise && !Object.keys(desk.notesOf(previous).records).length;
+  if (choice === 'replace' || (choice === 'add' && emptyNow)) {
+    id = choice === 'replace' ? same[0].id : previousId;
+    replaced = storage.readClient(id);
+    desk.updateClient(id, (c) => {
+      Object.assign(c, record);
+      if (notes) c.notes = notes;
+    });
+  } else {
+    id = desk.addClient({ ...record, label: choice === 'copy' ? t('desk.copy_of', { name }) : '', notes: notes || desk.emptyNotes() }, previousId);
+    if (!id) {
+      notify({ tone: 'error', kind: 'storage-full', render: () => t('storage.full') });
+      return null;
+    }
+  }
+  storage.setCurrent(id);
+  state.otherTab = null;
+  showSaved(record);
+  state.answers = answers;
+  state.on = '';
+  if (kind) {
+    notify({
+      tone: 'ok', kind, render: message,
+      undo: () => {
+        if (replaced) storage.writeClient(id, replaced);
+        else desk.remove(id);
+        storage.setCurrent(storage.readClient(previousId) ? previousId : storage.clientIds()[0]);
+        const back = storage.readClient(storage.currentClient()) || {};
+        openClient({ doc: back.doc, answers: back.answers, on: back.on });
+        notify({ tone: 'ok', kind: 'undone', render: () => t('undone') });
+      },
+    });
+  }
+  return id;
 }
 
 function keepThisTab() {
@@ -249,6 +354,7 @@ function onSource() {
 function changed(structural) {
   persist();
   if (structural) form.render();
+  if (notesView) notesView.refresh();
   clearTimeout(timer);
   timer = setTimeout(evaluateNow, structural ? 0 : 150);
 }
@@ -510,11 +616,21 @@ function shownVerdict(v) {
   return v.verdict === 'pass' && state.unanswered.length ? 'unanswered' : v.verdict;
 }
 
+/** The open client's name (issue 16: always shown with the result). */
+function openClientName() {
+  const id = storage.currentClient();
+  const name = desk.clientName(storage.readClient(id));
+  return name || (id ? t('desk.unnamed', { n: storage.clientIds().indexOf(id) + 1 }) : '');
+}
+
 /** The answer bar (verdict-bar.js); a new verdict or earliest date is announced. */
 function renderPill() {
   const v = state.view;
   const shown = v ? shownVerdict(v) : '';
-  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan, shown);
+  const client = openClientName();
+  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan, shown, client);
+  const shownName = $('result-client');
+  if (shownName && shownName.textContent !== client) shownName.textContent = client;
   if (!v) return;
   const key = `${getLang()}|${shown}|${v.earliest_pass_date}`;
   if (key !== state.lastVerdict) {
@@ -612,10 +728,10 @@ function discardTried() {
 
 /** Works before the engine has started too (with no rule data, keys keep their order). */
 function exportFile() {
-  const e = state.doc.enterprise;
-  const slug = typeof e.id_code === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(e.id_code) ? e.id_code : 'enterprise';
+  // Named by the enterprise (Chinese names kept) and the day (desk.js fileName).
+  const name = desk.clientName(storage.readClient(storage.currentClient())) || state.doc.enterprise.name;
   // Only what was answered: a list not answered yet is left out, one answered "none" is empty.
-  download(`nvcheck-${slug}.json`, model.toExportText(state.doc, state.rules, state.answers), 'application/json');
+  download(desk.fileName('', name, state.today, 'json'), model.toExportText(state.doc, state.rules, state.answers), 'application/json');
   // A yes/no question not answered yet is left out of the file, where it would read as "no"
   // (or, for a valid complaint or an effective judgment, be missing): said at once.
   const open = state.rules ? state.unanswered.filter((u) => u.fields).length : 0;
@@ -677,6 +793,11 @@ async function importFile(file) {
     });
     return;
   }
+  const deskDoc = deskFileIn(text);
+  if (deskDoc) {
+    importDesk(file.name, deskDoc);
+    return;
+  }
   let r;
   try {
     r = checkFile(text);
@@ -688,7 +809,61 @@ async function importFile(file) {
     refusedNotice(file.name, text);
     return;
   }
-  replaceDoc(r.doc, () => t('file.imported', { name: file.name }), 'imported');
+  addAsClient(r.doc, file.name, () => t('file.imported', { name: file.name }), 'imported');
+}
+
+/** The desk file (`nvcheck/desk@1`) in these bytes, parsed, or null when it is another file. */
+function deskFileIn(bytes) {
+  try {
+    const v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+    return v && typeof v === 'object' && v.schema === desk.DESK_SCHEMA ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Adds every client of a desk file (each enterprise checked by the engine first: one refused
+ * refuses the file, saying which and why), asking for each one already here.
+ */
+async function importDesk(fileName, file) {
+  const list = Array.isArray(file.clients) ? file.clients : null;
+  const why = [];
+  const docs = [];
+  if (!list || !list.length) why.push(t('file.wrong_schema'));
+  else {
+    list.forEach((c, i) => {
+      const r = c && typeof c === 'object' && c.enterprise && typeof c.enterprise === 'object'
+        ? checkFile(JSON.stringify(c.enterprise)) : { refused: { why: t('file.wrong_schema'), errors: [] } };
+      if (r.refused) why.push(t('desk.bad_desk', { n: i + 1, why: r.refused.why + (r.refused.errors[0] ? ` ${r.refused.errors[0].message}` : '') }));
+      else docs.push({ doc: r.doc, notes: desk.notesOf(c), label: typeof c.label === 'string' ? c.label : '' });
+    });
+  }
+  if (why.length) {
+    notify({ tone: 'error', kind: 'refused', render: () => [h('p', { text: t('file.refused', { name: fileName, why: '' }) }), h('ul', {}, why.slice(0, 12).map((w) => h('li', { text: w })))] });
+    return;
+  }
+  if (typeof file.consultant === 'string' && file.consultant.trim() && !desk.settings().consultant) desk.setSettings({ consultant: file.consultant.trim() });
+  let added = 0;
+  for (const c of docs) {
+    const name = c.label || (c.doc.enterprise && c.doc.enterprise.name) || fileName;
+    const id = await addAsClient(c.doc, name, null, null, c.notes);
+    if (id) {
+      added += 1;
+      if (c.label) desk.rename(id, c.label);
+    }
+  }
+  if (deskView) deskView.refresh();
+  notify({ tone: 'ok', kind: 'imported', render: () => t('desk.imported_desk', { name: fileName, n: added }) });
+}
+
+/** The whole desk as one file (`nvcheck/desk@1`): every client's enterprise file and notes. */
+function exportDesk() {
+  const file = desk.deskFile((client) => {
+    const doc = model.normalise(client.doc ? JSON.parse(JSON.stringify(client.doc)) : model.emptyDoc());
+    return model.toFile(doc, state.rules, Answers.fromJSON(doc, client.answers));
+  }, state.today);
+  download(desk.fileName('desk', desk.settings().consultant || 'clients', state.today, 'json'), JSON.stringify(file, null, 2) + '\n', 'application/json');
 }
 
 function fetchSampleText(sample) {
@@ -710,7 +885,7 @@ async function loadSample(sample) {
       refusedNotice(sample.file, text);
       return;
     }
-    replaceDoc(r.doc, () => t('samples.loaded', { name: state.rules.label(sample.title) }), 'sample');
+    addAsClient(r.doc, state.rules.label(sample.title), () => t('samples.loaded', { name: state.rules.label(sample.title) }), 'sample');
   } catch (err) {
     notify({ tone: 'error', kind: 'sample-failed', render: () => t('samples.failed', { message: err.message }) });
   }
@@ -930,14 +1105,28 @@ function buildPage() {
     // A report of a file with questions not answered yet would report a pass nobody earned.
     make: (lang) => (state.unanswered.length
       ? { verdict: 'unanswered' }
-      : engine.report(model.evalFile(state.doc, state.rules, state.answers).text, { ...options(), lang })),
-    name: () => (state.doc.enterprise && state.doc.enterprise.name) || '',
+      : engine.report(model.evalFile(state.doc, state.rules, state.answers).text,
+        { ...options(), lang, ...desk.reportOptions(storage.currentClient(), state.doc) })),
+    name: () => desk.clientName(storage.readClient(storage.currentClient())) || (state.doc.enterprise && state.doc.enterprise.name) || '',
     date: () => (state.view && state.view.evaluated_on ? state.view.evaluated_on : state.today),
   });
   markCode = new MarkCodeBox($('mark-code-body'), { rules: () => state.rules });
+  deskView = new DeskView($('desk-body'), {
+    rules: () => state.rules, today: () => state.today, evaluate: engine.evaluate, plan: engine.plan,
+    regionName: (r) => state.rules.regionLabel(r), open: openClient, notify, exportDesk,
+    announce: (msg) => { $('sr-live').textContent = msg; },
+    nameField: () => document.querySelector('[data-path="/enterprise/name"]:is(input)'),
+    entriesRenamed: () => { renderPill(); if (report) report.render(); },
+  });
+  notesView = new NotesView($('notes-body'), {
+    rules: () => state.rules, doc: () => state.doc, region,
+    reportChanged: () => { if (report && report.shown) report.refresh(); },
+  });
   const whole = form.render();
   report.render();
   markCode.render();
+  deskView.render();
+  notesView.render();
   Promise.all([whole, restReady]).then(() => document.body.classList.add('built'));
   const listed = fetchSamples();
   samplesListed(listed);

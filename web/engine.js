@@ -74,8 +74,15 @@ export function plan(text, { lang, today, on }) {
   return JSON.parse(adapter.plan(text, opts(lang, today, on)));
 }
 
-/** The draft report: `{verdict, html}` or `{verdict: 'invalid', result}` (parsed). */
-export function report(text, { lang, today, on }) {
-  const r = adapter.report(text, opts(lang, today, on));
+/**
+ * The draft report: `{verdict, html}` or `{verdict: 'invalid', result}` (parsed). The counselling
+ * notes and the consultant (clause 8.8, desk.reportOptions) are report options, printed escaped.
+ */
+export function report(text, { lang, today, on, consultant, notes, record_notes: recordNotes }) {
+  const o = opts(lang, today, on);
+  if (consultant) o.consultant = consultant;
+  if (notes) o.notes = notes;
+  if (recordNotes) o.record_notes = recordNotes;
+  const r = adapter.report(text, o);
   return r.verdict === 'invalid' ? { verdict: r.verdict, result: JSON.parse(r.result) } : r;
 }

@@ -1,41 +1,33 @@
-// Autosave: the entries, the answers, the language and the what-if date in this browser's
-// localStorage. Nothing leaves the browser.
+// Autosave: the consultant's desk (several clients, issue 16) in this browser's localStorage.
+// Nothing leaves the browser.
+//
+//   nvcheck:desk          {clients: [id, ...], current: id, lang, consultant, includeNotes}
+//   nvcheck:client:ID     {doc, answers, on, label, notes: {enterprise, records: {id: text}}, changed}
+//
+// Each client has its own key, so two tabs on two clients never write over each other, and a
+// second tab's change is noticed per client (onOtherTab). The desk's list is read again before
+// every write and changed in place (read-modify-write), so a client added in another tab stays.
+// The page's one saved enterprise of before (nvcheck:v1) becomes the first client.
 
-const KEY = 'nvcheck:v1';
+const OLD_KEY = 'nvcheck:v1';
+const DESK_KEY = 'nvcheck:desk';
+const PREFIX = 'nvcheck:client:';
+const clientKey = (id) => PREFIX + id;
 
-/** The saved state `{doc, answers, lang, on}` or null. */
-export function load() {
-  try {
-    return parse(window.localStorage.getItem(KEY));
-  } catch {
-    return null;
-  }
+let currentId = null;       // the client open in this tab
+const lastWritten = new Map();  // key -> the text this tab last wrote (its own storage events are not news)
+
+function store() {
+  return window.localStorage;
 }
 
 function parse(raw) {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw);
-    return v && typeof v === 'object' ? v : null;
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : null;
   } catch {
     return null;
-  }
-}
-
-let lastWritten = null;
-
-/**
- * Saves; returns 'ok', 'full' (the browser's storage is full: QuotaExceededError) or 'refused'
- * (private mode, file://, storage turned off).
- */
-export function save(state) {
-  const raw = JSON.stringify(state);
-  try {
-    window.localStorage.setItem(KEY, raw);
-    lastWritten = raw;
-    return 'ok';
-  } catch (err) {
-    return isQuota(err) ? 'full' : 'refused';
   }
 }
 
@@ -44,25 +36,182 @@ function isQuota(err) {
     err.code === 22 || err.code === 1014);
 }
 
-export function clear() {
+/** Writes `value` as JSON under `key`: 'ok', 'full' or 'refused'. */
+function write(key, value) {
+  const raw = JSON.stringify(value);
   try {
-    window.localStorage.removeItem(KEY);
-    lastWritten = null;
-    return true;
+    store().setItem(key, raw);
+    lastWritten.set(key, raw);
+    return 'ok';
+  } catch (err) {
+    return isQuota(err) ? 'full' : 'refused';
+  }
+}
+
+function read(key) {
+  try {
+    return parse(store().getItem(key));
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/** A new client id: time and chance, never one in use. */
+export function newId() {
+  let id;
+  do id = Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
+  while (read(clientKey(id)));
+  return id;
+}
+
+/** The desk's index as stored (a fresh read), migrated from the one-enterprise page if needed. */
+export function readDesk() {
+  const d = read(DESK_KEY);
+  if (d && Array.isArray(d.clients)) {
+    d.clients = d.clients.filter((id) => typeof id === 'string');
+    return d;
+  }
+  return null;
+}
+
+/** Changes the index with `fn(index)` on a fresh read, and writes it. */
+export function updateDesk(fn) {
+  const d = readDesk() || { clients: [] };
+  fn(d);
+  return write(DESK_KEY, d);
+}
+
+/**
+ * Opens the desk: the index, created on first use. The page's saved enterprise of before
+ * (nvcheck:v1) becomes the first client, with its answers, language and what-if date.
+ */
+function openDesk() {
+  let d = readDesk();
+  if (d && d.clients.length) return d;
+  const old = read(OLD_KEY);
+  const id = newId();
+  const client = old && old.doc && typeof old.doc === 'object'
+    ? { doc: old.doc, answers: old.answers, on: typeof old.on === 'string' ? old.on : '' }
+    : { doc: null, answers: null, on: '' };
+  client.notes = { enterprise: '', records: {} };
+  client.changed = new Date().toISOString();
+  if (write(clientKey(id), client) !== 'ok') return { clients: [], lang: old && old.lang };
+  d = { ...(d || {}), clients: [id], current: id, lang: (d && d.lang) || (old && old.lang) };
+  if (write(DESK_KEY, d) === 'ok' && old) {
+    try { store().removeItem(OLD_KEY); } catch { /* kept: migrated again next time, harmlessly */ }
+  }
+  return d;
+}
+
+/** The ids of the clients, in the desk's order. */
+export function clientIds() {
+  const d = readDesk();
+  return d ? d.clients : [];
+}
+
+/** A client's stored record, or null. */
+export function readClient(id) {
+  return id ? read(clientKey(id)) : null;
+}
+
+export function writeClient(id, client) {
+  return write(clientKey(id), client);
+}
+
+export function removeClient(id) {
+  try {
+    store().removeItem(clientKey(id));
+  } catch { /* nothing to remove */ }
+  lastWritten.delete(clientKey(id));
+}
+
+export function currentClient() {
+  return currentId;
+}
+
+/** Makes `id` the client open in this tab (and the one a reload opens). */
+export function setCurrent(id) {
+  currentId = id;
+  updateDesk((d) => { d.current = id; });
+}
+
+/** The saved state of the open client `{doc, answers, lang, on}` or null. */
+export function load() {
+  try {
+    const d = openDesk();
+    currentId = d.clients.includes(d.current) ? d.current : d.clients[0] || null;
+    const c = readClient(currentId);
+    if (!c) return d.lang ? { lang: d.lang } : null;
+    return { doc: c.doc, answers: c.answers, lang: d.lang, on: c.on };
+  } catch {
+    return null;
   }
 }
 
 /**
- * Calls `fn(saved)` when another tab of this page saves different entries (a storage event; the
- * tab that saves gets none). `saved` is what the other tab saved, or null when it cleared them.
+ * Saves the open client's entries (its notes and name are kept); returns 'ok', 'full' (the
+ * browser's storage is full: QuotaExceededError) or 'refused' (private mode, file://, storage off).
+ */
+export function save(state) {
+  if (!currentId) {
+    try {
+      if (!openDesk().clients.length) return 'refused';
+      currentId = readDesk().current || readDesk().clients[0];
+    } catch {
+      return 'refused';
+    }
+  }
+  const old = readClient(currentId) || { notes: { enterprise: '', records: {} } };
+  const same = JSON.stringify([old.doc, old.answers, old.on || '']) === JSON.stringify([state.doc, state.answers, state.on || '']);
+  const res = write(clientKey(currentId), {
+    ...old, doc: state.doc, answers: state.answers, on: state.on || '', changed: same && old.changed ? old.changed : new Date().toISOString(),
+  });
+  if (res !== 'ok') return res;
+  const d = readDesk();
+  if (d && d.lang === state.lang && d.clients.includes(currentId)) return 'ok';
+  return updateDesk((x) => {
+    x.lang = state.lang;
+    if (!x.clients.includes(currentId)) x.clients.push(currentId);
+  });
+}
+
+/** Forgets the open client's entries (its notes and name stay). */
+export function clear() {
+  const old = readClient(currentId);
+  if (!old) return true;
+  return write(clientKey(currentId), { ...old, doc: null, answers: null, on: '', changed: new Date().toISOString() }) === 'ok';
+}
+
+/**
+ * Calls `fn(saved)` when another tab of this page saves different entries for the client open
+ * here (a storage event; the tab that saves gets none). `saved` is what the other tab saved, or
+ * null when it cleared them.
  */
 export function onOtherTab(fn) {
   window.addEventListener('storage', (ev) => {
-    if (ev.storageArea !== window.localStorage || (ev.key !== KEY && ev.key !== null)) return;
+    if (ev.storageArea !== window.localStorage) return;
+    if (ev.key !== null && ev.key !== clientKey(currentId)) return;
     const raw = ev.key === null ? null : ev.newValue;
-    if (raw !== null && raw === lastWritten) return;
-    fn(parse(raw));
+    if (raw !== null && raw === lastWritten.get(ev.key)) return;
+    const saved = parse(raw);
+    const old = parse(lastWritten.get(clientKey(currentId)) || null);
+    // Notes or a new name are not entries: the desk shows them; the form has nothing to offer.
+    if (saved && old && JSON.stringify([saved.doc, saved.answers, saved.on || '']) === JSON.stringify([old.doc, old.answers, old.on || ''])) {
+      lastWritten.set(ev.key, raw);
+      return;
+    }
+    fn(saved && saved.doc ? { doc: saved.doc, answers: saved.answers, on: saved.on } : null);
   });
 }
+
+/** Calls `fn()` when another tab changes the desk: its list or any client. */
+export function onDeskChange(fn) {
+  window.addEventListener('storage', (ev) => {
+    if (ev.storageArea !== window.localStorage) return;
+    if (ev.key !== null && ev.key !== DESK_KEY && !ev.key.startsWith(PREFIX)) return;
+    fn();
+  });
+}
+
+/** The key a client is stored under (for tests and the desk's second-tab notice). */
+export { clientKey, DESK_KEY };

@@ -34,8 +34,11 @@ export function firstStep(result, plan, shown = result.verdict) {
   return t('plan.no_actions');
 }
 
-/** Fills the bar; `result` null before the first evaluation. */
-export function renderVerdictBar(pill, next, result, plan, shown = result ? result.verdict : '') {
+/**
+ * Fills the bar; `result` null before the first evaluation. `client`: the open client's name
+ * (issue 16), shown first on the step's row.
+ */
+export function renderVerdictBar(pill, next, result, plan, shown = result ? result.verdict : '', client = '') {
   if (!result) {
     pill.className = 'status-pill';
     pill.textContent = '';
@@ -48,15 +51,21 @@ export function renderVerdictBar(pill, next, result, plan, shown = result ? resu
   pill.title = text;
   const step = firstStep(result, plan, shown);
   const label = step ? t('bar.next') : '';
-  if (next.dataset.text !== label + step) {
-    next.dataset.text = label + step;
+  if (next.dataset.text !== client + '|' + label + step) {
+    next.dataset.text = client + '|' + label + step;
     next.replaceChildren();
+    if (client) {
+      const c = document.createElement('span');
+      c.className = 'bar-client';
+      c.textContent = client;
+      next.append(c);
+    }
     if (step) {
       const b = document.createElement('span');
       b.className = 'bar-label';
       b.textContent = label;
       next.append(b, step);
     }
-    next.title = step;
+    next.title = client && step ? `${client} · ${step}` : client || step;
   }
 }

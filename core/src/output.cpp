@@ -571,6 +571,8 @@ std::string describe(const nlohmann::json& v) {
 }  // namespace
 
 namespace {
+constexpr std::size_t kMaxOptionsBytes = std::size_t{1} << 20;
+
 Options read_options(std::string_view options_json, Day today);
 }  // namespace
 
@@ -583,8 +585,9 @@ Options read_options(std::string_view options_json, Day today) {
   Options o;
   o.today = today;
   if (options_json.empty()) return o;
-  if (options_json.size() > 4096) {
-    o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", "(longer than 4096 bytes)"}}});
+  // Room for the report's counselling notes; the other options fit in a few dozen bytes.
+  if (options_json.size() > kMaxOptionsBytes) {
+    o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", "(longer than 1 MiB)"}}});
     return o;
   }
   nlohmann::json j;
@@ -608,6 +611,23 @@ Options read_options(std::string_view options_json, Day today) {
   if (auto it = j.find("today"); it != j.end() && it->is_string()) {
     Day d;
     if (parse_date(it->get<std::string>(), d)) o.today = d;
+  }
+  // Clause 8.8: the counselling notes and the consultant, for the report (text only, never evaluated).
+  for (const char* key : {"consultant", "notes"}) {
+    if (auto it = j.find(key); it != j.end() && !it->is_null()) {
+      if (!it->is_string()) o.errors.push_back({"", "bad_option", {{"option", key}, {"value", describe(*it)}}});
+      else (std::string(key) == "notes" ? o.notes : o.consultant) = it->get<std::string>();
+    }
+  }
+  if (auto it = j.find("record_notes"); it != j.end() && !it->is_null()) {
+    bool ok = it->is_object();
+    if (ok)
+      for (auto n = it->begin(); n != it->end() && ok; ++n) ok = n.value().is_string();
+    const std::string option = it.key();  // "record_notes"
+    if (!ok) o.errors.push_back({"", "bad_option", {{"option", option}, {"value", describe(*it)}}});
+    else
+      for (auto n = it->begin(); n != it->end(); ++n)  // nlohmann's object: sorted by key
+        if (!n.value().get<std::string>().empty()) o.record_notes.emplace_back(n.key(), n.value().get<std::string>());
   }
   return o;
 }

@@ -1,4 +1,5 @@
 // The draft report: WQ-179 Appendix E as one self-contained, print-ready HTML document.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -65,6 +66,8 @@ struct Ctx {
   bool all;
   std::vector<const RecordOutcome*> outcome;  // per record
   std::vector<char> counted;                  // per record
+  std::string consultant = {};                // clause 8.8: named in the report when entered
+  bool notes_shown = false;                   // 8.8: the counselling notes are printed
 
   const Evaluation& ev() const { return plan.evaluation; }
   /// One text made by `f` in the report's language, or its three forms stacked (Table E.1's layout).
@@ -294,6 +297,7 @@ void css(std::string& out, const Ctx& c) {
          "td ul { margin: 0; padding-left: 4mm; }\n"
          ".counselling { border: 1px solid #111; padding: 2mm 3mm; font-weight: bold; }\n"
          ".closing { break-inside: avoid; page-break-inside: avoid; }\n"
+         + std::string(c.notes_shown ? ".written { white-space: pre-wrap; }\n" : "") +
          ".needs { border: 2px solid var(--bad); padding: 2mm 3mm; break-inside: avoid; }\n"
          ".specimen { position: relative; border: 3px double var(--mark); padding: 3mm 4mm; margin: 4mm 0;\n"
          "  break-inside: avoid; page-break-inside: avoid; overflow: hidden; }\n"
@@ -326,7 +330,8 @@ void summary(std::string& out, const Ctx& c) {
   out += "</div>\n";
   // Rule data that is not the built-in set (issue 15): said before anything it decided.
   if (c.rules.edited) out += "<p class=\"edited-rules\" role=\"note\">" + c.t_fill("edited_rules", {{"version", c.rules.version}}) + "</p>\n";
-  out += "<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n<dt>" +
+  out += "<dl class=\"meta\">\n<dt>" + c.t("meta.enterprise") + "</dt><dd>" + c.val(c.e.name) + "</dd>\n" +
+         (c.consultant.empty() ? std::string() : "<dt>" + c.t("meta.consultant") + "</dt><dd>" + c.val(c.consultant) + "</dd>\n") + "<dt>" +
          c.t("meta.evaluated_on") + "</dt><dd>" + c.date(ev.on) + "</dd>\n<dt>" + c.t("meta.rules") + "</dt><dd>" +
          (c.all ? esc(c.rules.id) + " · " + esc(c.rules.version) + c.L([&](Lang l) { return esc(c.rules.title[l]); })
                 : esc(c.rules.id) + " · " + esc(c.rules.title[c.lang]) + " · " + c.t("meta.version") + " " + esc(c.rules.version)) +
@@ -534,6 +539,35 @@ void action_plan(std::string& out, const Ctx& c) {
   }
 }
 
+/// Clause 8.8: the counselling notes the user asked to print, and the consultant, as written
+/// (escaped, line breaks kept). A record's note is named by its table and number, as in Table E.1.
+void counselling_notes(std::string& out, const Ctx& c, const Options& opt) {
+  out += "<h3 id=\"notes\">" + c.t("notes.heading") + "</h3>\n<p class=\"intro\">" + c.t("notes.intro") + "</p>\n";
+  if (!opt.consultant.empty()) {
+    out += "<table class=\"fields\">\n";
+    field_row(out, c.t("notes.consultant"), c.val(opt.consultant));
+    out += "</table>\n";
+  }
+  if (!opt.notes.empty())
+    out += "<h4>" + c.t("notes.enterprise") + "</h4>\n<p class=\"u written\">" + esc(opt.notes) + "</p>\n";
+  std::string items;
+  std::array<int, kListCount> number{};
+  for (const Record& r : c.e.records) {
+    const std::size_t li = static_cast<std::size_t>(r.list);
+    ++number[li];
+    const auto it = std::lower_bound(opt.record_notes.begin(), opt.record_notes.end(), r.id,
+                                     [](const auto& n, const std::string& id) { return n.first < id; });
+    if (it == opt.record_notes.end() || it->first != r.id) continue;
+    items += "<li><strong>" + c.e1(kTableTitle[li]) + " " + std::to_string(number[li]) + "</strong> <span class=\"sub\">" +
+             esc(r.id) + "</span>" + c.sep() + "<span class=\"u written\">" + esc(it->second) + "</span></li>\n";
+  }
+  if (!items.empty()) out += "<h4>" + c.t("notes.records") + "</h4>\n<ul class=\"notes\">\n" + items + "</ul>\n";
+}
+
+bool has_counselling_notes(const Options& opt) {
+  return !opt.consultant.empty() || !opt.notes.empty() || !opt.record_notes.empty();
+}
+
 /// Clause 7: a passing report shows the mark as 7.2-7.4 describe it, as a specimen (8.3: the mark
 /// itself comes from the 标识管理机构); a failing one says what the mark would need instead.
 void mark_specimen(std::string& out, const Ctx& c) {
@@ -588,7 +622,8 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   const Enterprise& e = p.parsed.enterprise;
   const Lang lang = all ? Lang::zh_Hans : opt.lang;
   const Plan plan = make_plan(e, rules, p.on, std::move(p.parsed.warnings));
-  Ctx c{e, plan, rules, lang, all, std::vector<const RecordOutcome*>(e.records.size(), nullptr), std::vector<char>(e.records.size(), 0)};
+  Ctx c{e, plan, rules, lang, all, std::vector<const RecordOutcome*>(e.records.size(), nullptr), std::vector<char>(e.records.size(), 0), options.consultant,
+        has_counselling_notes(options)};
   for (const IndicatorOutcome& io : plan.evaluation.indicators) {
     for (const RecordOutcome& ro : io.counted) {
       c.outcome[ro.record] = &ro;
@@ -628,9 +663,16 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   // Beyond Table E.1: the clause-by-clause results, the route to passing (8.8) and the mark (7).
   out += "<section class=\"part\" id=\"annex\">\n";
   checks(out, c);
-  // The plan and the mark are kept on one page, so the last page is never a stray line or two.
-  out += "<div class=\"closing\">\n";
-  action_plan(out, c);
+  // The plan and the mark are kept on one page, so the last page is never a stray line or two;
+  // counselling notes (8.8), of any length, follow the plan and leave the mark on its own.
+  if (has_counselling_notes(options)) {
+    action_plan(out, c);
+    counselling_notes(out, c, options);
+    out += "<div class=\"closing\">\n";
+  } else {
+    out += "<div class=\"closing\">\n";
+    action_plan(out, c);
+  }
   mark_specimen(out, c);
   out += "</div>\n</section>\n</main>\n</body>\n</html>\n";
   return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail};

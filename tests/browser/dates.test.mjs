@@ -7,7 +7,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, open, SIZES, setLang, settle, verdict, waitVerdict, loadSample, shot } from './helpers.mjs';
+import { startAll, open, SIZES, setLang, settle, verdict, waitVerdict, loadSample, shot, savedClient,
+} from './helpers.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
@@ -17,7 +18,7 @@ const INC = '/enterprise/incorporated_on';
 const box = (page, p) => page.locator(`.field[data-path="${p}"] .date-field`);
 const part = (page, p, which) => box(page, p).locator(`input.date-${which}`);
 const refusal = (page, p) => page.locator(`.field[data-path="${p}"] .date-error`);
-const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('nvcheck:v1')));
+const saved = savedClient;  // the open client of the desk (issue 16)
 const shown = async (page, p) => Promise.all(['year', 'month', 'day'].map((w) => part(page, p, w).inputValue()));
 
 /** Types a date box by box, as a person with a keyboard would (the field moves on by itself). */

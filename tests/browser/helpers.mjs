@@ -82,9 +82,19 @@ export async function exportText(page) {
   return fs.readFileSync(await dl.path(), 'utf8');
 }
 
-export async function importText(page, name, text) {
+/**
+ * Imports a file. An import adds a client (issue 16); when the enterprise is already one, the
+ * page asks, and `duplicate` answers: 'replace' (the default: the file's entries replace the
+ * client's, as an import did before the desk), 'copy' or 'cancel'.
+ */
+export async function importText(page, name, text, { duplicate = 'replace' } = {}) {
+  await page.evaluate(() => document.getElementById('notices').replaceChildren());
   await page.setInputFiles('#import-input', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.waitForSelector('.notice[data-kind="imported"], .notice[data-kind="refused"]');
+  await page.waitForSelector('.notice[data-kind="imported"], .notice[data-kind="refused"], #duplicate-dialog[open]');
+  if (await page.locator('#duplicate-dialog[open]').count()) {
+    await page.click(`#dup-${duplicate}`);
+    await page.waitForSelector('.notice[data-kind="imported"], .notice[data-kind="import-cancelled"]');
+  }
   await settle(page);
 }
 
@@ -126,3 +136,11 @@ export async function setDate(page, p, iso) {
 export const LISTS = ['administrative_penalties', 'administrative_coercions', 'judgments', 'criminal_cases',
   'self_regulatory_violations', 'community_violations', 'certification_violations', 'contract_complaints',
   'commitment_complaints', 'risk_list_entries'];
+
+/** What this browser saved for the open client of the desk (web/storage.js): {doc, answers, on, notes}. */
+export function savedClient(page) {
+  return page.evaluate(() => {
+    const desk = JSON.parse(localStorage.getItem('nvcheck:desk'));
+    return desk ? JSON.parse(localStorage.getItem('nvcheck:client:' + desk.current)) : null;
+  });
+}

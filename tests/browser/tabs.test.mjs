@@ -10,13 +10,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   startAll, open, SIZES, DESKTOP, settle, verdict, waitVerdict, loadSample, shot, setLang, field,
+  savedClient,
 } from './helpers.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
 after(async () => { if (env) await env.stop(); });
 
-const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('nvcheck:v1')));
+const saved = savedClient;  // the open client of the desk (issue 16)
 const END = '/records/contract_complaints/0/resolved_on';
 
 for (const [size, viewport] of SIZES) {

@@ -24,6 +24,8 @@ const validate = {};
 for (const name of ['enterprise', 'result', 'plan']) {
   validate[name] = ajv.compile(JSON.parse(read(path.join(ROOT, 'schemas', `${name}.schema.json`))));
 }
+// The desk (nvcheck/desk@1) refers to the enterprise schema by its $id, compiled above.
+validate.desk = ajv.compile(JSON.parse(read(path.join(ROOT, 'schemas', 'desk.schema.json'))));
 const problems = (v) => (v.errors || []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 
 // What the engine refuses that a JSON Schema cannot express (a key twice, ids unique across
@@ -136,4 +138,31 @@ test('every invalid golden input is refused: by the schema at the paths the engi
       `${f}: schema and engine name different places (${problems(validate.enterprise)})`);
   }
   assert.ok(bySchema >= 10, `only ${bySchema} refused by the schema`);
+});
+
+test('the desk file (nvcheck/desk@1): enterprises with their notes; each enterprise checked by its own schema', () => {
+  const inputs = jsonFiles(path.join(CASES, 'good')).slice(0, 3).map((f) => JSON.parse(read(path.join(CASES, 'good', f))));
+  assert.ok(inputs.length >= 2);
+  const desk = {
+    schema: 'nvcheck/desk@1',
+    exported_on: '2026-12-01',
+    consultant: 'Chan Tai Man',
+    clients: inputs.map((enterprise, i) => ({
+      enterprise,
+      label: `Client ${i}`,
+      notes: { enterprise: '<script>alert(1)</script> 辅导记录', records: { p1: 'Asked the authority for the decision.' } },
+    })),
+  };
+  assert.ok(validate.desk(desk), problems(validate.desk));
+  assert.ok(validate.desk({ schema: 'nvcheck/desk@1', clients: [{ enterprise: inputs[0] }] }), problems(validate.desk));
+  const refused = (d, why) => assert.equal(validate.desk(d), false, why);
+  refused({ ...desk, schema: 'nvcheck/desk@2' }, 'another version');
+  refused({ ...desk, clients: [] }, 'no client');
+  refused({ schema: 'nvcheck/desk@1' }, 'no clients at all');
+  refused({ ...desk, clients: [{ notes: {} }] }, 'a client without its enterprise');
+  refused({ ...desk, clients: [{ enterprise: { ...inputs[0], schema: 'nvcheck/enterprise@9' } }] }, 'an enterprise its schema refuses');
+  refused({ ...desk, clients: [{ enterprise: inputs[0], notes: { enterprise: 1 } }] }, 'a note that is not text');
+  refused({ ...desk, clients: [{ enterprise: inputs[0], notes: { records: { p1: ['x'] } } }] }, 'a record note that is not text');
+  refused({ ...desk, clients: [{ enterprise: inputs[0], evaluated: true }] }, 'a key the desk does not have');
+  refused({ ...desk, exported_on: '2026-13-01' }, 'a date that is not one');
 });

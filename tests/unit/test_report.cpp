@@ -360,6 +360,52 @@ TEST_SUITE("report") {
     CHECK(render(file(""), Lang::zh_Hans).text.find(text("report.plan.passing", Lang::zh_Hans)) != std::string::npos);
   }
 
+  TEST_CASE("8.8: counselling notes and the consultant are report options, printed as text in the counselling section") {
+    const std::string f = file(R"("administrative_penalties":[{"id":"p1","decided_on":"2026-06-01","field":"labour","type":"property"},)"
+                               R"({"id":"p2","decided_on":"2026-07-01","field":"labour","type":"property"}])");
+    const std::vector<std::string> payloads = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+                                               "' onmouseover='alert(1)", "&lt;b&gt; & <b>bold</b>"};
+    for (const std::string& bad : payloads) {
+      const std::string opts = R"({"consultant":)" + js(bad + "K") + R"(,"notes":)" + js(bad + "E\nline 2") +
+                               R"(,"record_notes":{"p2":)" + js(bad + "P2") + R"(,"gone":"not a record"}})";
+      for (const char* lang : {"en", "zh-Hans", "zh-Hant", "all"}) {
+        Options o = parse_options(R"({"lang":")" + std::string(lang) + R"(",)" + opts.substr(1));
+        REQUIRE(o.errors.empty());
+        const Output out = report_html(f, o, R());
+        REQUIRE(out.verdict == Verdict::fail);
+        const std::string& h = out.text;
+        CHECK(h.find("<script") == std::string::npos);
+        CHECK(h.find("<img") == std::string::npos);
+        CHECK(h.find("<b>") == std::string::npos);
+        CHECK(h.find("onmouseover='") == std::string::npos);
+        CHECK(h.find(bad) == std::string::npos);
+        for (const char* suffix : {"K", "E\nline 2", "P2"}) CHECK_MESSAGE(h.find(escaped(bad + suffix)) != std::string::npos, suffix);
+        CHECK(h.find("not a record") == std::string::npos);  // a note for no record of the file
+        // The notes come after the plan's counselling line (8.8) and before the mark.
+        Lang l = Lang::zh_Hans;  // the trilingual report's first form
+        if (std::string(lang) != "all") REQUIRE(parse_lang(lang, l));
+        const std::size_t plan = h.find(text("report.plan.counselling", l)), notes = h.find(text("report.notes.heading", l)),
+                          mark = h.find(text("report.mark.heading", l));
+        CHECK(plan < notes);
+        CHECK(notes < mark);
+        CHECK(mark != std::string::npos);
+        CHECK(h.find(text("report.meta.consultant", l)) != std::string::npos);  // named on the first page too
+      }
+    }
+    // Without notes or consultant the report has no notes section (and the same bytes as before).
+    for (Lang l : kLangs) {
+      const std::string h = render(f, l).text;
+      CHECK(h.find(text("report.notes.heading", l)) == std::string::npos);
+      CHECK(h.find(text("report.meta.consultant", l)) == std::string::npos);
+    }
+    // The notes never change the verdict or the evaluation.
+    Options o = parse_options(R"({"notes":"all fine","record_notes":{"p1":"withdrawn"}})");
+    CHECK(report_html(f, o, R()).verdict == Verdict::fail);
+    // A note that is not text is a bad option.
+    for (const char* bad : {R"({"notes":1})", R"({"consultant":["x"]})", R"({"record_notes":{"p1":2}})", R"({"record_notes":"p1"})"})
+      CHECK_MESSAGE(parse_options(bad).errors.size() == 1, bad);
+  }
+
   TEST_CASE("Table E.1: the trilingual report shows every label of the rule data in its three printed forms") {
     const std::vector<std::string> keys = keys_under("report.e1.");
     REQUIRE(keys.size() > 60);

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nvcheck/enterprise.hpp"
@@ -18,11 +19,17 @@ struct Options {
   Lang lang = Lang::en;
   Day today = kNever;
   bool all_languages = false;      // `lang: "all"`: the report only (Table E.1's three forms)
+  // The report only (clause 8.8, 辅导和咨询): the consultant's name and the counselling notes, printed
+  // escaped in the report's counselling section; never part of the enterprise, never evaluated.
+  std::string consultant;
+  std::string notes;                                               // on the enterprise as a whole
+  std::vector<std::pair<std::string, std::string>> record_notes;  // record id, note (sorted by id)
   std::vector<InputError> errors;  // a bad option value is an input error
 };
 
 /// Reads `{"on": "YYYY-MM-DD", "lang": "en" | "zh-Hans" | "zh-Hant" | "all"}`; unknown keys ignored
-/// ("all" is the trilingual report's; the other doors refuse it).
+/// ("all" is the trilingual report's; the other doors refuse it). The report also reads
+/// `"consultant": "name"`, `"notes": "text"` and `"record_notes": {"record id": "text", ...}`.
 Options parse_options(std::string_view options_json, Day today = kNever);
 
 enum class Verdict { pass, fail, invalid };

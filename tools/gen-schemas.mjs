@@ -131,7 +131,7 @@ function enterpriseSchema() {
   };
 }
 
-// --- outputs: compact JSON written by core/src/output.cpp, keys as CONTRACT.md shows them -----
+// --- outputs: compact JSON written by core/src/result_json.cpp, keys as CONTRACT.md shows them -----
 const date = { type: 'string', format: 'date', pattern: DATE_PATTERN };
 const dateOrNull = { type: ['string', 'null'], format: 'date', pattern: DATE_PATTERN };
 const closed = (properties, extra = {}) => ({

@@ -1,0 +1,234 @@
+// Texts for people from the rule data: a message, reason or plan text rendered in the chosen
+// language, its {placeholders} filled, dates written for people.
+#include "render.hpp"
+
+namespace nvcheck {
+namespace {
+
+bool looks_like_date(std::string_view s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' && s[0] <= '9';
+}
+
+void append_human_date(std::string& out, Day day, Lang lang);
+
+// Fills a text's {placeholders} from the arguments, then from a reason's typed fields; arguments
+// whose values are ISO dates, and the typed dates, are written as dates for people.
+// `typed` is a reason. Every text is found in the rule data it belongs to (Rules::text), never
+// through a cache of ours: nothing here outlives the rules it came from.
+// A reason's placeholders that are neither arguments nor dates: the out-of-scope reason's clause
+// and labels.
+struct Labels {
+  std::string_view clause, field_label, value_label;
+};
+
+// `json`: the text is written as the inside of a JSON string (escaped as it goes, no copy).
+void render_into(std::string& out, const Rules& rules, std::string_view key,
+                 const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
+                 const Labels* labels = nullptr, bool json = false) {
+  const std::string_view tpl = rules.text(key, lang);
+  auto put = [&](std::string_view text) {
+    if (json) append_json_escaped(out, text);
+    else out.append(text);
+  };
+  std::size_t run = 0;
+  for (std::size_t i = tpl.find('{'); i < tpl.size(); i = tpl.find('{', i + 1)) {
+    const std::size_t close = tpl.find('}', i + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = tpl.substr(i + 1, close - i - 1);
+    std::string_view value;
+    bool found = false;
+    for (const auto& kv : args)
+      if (kv.first == name) { value = kv.second; found = true; break; }
+    if (!found && labels) {
+      if (name == "clause") { value = labels->clause; found = true; }
+      else if (name == "field_label") { value = labels->field_label; found = true; }
+      else if (name == "value_label") { value = labels->value_label; found = true; }
+    }
+    Day date = kNever;
+    int number = -1;
+    if (!found && typed) {
+      if (name == "start") date = typed->start;
+      else if (name == "end") date = typed->end;
+      else if (name == "until") date = typed->until;
+      else if (name == "valid_until") date = typed->valid_until;
+      else if (name == "months") number = typed->months;
+      else if (name == "resolved_months") number = typed->resolved_months;
+      else continue;
+    } else if (!found) {
+      continue;
+    }
+    put(tpl.substr(run, i - run));
+    run = close + 1;
+    Day d;
+    if (found) {
+      if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);  // digits and month names
+      else put(value);
+    } else if (number >= 0) {
+      out += std::to_string(number);
+    } else if (date != kNever) {
+      append_human_date(out, date, lang);
+    }
+    i = close;
+  }
+  put(tpl.substr(run));
+}
+
+std::string render(const Rules& rules, std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args,
+                   Lang lang) {
+  std::string out;
+  render_into(out, rules, key, args, nullptr, lang);
+  return out;
+}
+
+// The name of whoever decides an action: the authority, court, organisation or platform named in
+// the record, or a generic name.
+std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
+  switch (r.list) {
+    case ListKind::self_regulatory_violations:
+    case ListKind::community_violations: {
+      const Appendix& app = rules.appendices[r.list == ListKind::self_regulatory_violations ? 0 : 1];
+      if (r.appendix_index >= 0) return app.entries[static_cast<std::size_t>(r.appendix_index)].display[lang];
+      return r.appendix_value;
+    }
+    case ListKind::risk_list_entries:
+      if (!r.source.empty()) return r.source;
+      break;
+    default:
+      if (!r.authority.empty()) return r.authority;
+      break;
+  }
+  return rules.text(std::string("decider.") + kListNames[static_cast<std::size_t>(r.list)], lang);
+}
+
+void append_human_date(std::string& out, Day day, Lang lang) {
+  if (day == kNever) return;
+  const CivilDate c = civil_from_days(day);
+  auto number = [&](int v) {  // no leading zeros
+    char buf[12];
+    int n = 12;
+    do { buf[--n] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
+    out.append(buf + n, static_cast<std::size_t>(12 - n));
+  };
+  if (lang == Lang::en) {
+    static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December"};
+    number(c.day);
+    out += ' ';
+    out += kMonths[c.month - 1];
+    out += ' ';
+    number(c.year);
+    return;
+  }
+  number(c.year);
+  out += "年";
+  number(c.month);
+  out += "月";
+  number(c.day);
+  out += "日";
+}
+
+}  // namespace
+
+std::string human_date(Day day, Lang lang) {
+  std::string out;
+  append_human_date(out, day, lang);
+  return out;
+}
+
+const std::string& item_clause(const Rules& rules, int item) {
+  return item < kBasicCount ? rules.basic[static_cast<std::size_t>(item)].clause
+                            : rules.indicators[static_cast<std::size_t>(item - kBasicCount)].clause;
+}
+
+const std::string& item_name(const Rules& rules, int item, Region region, Lang lang) {
+  if (item < kBasicCount) return rules.basic[static_cast<std::size_t>(item)].label[lang];
+  return rules.indicators[static_cast<std::size_t>(item - kBasicCount)].names[static_cast<std::size_t>(region)][lang];
+}
+
+std::string error_message(const InputError& err, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = err.args;
+  args.emplace_back("path", err.path.empty() ? std::string("/") : err.path);
+  return render(rules, "error." + err.code, args, lang);
+}
+
+std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = w.args;
+  args.emplace_back("record", w.record);
+  if (w.code == "registration_not_subsisting")  // the status by its label in the language
+    for (auto& kv : args)
+      if (kv.first == "status") {
+        const EnumDef& def = rules.enum_def("registration_status");
+        const int k = def.index_of(kv.second);
+        if (k >= 0) kv.second = def.labels[static_cast<std::size_t>(k)][lang];
+      }
+  // A list outside Appendix D ("other") is said in words; the code stays not_in_appendix.
+  if (w.code == "not_in_appendix")
+    for (const auto& kv : args)
+      if (kv.first == "appendix" && kv.second == "D") return render(rules, "warning.other_risk_list", args, lang);
+  return render(rules, "warning." + w.code, args, lang);
+}
+
+std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
+  std::string out;
+  reason_into(out, r, rules, lang);
+  return out;
+}
+
+void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang, bool json) {
+  if (r.scope_list < 0) {  // set only on reason.out_of_scope
+    render_into(out, rules, r.key, r.args, &r, lang, nullptr, json);
+    return;
+  }
+  // The field and value of an out-of-scope record, by their labels in the language.
+  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.scope_list)];
+  const std::size_t second = r.scope_second ? 1 : 0;
+  const Text3* field = ind.scope_field_label[second];
+  const EnumDef* def = ind.scope_enum[second];
+  const std::size_t k = static_cast<std::size_t>(r.scope_value);
+  // (Rule data without the field's label shows its key, as rules.text() does.)
+  const std::string missing = field ? std::string() : std::string("field.") + record_enum_field(ind.list, r.scope_second);
+  const Labels labels{r.clause, field ? std::string_view((*field)[lang]) : std::string_view(missing),
+                      def && r.scope_value >= 0 && k < def->values.size() ? std::string_view(def->labels[k][lang])
+                                                                         : std::string_view()};
+  render_into(out, rules, r.key, r.args, &r, lang, &labels, json);
+}
+
+std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction& a, const Rules& rules, Lang lang) {
+  const Record& r = e.records[a.record];
+  const int item = kBasicCount + a.indicator;
+  std::vector<std::pair<std::string_view, std::string>> args = {
+      {"record", r.id},
+      // The record named by what it is (its kind and date) in the texts, the id as a detail.
+      {"start", r.start == kNever ? std::string() : format_date(r.start)},
+      {"clause", item_clause(rules, item)},
+      {"name", item_name(rules, item, e.region, lang)},
+      {"decider", decider_name(r, rules, lang)},
+      {"done_on", format_date(plan.evaluation.on)},
+      {"counts_until", a.counts_until == kNever ? std::string() : format_date(a.counts_until)},
+      {"clause_clears_on", a.clause_clears_on == kNever ? std::string() : format_date(a.clause_clears_on)},
+      {"earliest", a.earliest_pass == kNever ? std::string() : format_date(a.earliest_pass)}};
+  std::string text = render(rules, "plan.action." + a.action, args, lang);
+  // Sentences are spaced in English only: a space after a Chinese full stop is a stray one.
+  const char* gap = lang == Lang::en ? " " : "";
+  text += gap;
+  if (a.changes_nothing) {
+    text += render(rules, "plan.effect.changes_nothing", args, lang);
+  } else {
+    text += render(rules, a.clause_clears_on == kNever ? "plan.effect.clause_never" : "plan.effect.clause_clears", args, lang);
+    text += gap;
+    text += render(rules, a.earliest_pass == kNever ? "plan.effect.pass_never" : "plan.effect.pass_on", args, lang);
+  }
+  return text;
+}
+
+std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = {
+      {"clause", item_clause(rules, w.item)},
+      {"name", item_name(rules, w.item, e.region, lang)},
+      {"clears_on", w.clears_on == kNever ? std::string() : format_date(w.clears_on)}};
+  const char* key = w.item < kBasicCount ? (w.clears_on == kNever ? "plan.wait.basic_never" : "plan.wait.basic")
+                                         : (w.clears_on == kNever ? "plan.wait.never" : "plan.wait.clears");
+  return render(rules, key, args, lang);
+}
+
+}  // namespace nvcheck

@@ -137,6 +137,10 @@ const dateOrNull = { type: ['string', 'null'], format: 'date', pattern: DATE_PAT
 const closed = (properties, extra = {}) => ({
   type: 'object', properties, required: Object.keys(properties), additionalProperties: false, ...extra,
 });
+// The same with members written only on request (the `detail` option, docs/formats.md "Options").
+const withOptional = (schema, optional) => ({
+  ...schema, properties: { ...schema.properties, ...optional },
+});
 const basicClauses = rules.basic_requirements.map((b) => b.clause);
 const indicatorClauses = rules.indicators.map((i) => i.clause);
 const indicatorIds = rules.indicators.map((i) => i.id);
@@ -150,7 +154,7 @@ function resultSchema() {
     title: 'nvcheck result (nvcheck/result@1)',
     description: `The clause-by-clause verdict of ${rules.id}, or the errors of an invalid file. Generated from ` +
       'rules/wq179.json by tools/gen-schemas.mjs.',
-    ...closed({
+    ...withOptional(closed({
       schema: { const: 'nvcheck/result@1' },
       rules: rulesRef,
       evaluated_on: dateOrNull,
@@ -174,7 +178,8 @@ function resultSchema() {
           status: { enum: ['pass', 'fail'] },
           counted: {
             type: 'array',
-            items: closed({ record: { type: 'string' }, reason: { type: 'string' }, counts_until: dateOrNull }),
+            items: withOptional(closed({ record: { type: 'string' }, reason: { type: 'string' }, counts_until: dateOrNull }),
+              { counts_from: dateOrNull }),
           },
           not_counted: { type: 'array', items: closed({ record: { type: 'string' }, reason: { type: 'string' } }) },
           clears_on: dateOrNull,
@@ -186,7 +191,7 @@ function resultSchema() {
         type: 'array',
         items: closed({ path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }),
       },
-    }),
+    }), { evaluated_on_source: { enum: ['on', 'application_date', 'today'] } }),
     // A valid result has every clause, in order; an invalid one none, and no pass date.
     if: { type: 'object', properties: { verdict: { const: 'invalid' } } },
     then: {

@@ -20,16 +20,9 @@ std::string describe(const nlohmann::json& v) {
 }
 }  // namespace
 
-namespace {
-Options read_options(std::string_view options_json, Day today);
-}  // namespace
-
 // Pure: a door that calls with the same options again and again keeps what it read itself
 // (wasm/bindings.cpp), so no state here outlives a call.
-Options parse_options(std::string_view options_json, Day today) { return read_options(options_json, today); }
-
-namespace {
-Options read_options(std::string_view options_json, Day today) {
+Options parse_options(std::string_view options_json, Day today) {
   Options o;
   o.today = today;
   if (options_json.empty()) return o;
@@ -55,13 +48,16 @@ Options read_options(std::string_view options_json, Day today) {
     else
       o.on = d;
   }
+  if (auto it = j.find("detail"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) o.errors.push_back({"", "bad_option", {{"option", "detail"}, {"value", describe(*it)}}});
+    else o.detail = it->get<bool>();
+  }
   if (auto it = j.find("today"); it != j.end() && it->is_string()) {
     Day d;
     if (parse_date(it->get<std::string>(), d)) o.today = d;
   }
   return o;
 }
-}  // namespace
 
 Prepared prepare(std::string_view text, const Options& options, const Rules& rules, const Limits& limits) {
   Prepared p;
@@ -71,9 +67,15 @@ Prepared prepare(std::string_view text, const Options& options, const Rules& rul
   for (auto& err : p.parsed.errors) p.errors.push_back(std::move(err));
   p.parsed.errors.clear();
   // D: --on (or the page's date), else application.date, else today (docs/rules.md "Dates").
-  if (options.on != kNever) p.on = options.on;
-  else if (p.parsed.enterprise.application_date != kNever) p.on = p.parsed.enterprise.application_date;
-  else if (p.errors.empty()) p.on = options.today;  // an invalid file keeps evaluated_on to dates it was given
+  if (options.on != kNever) {
+    p.on = options.on;
+  } else if (p.parsed.enterprise.application_date != kNever) {
+    p.on = p.parsed.enterprise.application_date;
+    p.on_source = "application_date";
+  } else if (p.errors.empty()) {  // an invalid file keeps evaluated_on to dates it was given
+    p.on = options.today;
+    p.on_source = "today";
+  }
   if (p.on == kNever && p.errors.empty()) p.errors.push_back({"/application/date", "no_date", {}});
   return p;
 }
@@ -82,14 +84,19 @@ Output check_json(std::string_view text, const Options& options, const Rules& ru
   Limits limits;
   limits.keep_free_text = false;  // a result names no authority, court or source
   Prepared p = prepare(text, options, rules, limits);
-  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
+  if (!p.valid())
+    return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid,
+            error_messages(p.errors, rules, options.lang)};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
-  return {write_result(p.parsed.enterprise, ev, rules, options.lang), ev.pass ? Verdict::pass : Verdict::fail};
+  return {write_result(p.parsed.enterprise, ev, rules, options.lang, options.detail ? p.on_source : nullptr),
+          ev.pass ? Verdict::pass : Verdict::fail};
 }
 
 Output plan_json(std::string_view text, const Options& options, const Rules& rules) {
   Prepared p = prepare(text, options, rules);
-  if (!p.valid()) return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid};
+  if (!p.valid())
+    return {invalid_result_json(p.errors, p.on, options.lang, rules), Verdict::invalid,
+            error_messages(p.errors, rules, options.lang)};
   const Plan plan = make_plan(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_plan(p.parsed.enterprise, plan, rules, options.lang),
           plan.evaluation.pass ? Verdict::pass : Verdict::fail};

@@ -151,6 +151,13 @@ std::string error_message(const InputError& err, const Rules& rules, Lang lang) 
   return render(rules, "error." + err.code, args, lang);
 }
 
+std::vector<std::string> error_messages(const std::vector<InputError>& errors, const Rules& rules, Lang lang) {
+  std::vector<std::string> out;
+  out.reserve(errors.size());
+  for (const InputError& err : errors) out.push_back(error_message(err, rules, lang));
+  return out;
+}
+
 std::string warning_message(const Warning& w, const Rules& rules, Lang lang) {
   std::vector<std::pair<std::string_view, std::string>> args = w.args;
   args.emplace_back("record", w.record);

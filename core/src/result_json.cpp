@@ -111,13 +111,19 @@ void append_json_escaped(std::string& out, std::string_view s) {
   out.append(s.data() + run, s.size() - run);
 }
 
-std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang) {
+std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang,
+                         const char* on_source) {
   std::string out;
   out.reserve(1024 + 160 * e.records.size());
   out += "{\"schema\":\"nvcheck/result@1\",";
   append_rules(out, rules);
   out += ",\"evaluated_on\":";
   append_day_or_null(out, ev.on);
+  if (on_source) {
+    out += ",\"evaluated_on_source\":\"";
+    out += on_source;
+    out += '"';
+  }
   out += ev.pass ? ",\"verdict\":\"pass\"" : ",\"verdict\":\"fail\"";
   out += ",\"basic_requirements\":[";
   for (int k = 0; k < kBasicCount; ++k) {
@@ -149,6 +155,10 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
       append_json_string(out, e.records[ro.record].id);
       out += ",\"reason\":";
       append_reason(out, ro.reason, rules, lang);
+      if (on_source) {
+        out += ",\"counts_from\":";
+        append_day_or_null(out, ro.counts_from);
+      }
       out += ",\"counts_until\":";
       append_day_or_null(out, ro.counts_until);
       out += '}';

@@ -105,10 +105,6 @@ export function toFile(doc, rules, answers = null, answered = false, kept = null
   return out;
 }
 
-export function toText(doc, rules, answers = null) {
-  return JSON.stringify(toFile(doc, rules, answers));
-}
-
 /**
  * What the engine evaluates: the answered part of the file (records with a question not yet
  * answered are left out), and `path(p)`, which maps an error path of that text back to the form's
@@ -133,12 +129,6 @@ export function evalFile(doc, rules, answers) {
 /** Pretty text for export (2-space indent, final newline). */
 export function toExportText(doc, rules, answers = null) {
   return JSON.stringify(toFile(doc, rules, answers), null, 2) + '\n';
-}
-
-/** True when nothing has been entered. */
-export function isEmpty(doc) {
-  const f = toFile(doc);
-  return Object.keys(f).length === 2 && Object.keys(f.enterprise).length === 0;
 }
 
 function allIds(doc) {

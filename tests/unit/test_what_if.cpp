@@ -54,7 +54,7 @@ Options options_on(const std::string& on) {
 
 }  // namespace
 
-TEST_SUITE("what_if") {
+TEST_SUITE("plan") {
   TEST_CASE("What if: each action kind gives what the file edited by hand gives") {
     std::set<std::string> kinds;
     int compared = 0;
@@ -84,7 +84,8 @@ TEST_SUITE("what_if") {
           REQUIRE(found);
           const Output w = what_if_json(text, json::array({a}).dump(), o, rules());
           const json got = json::parse(w.text);
-          REQUIRE_MESSAGE(got["schema"] == "nvcheck/what-if@1", p.filename().string() + " " + w.text.substr(0, 300));
+          const std::string where = p.filename().string() + " " + w.text.substr(0, 300);
+          REQUIRE_MESSAGE(got["schema"] == "nvcheck/what-if@1", where);
           CHECK(got["result"].dump() == json::parse(check_json(one.dump(), o, rules()).text).dump());
           REQUIRE(got["changes"].size() == 1);
           CHECK(got["changes"][0]["record"] == a["record"]);

@@ -25,7 +25,7 @@ for (const [size, viewport] of SIZES) {
     const { page, problems } = await open(t, env, { viewport });
     await loadSample(page, 'gd-actions-dispute');
     await page.locator('#timeline').scrollIntoViewIfNeeded();
-    await page.waitForSelector('#timeline-body tbody tr');
+    await page.waitForSelector('#timeline-body tbody tr', { state: 'attached' });  // the table is in a closed <details>
     const text = await page.evaluate(async () => {
       const r = await fetch('samples/gd-actions-dispute.json');
       return r.text();

@@ -3,7 +3,7 @@
 
 import * as engine from './engine.js';
 import { h, fill, keyed, download } from './dom.js';
-import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
+import { t, setLang, getLang, LANGS, localToday, humanDate, useDateWriter } from './i18n.js';
 import { RuleData } from './rules.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
@@ -845,6 +845,7 @@ async function boot() {
     $('loading').classList.add('error');
     return;
   }
+  useDateWriter(engine.humanDate);  // dates for people as the engine's texts write them
   state.rules = new RuleData(summary);
   await rulesBesideThePage(summary, besideText);
   applyStatic();

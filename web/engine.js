@@ -73,6 +73,11 @@ export function whatIf(text, actions, { lang, today, on, detail }) {
   return JSON.parse(adapter.whatIf(text, actions, opts(lang, today, on, detail)));
 }
 
+/** A date for people in `lang`, as the engine's texts write it. */
+export function humanDate(iso, lang) {
+  return adapter.humanDate(iso, lang);
+}
+
 /** The limits the engine reads a file with: {file_bytes, records_per_list}. */
 export function limits() {
   return adapter.limits();

@@ -2,8 +2,6 @@
 // appendix entries come from the rule data (rules.js), and every verdict, reason and plan text
 // from the engine; only the page's controls and headings are here.
 
-import { loaded as engineLoaded, humanDate as engineHumanDate } from './engine.mjs';
-
 export const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
 export const LANG_NAMES = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
 
@@ -491,11 +489,11 @@ export function allStrings() {
  */
 export function humanDate(iso) {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso || '';
-  if (!engineLoaded()) return iso;
+  if (!writeDate) return iso;
   const key = current + '|' + iso;
   let text = humanDates.get(key);
   if (text === undefined) {
-    text = engineHumanDate(iso, current) || iso;
+    text = writeDate(iso, current) || iso;
     if (humanDates.size > 20000) humanDates.clear();
     humanDates.set(key, text);
   }
@@ -503,6 +501,13 @@ export function humanDate(iso) {
 }
 
 const humanDates = new Map();  // by language and date: a chart of 400 records asks for the same dates
+let writeDate = null;
+
+/** The engine's way of writing a date for people, `(iso, lang) => text`, once it has started. */
+export function useDateWriter(fn) {
+  writeDate = fn;
+  humanDates.clear();
+}
 
 /** Today's local date as `YYYY-MM-DD` (the engine never reads a clock; the page passes it in). */
 export function localToday() {

@@ -467,12 +467,10 @@ int run(int argc, char** argv) {
     Output out;
     if (!read_input(name, text, why)) {
       std::cerr << "nvcheck: " << shown(name) << ": " << why << "\n";
-      out.text = invalid_result_json({{"", "unreadable", {{"file", name}, {"detail", why}}}}, opt.on, opt.lang, *rules);
+      const std::vector<InputError> unreadable = {{"", "unreadable", {{"file", name}, {"detail", why}}}};
+      out.text = a.format == "text" && !is_report ? invalid_text(unreadable, *rules, opt.lang)
+                                                  : invalid_result_json(unreadable, opt.on, opt.lang, *rules);
       out.verdict = Verdict::invalid;
-      if (a.format == "text" && !is_report) {
-        out.text = rules->text("text.verdict.invalid", opt.lang) + "\n  - " +
-                   shown(fill(rules->text("error.unreadable", opt.lang), {{"file", name}, {"detail", why}})) + "\n";
-      }
     } else if (is_report) {
       Options report_options = opt;
       report_options.all_languages = all_languages;
@@ -485,13 +483,11 @@ int run(int argc, char** argv) {
     if (out.verdict == Verdict::invalid && !why.empty()) {
       // already said on stderr
     } else if (out.verdict == Verdict::invalid) {
-      // One line naming the file and what is wrong first (the result line lists every error).
-      std::string first;
-      if (const Prepared p = prepare(text, opt, *rules); !p.errors.empty()) {
-        first = error_message(p.errors.front(), *rules, opt.lang, &p.parsed.enterprise);
-        if (p.errors.size() > 1) first += " (+" + std::to_string(p.errors.size() - 1) + ")";
-      }
-      std::cerr << "nvcheck: " << shown(name) << ": " << (first.empty() ? "invalid input" : shown(first)) << "\n";
+      // One line naming the file and what is wrong first, as the engine said it (the result
+      // line lists every error).
+      std::string first = out.errors.empty() ? std::string("invalid input") : out.errors.front();
+      if (out.errors.size() > 1) first += " (+" + std::to_string(out.errors.size() - 1) + ")";
+      std::cerr << "nvcheck: " << shown(name) << ": " << shown(first) << "\n";
     }
     worst = std::max(worst, exit_for(out.verdict));
     if (is_report) {

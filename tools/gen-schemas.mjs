@@ -121,11 +121,15 @@ function enterpriseSchema() {
   };
 }
 
-// --- outputs: compact JSON written by core/src/output.cpp, keys as CONTRACT.md shows them -----
+// --- outputs: compact JSON written by core/src/result_json.cpp, keys as CONTRACT.md shows them -----
 const date = { type: 'string', format: 'date', pattern: DATE_PATTERN };
 const dateOrNull = { type: ['string', 'null'], format: 'date', pattern: DATE_PATTERN };
 const closed = (properties, extra = {}) => ({
   type: 'object', properties, required: Object.keys(properties), additionalProperties: false, ...extra,
+});
+// The same with members written only on request (the `detail` option, docs/formats.md "Options").
+const withOptional = (schema, optional) => ({
+  ...schema, properties: { ...schema.properties, ...optional },
 });
 const basicClauses = rules.basic_requirements.map((b) => b.clause);
 const indicatorClauses = rules.indicators.map((i) => i.clause);
@@ -141,7 +145,7 @@ function resultSchema() {
     title: 'nvcheck result (nvcheck/result@1)',
     description: `The clause-by-clause verdict of ${rules.id}, or the errors of an invalid file. Generated from ` +
       'rules/wq179.json by tools/gen-schemas.mjs.',
-    ...closed({
+    ...withOptional(closed({
       schema: { const: 'nvcheck/result@1' },
       rules: rulesRef,
       evaluated_on: dateOrNull,
@@ -165,7 +169,8 @@ function resultSchema() {
           status: { enum: ['pass', 'fail'] },
           counted: {
             type: 'array',
-            items: closed({ record: { type: 'string' }, reason: { type: 'string' }, counts_until: dateOrNull }),
+            items: withOptional(closed({ record: { type: 'string' }, reason: { type: 'string' }, counts_until: dateOrNull }),
+              { counts_from: dateOrNull }),
           },
           not_counted: { type: 'array', items: closed({ record: { type: 'string' }, reason: { type: 'string' } }) },
           clears_on: dateOrNull,
@@ -177,7 +182,7 @@ function resultSchema() {
         type: 'array',
         items: closed({ path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }),
       },
-    }),
+    }), { evaluated_on_source: { enum: ['on', 'application_date', 'today'] } }),
     // A valid result has every clause, in order; an invalid one none, and no pass date.
     if: { type: 'object', properties: { verdict: { const: 'invalid' } } },
     then: {

@@ -1,12 +1,16 @@
 // The WebAssembly door (embind): JSON text in, JSON text out, every C++ exception caught.
 //
-// Conventions (see wasm/engine.mjs, which turns them into plain JS values and Errors):
-// - evaluate, plan, rulesSummary, checkMarkCode, setRules, rulesDiff return JSON text. When the engine
-//   throws (an internal error, out of memory), they return `{"error":"..."}` instead; no other
-//   output of these calls starts with `{"error"`.
+// Conventions (docs/formats.md "The WebAssembly module"; wasm/engine.mjs turns them into plain JS
+// values and one kind of thrown Error):
+// - Every call answers in JSON text; the report's object carries it in `result`. A failure
+//   inside the engine (an exception, out of memory), a refused rule set or a bad argument is
+//   `{"error":"<what>","code":"engine_failed"|"out_of_memory"|"rules_invalid"|"bad_argument"}`
+//   (a refused rule set adds `"problems"`), the same through embind and the byte door; no other
+//   output starts with `{"error"`. An invalid enterprise file is no failure: it gives the invalid
+//   result, as every door does.
 // - report returns an object {verdict, html, result}: verdict "pass" | "fail" with the HTML
 //   document in html (result ""); "invalid" with the invalid result JSON in result (html "");
-//   "error" with `{"error":"..."}` in result.
+//   "error" with the failure's JSON in result.
 // - Strings cross as UTF-8 (embind's std::string): a JS string is encoded with its BOM kept; a
 //   Uint8Array is passed through byte for byte.
 // - The byte door (nvcheck_in / nvcheck_run / nvcheck_out, plain exports) does evaluate, plan and
@@ -19,6 +23,7 @@
 
 #include <exception>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,18 +45,25 @@ const Rules& rules() {
   return *g_rules;
 }
 
-std::string error_json(const char* what) {
+// `{"error":what,"code":code` without its closing brace, for a caller to add to.
+std::string error_head(const char* what, const char* code) {
   std::string out = "{\"error\":";
   append_json_string(out, what);
-  out += '}';
+  out += ",\"code\":\"";
+  out += code;
+  out += '"';
   return out;
 }
 
-// Runs f, turning any exception into `{"error":...}`.
+std::string error_json(const char* what, const char* code = "engine_failed") { return error_head(what, code) + '}'; }
+
+// Runs f, turning any exception into the failure's JSON.
 template <class F>
 std::string guarded(F&& f) {
   try {
     return f();
+  } catch (const std::bad_alloc&) {
+    return error_json("out of memory", "out_of_memory");
   } catch (const std::exception& ex) {
     return error_json(ex.what());
   } catch (...) {
@@ -87,7 +99,7 @@ std::string run(Call what, std::string_view enterprise, std::string_view options
       case Call::plan: return plan_json(enterprise, options_of(options), rules()).text;
       case Call::rules_summary: return rules_summary_json(rules());
     }
-    return error_json("nvcheck: unknown call");
+    return error_json("nvcheck: unknown call", "bad_argument");
   });
 }
 
@@ -97,6 +109,29 @@ std::string js_evaluate(const std::string& enterprise, const std::string& option
 
 std::string js_plan(const std::string& enterprise, const std::string& options) {
   return run(Call::plan, enterprise, options);
+}
+
+// The plan's actions done (core/src/what_if.cpp): `nvcheck/what-if@1`, or the invalid result.
+std::string js_what_if(const std::string& enterprise, const std::string& actions, const std::string& options) {
+  return guarded([&] { return what_if_json(enterprise, actions, options_of(options), rules()).text; });
+}
+
+// A date for people in the language, as the engine's texts write it ("" for a date that is not one).
+std::string js_human_date(const std::string& iso, const std::string& lang) {
+  return guarded([&] {
+    Lang l = Lang::en;
+    Day d;
+    if (!parse_lang(lang, l)) return error_json("lang must be en, zh-Hans or zh-Hant", "bad_argument");
+    return parse_date(iso, d) ? human_date(d, l) : std::string();
+  });
+}
+
+// The limits the engine reads a file with (docs/formats.md "Limits"): the page refuses a larger
+// file before reading it.
+std::string js_limits() {
+  const Limits l;
+  return "{\"file_bytes\":" + std::to_string(l.max_bytes) + ",\"records_per_list\":" +
+         std::to_string(l.max_records_per_list) + "}";
 }
 
 struct ReportOut {
@@ -112,6 +147,8 @@ ReportOut js_report(const std::string& enterprise, const std::string& options) {
     check_opt.all_languages = false;  // lang "all" is the report's; the invalid result is check's
     if (o.verdict == Verdict::invalid) return {"invalid", std::string(), check_json(enterprise, check_opt, rules()).text};
     return {verdict_name(o.verdict), std::move(o.text), std::string()};
+  } catch (const std::bad_alloc&) {
+    return {"error", std::string(), error_json("out of memory", "out_of_memory")};
   } catch (const std::exception& ex) {
     return {"error", std::string(), error_json(ex.what())};
   } catch (...) {
@@ -124,7 +161,7 @@ std::string js_rules_summary() { return run(Call::rules_summary, {}, {}); }
 std::string js_check_mark_code(const std::string& code, const std::string& lang) {
   return guarded([&] {
     Lang l = Lang::en;
-    if (!lang.empty() && !parse_lang(lang, l)) return error_json("lang must be en, zh-Hans or zh-Hant");
+    if (!lang.empty() && !parse_lang(lang, l)) return error_json("lang must be en, zh-Hans or zh-Hant", "bad_argument");
     return mark_code_json(check_mark_code(code, rules(), l));
   });
 }
@@ -137,8 +174,7 @@ std::string js_set_rules(const std::string& standard) {
     try {
       fresh = load_rules(standard, {builtin_texts_json(), builtin_report_json()});
     } catch (const RulesInvalid& ex) {  // the problems, in three languages, for the page to show
-      std::string out = error_json(ex.what());
-      out.pop_back();
+      std::string out = error_head(ex.what(), "rules_invalid");
       out += ",\"problems\":";
       out += rule_problems_json(ex.problems(), *builtin_rules());
       out += '}';
@@ -187,11 +223,11 @@ EMSCRIPTEN_KEEPALIVE char* nvcheck_in(std::size_t size) {
 
 /// Runs a call on the input buffer: `enterprise_size` bytes of enterprise file followed by
 /// `options_size` bytes of options JSON. Returns the output's size; nvcheck_out() is its first
-/// byte. `what`: 0 evaluate, 1 plan, 2 rulesSummary (no input). Errors as the embind calls:
-/// `{"error":...}`.
+/// byte. `what`: 0 evaluate, 1 plan, 2 rulesSummary (no input). Failures as the embind calls':
+/// `{"error":...,"code":...}`.
 EMSCRIPTEN_KEEPALIVE std::size_t nvcheck_run(int what, std::size_t enterprise_size, std::size_t options_size) {
   g_out = enterprise_size + options_size > g_in.size()
-              ? error_json("nvcheck_run: sizes beyond the input buffer")
+              ? error_json("nvcheck_run: sizes beyond the input buffer", "bad_argument")
               : run(static_cast<Call>(what), std::string_view(g_in.data(), enterprise_size),
                     std::string_view(g_in.data() + enterprise_size, options_size));
   if (g_in.size() > kKeepBytes) std::string().swap(g_in);
@@ -217,6 +253,9 @@ EMSCRIPTEN_BINDINGS(nvcheck) {
       .field("result", &ReportOut::result);
   emscripten::function("evaluate", &js_evaluate);
   emscripten::function("plan", &js_plan);
+  emscripten::function("whatIf", &js_what_if);
+  emscripten::function("humanDate", &js_human_date);
+  emscripten::function("limits", &js_limits);
   emscripten::function("report", &js_report);
   emscripten::function("rulesSummary", &js_rules_summary);
   emscripten::function("checkMarkCode", &js_check_mark_code);

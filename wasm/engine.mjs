@@ -9,16 +9,21 @@
 //
 // Every function but load() is synchronous and needs load() to have finished. Enterprise text may
 // be a string (sent as UTF-8, a leading BOM kept) or a Uint8Array (sent byte for byte). Options may
-// be an object or JSON text: {"on", "lang", "today"}. A failure inside the engine (an exception,
-// out of memory) or a bad argument throws an NvcheckError; an invalid enterprise file is not an
-// exception: it gives the invalid result (`"verdict":"invalid"`) as every door does.
+// be an object or JSON text: {"on", "lang", "today", "detail"}. One error convention
+// (docs/formats.md "The WebAssembly module"): a failure inside the engine (an exception, out of
+// memory), a refused rule set, a bad argument or a stopped engine throws an NvcheckError whose
+// `code` says which ("engine_failed", "out_of_memory", "rules_invalid", "bad_argument",
+// "not_loaded", "engine_stopped"), for the caller to say in its user's language; an invalid
+// enterprise file is not an exception: it gives the invalid result (`"verdict":"invalid"`) as
+// every door does.
 import createNvcheck from './nvcheck.mjs';
 
 /** An error reported by the engine (not an invalid input file, which is a result). */
 export class NvcheckError extends Error {
-  constructor(message, options) {
+  constructor(message, code = 'engine_failed', options = undefined) {
     super(message, options);
     this.name = 'NvcheckError';
+    this.code = code;
   }
 }
 
@@ -76,7 +81,7 @@ function call(name, ...args) {
 
 // Runs fn(), which calls into the module, with the errors of call() above.
 function guard(fn) {
-  if (!mod) throw new NvcheckError('nvcheck: the engine is not loaded (await load() first)');
+  if (!mod) throw new NvcheckError('nvcheck: the engine is not loaded (await load() first)', 'not_loaded');
   try {
     return fn();
   } catch (err) {
@@ -84,16 +89,16 @@ function guard(fn) {
     if (err instanceof WebAssembly.RuntimeError) {
       mod = null;
       starting = null;
-      throw new NvcheckError(`nvcheck: the engine stopped (${err.message}); await load() to start it again`, { cause: err });
+      throw new NvcheckError(`nvcheck: the engine stopped (${err.message}); await load() to start it again`, 'engine_stopped', { cause: err });
     }
-    throw new NvcheckError(`nvcheck: ${err && err.message ? err.message : err}`, { cause: err });
+    throw new NvcheckError(`nvcheck: ${err && err.message ? err.message : err}`, 'engine_failed', { cause: err });
   }
 }
 
 function input(text) {
   if (typeof text === 'string' || text instanceof Uint8Array) return text;
   if (text instanceof ArrayBuffer) return new Uint8Array(text);
-  throw new NvcheckError('nvcheck: the enterprise file must be a string, Uint8Array or ArrayBuffer');
+  throw new NvcheckError('nvcheck: the enterprise file must be a string, Uint8Array or ArrayBuffer', 'bad_argument');
 }
 
 function optionsText(options) {
@@ -102,11 +107,11 @@ function optionsText(options) {
   return JSON.stringify(options);
 }
 
-// The binding returns {"error": "..."} when the engine threw; nothing else starts that way.
+// The binding returns {"error": "...", "code": "..."} on a failure; nothing else starts that way.
 function checked(json) {
   if (!json.startsWith('{"error":')) return json;
   const e = JSON.parse(json);
-  const err = new NvcheckError(e.error);
+  const err = new NvcheckError(e.error, e.code || 'engine_failed');
   // A refused rule set: every problem, {document, path, code, message: {zh-Hans, zh-Hant, en}}.
   if (Array.isArray(e.problems)) err.problems = e.problems;
   throw err;
@@ -151,7 +156,7 @@ function byteCall(name, text, options) {
     const body = typeof text === 'string' && text.length > LONG_TEXT ? encoder.encode(text) : text;
     const opts = optionsBytes(options);
     const base = mod._nvcheck_in(room(body) + opts.length);
-    if (!base) throw new NvcheckError('nvcheck: out of memory for the input');
+    if (!base) throw new NvcheckError('nvcheck: out of memory for the input', 'out_of_memory');
     const n = put(body, base, room(body));
     mod.HEAPU8.set(opts, base + n);
     if (notText(text, n) || notText(options, opts.length, n)) return null;
@@ -190,6 +195,25 @@ export function evaluate(text, options) {
 /** The plan (`nvcheck/plan@1`) as JSON text; for an invalid file, the invalid result. */
 export function plan(text, options) {
   return engineCall('plan', text, options);
+}
+
+/**
+ * What the file gives once the plan's `actions` (the plan's action objects, or their JSON text)
+ * are done: `nvcheck/what-if@1` JSON text ({changes, result}), or the invalid result.
+ */
+export function whatIf(text, actions, options) {
+  const list = typeof actions === 'string' ? actions : JSON.stringify(actions || []);
+  return checked(call('whatIf', input(text), list, optionsText(options)));
+}
+
+/** A date (`YYYY-MM-DD`) for people in `lang`, as the engine's texts write it ('' if not a date). */
+export function humanDate(iso, lang = 'en') {
+  return checked(call('humanDate', String(iso), lang));
+}
+
+/** The limits the engine reads a file with: {file_bytes, records_per_list}. */
+export function limits() {
+  return JSON.parse(checked(call('limits')));
 }
 
 /**

@@ -3,14 +3,14 @@
 
 import * as engine from './engine.js';
 import { h, fill, keyed, download } from './dom.js';
-import { t, setLang, getLang, LANGS, localToday, humanDate } from './i18n.js';
+import { t, setLang, getLang, LANGS, localToday, humanDate, useDateWriter } from './i18n.js';
 import { RuleData } from './rules.js';
 import { renderRulesEdited } from './rules-edited.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
 import { Answers } from './answers.js';
 import { dateField, isIsoDate } from './date-field.js';
-import { EntryForm, stripPath } from './forms.js';
+import { EntryForm } from './forms.js';
 import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
 import { renderPlan, actionKey } from './plan-view.js';
@@ -28,7 +28,6 @@ import { DeskView, askDuplicate } from './desk-view.js';
 import { NotesView } from './notes.js';
 
 const $ = (id) => document.getElementById(id);
-const MAX_FILE = 5 * 1024 * 1024;
 
 const state = {
   rules: null,
@@ -341,13 +340,9 @@ function replaceDoc(doc, message, kind) {
 
 // ---- evaluation ----------------------------------------------------------------------------
 
+// `detail`: the engine says where the evaluation date came from and where each window starts.
 function options() {
-  return { lang: getLang(), today: state.today, on: state.on || undefined };
-}
-
-function onSource() {
-  if (state.on) return 'whatif';
-  return state.doc.application && state.doc.application.date ? 'application' : 'today';
+  return { lang: getLang(), today: state.today, on: state.on || undefined, detail: true };
 }
 
 /** Something changed in the form: save, rebuild the form when its shape changed, re-evaluate. */
@@ -365,16 +360,24 @@ function changed(structural) {
  */
 function evaluateAnswered(doc, answers, opts) {
   const ev = model.evalFile(doc, state.rules, answers);
-  const res = engine.evaluate(ev.text, opts);
-  if (res.verdict === 'invalid' && Array.isArray(res.errors)) {
-    res.errors = res.errors.map((e) => {
-      const p = ev.path(e.path);
-      if (p === e.path) return e;
-      const message = typeof e.message === 'string' && e.message.startsWith(e.path) ? p + e.message.slice(e.path.length) : e.message;
-      return { ...e, path: p, message };
-    });
-  }
-  return { res, text: ev.text };
+  return { res: placeErrors(engine.evaluate(ev.text, opts), ev), text: ev.text };
+}
+
+// An invalid result's errors placed at the form's rows (the engine's `path` is of the answered part).
+function placeErrors(res, ev) {
+  if (res.verdict === 'invalid' && Array.isArray(res.errors)) res.errors = res.errors.map((e) => ({ ...e, path: ev.path(e.path) }));
+  return res;
+}
+
+/**
+ * The tried actions done by the engine (what_if) on the answered part of the file: the result
+ * shown, and the changes, copied into the form's file for "apply" and the timeline.
+ */
+function whatIfNow(opts) {
+  const ev = model.evalFile(state.doc, state.rules, state.answers);
+  const w = engine.whatIf(ev.text, [...state.tried.values()], opts);
+  if (w.schema !== 'nvcheck/what-if@1') return { view: placeErrors(w, ev), changes: [], doc: state.doc };
+  return { view: placeErrors(w.result, ev), changes: w.changes, doc: model.withChanges(state.doc, w.changes) };
 }
 
 function evaluateNow() {
@@ -408,10 +411,10 @@ function evaluateNow() {
     for (const a of actions) if (state.tried.has(actionKey(a))) fresh.set(actionKey(a), a);
     state.tried = fresh;
     if (state.tried.size && state.base.verdict !== 'invalid') {
-      const applied = model.applyActions(state.doc, [...state.tried.values()], state.rules);
-      state.viewDoc = applied.doc;
-      state.changes = applied.changes;
-      state.view = evaluateAnswered(applied.doc, state.answers.cloneFor(state.doc, applied.doc), opts).res;
+      const tried = whatIfNow(opts);
+      state.viewDoc = tried.doc;
+      state.changes = tried.changes;
+      state.view = tried.view;
     } else {
       state.viewDoc = state.doc;
       state.changes = [];
@@ -484,7 +487,7 @@ function renderAll() {
 /** The result panel: verdict, what-if date, clause by clause; and the header's pill. */
 function renderVerdict() {
   const ctx = {
-    rules: state.rules, region: region(), onSource: onSource(),
+    rules: state.rules, region: region(),
     whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
     unanswered: state.unanswered.map(describeUnanswered),
     unansweredClauses: state.unanswered.map((u) => u.clause).filter(Boolean),
@@ -585,7 +588,7 @@ new ResizeObserver((entries) => {
 
 function changeList() {
   return state.changes.map((c) => t('whatif.action', {
-    record: c.record, field: state.rules.fieldLabel(c.list, c.field), date: humanDate(c.date),
+    record: c.record, field: state.rules.fieldLabel(c.list, c.field), date: humanDate(c.value),
   })).join(getLang() === 'en' ? '; ' : '；');
 }
 
@@ -770,7 +773,7 @@ function refusedNotice(name, text) {
         h('p', { text: t('file.refused', { name, why: refused.why }) }),
         refused.errors.length
           ? h('ul', {}, refused.errors.slice(0, 12).map((e) => h('li', {},
-            e.path ? [h('code', { text: e.path }), ' '] : null, stripPath(e.message, e.path))))
+            e.path ? [h('code', { text: e.path }), ' '] : null, e.message)))
           : null,
       ];
     },
@@ -779,7 +782,8 @@ function refusedNotice(name, text) {
 
 async function importFile(file) {
   let text = null;
-  if (file.size <= MAX_FILE) {
+  const maxFile = engine.limits().file_bytes;  // the engine's own limit, said before reading
+  if (file.size <= maxFile) {
     try {
       text = new Uint8Array(await file.arrayBuffer());
     } catch {
@@ -789,7 +793,7 @@ async function importFile(file) {
   if (text === null) {
     notify({
       tone: 'error', kind: 'refused',
-      render: () => h('p', { text: t('file.refused', { name: file.name, why: t(file.size > MAX_FILE ? 'file.too_large' : 'file.unreadable') }) }),
+      render: () => h('p', { text: t('file.refused', { name: file.name, why: t(file.size > maxFile ? 'file.too_large' : 'file.unreadable') }) }),
     });
     return;
   }
@@ -1049,6 +1053,7 @@ async function boot() {
     $('loading').classList.add('error');
     return;
   }
+  useDateWriter(engine.humanDate);  // dates for people as the engine's texts write them
   state.rules = new RuleData(summary);
   await rulesBesideThePage(summary, besideText);
   applyStatic();

@@ -44,9 +44,10 @@ export function restart() {
   return start();
 }
 
-function opts(lang, today, on) {
+function opts(lang, today, on, detail) {
   const o = { lang, today };
   if (on) o.on = on;
+  if (detail) o.detail = true;
   return o;
 }
 
@@ -65,13 +66,28 @@ export function rulesDiff() {
 }
 
 /** `nvcheck/result@1` for the enterprise file text. */
-export function evaluate(text, { lang, today, on }) {
-  return JSON.parse(adapter.evaluate(text, opts(lang, today, on)));
+export function evaluate(text, { lang, today, on, detail }) {
+  return JSON.parse(adapter.evaluate(text, opts(lang, today, on, detail)));
 }
 
 /** `nvcheck/plan@1`, or the invalid result for an invalid file. */
-export function plan(text, { lang, today, on }) {
-  return JSON.parse(adapter.plan(text, opts(lang, today, on)));
+export function plan(text, { lang, today, on, detail }) {
+  return JSON.parse(adapter.plan(text, opts(lang, today, on, detail)));
+}
+
+/** The tried plan actions done: `nvcheck/what-if@1` ({changes, result}) or the invalid result. */
+export function whatIf(text, actions, { lang, today, on, detail }) {
+  return JSON.parse(adapter.whatIf(text, actions, opts(lang, today, on, detail)));
+}
+
+/** A date for people in `lang`, as the engine's texts write it. */
+export function humanDate(iso, lang) {
+  return adapter.humanDate(iso, lang);
+}
+
+/** The limits the engine reads a file with: {file_bytes, records_per_list}. */
+export function limits() {
+  return adapter.limits();
 }
 
 /**

@@ -673,7 +673,7 @@ export class EntryForm {
         shown = { slot, text: '', control: null };
         next.set(target, shown);
       }
-      const msg = stripPath(err.message, err.path);
+      const msg = err.message;  // the engine's message names no path: `path` places it
       shown.text = shown.text ? shown.text + ' ' + msg : msg;
       const control = target.querySelector('[data-path]');
       if (control && control.dataset.path === err.path) shown.control = control;
@@ -838,9 +838,3 @@ function renumber(li, list, from, to) {
   }
 }
 
-/** "path: message" → "message" when shown next to the field the path names. */
-export function stripPath(message, path) {
-  if (path && message.startsWith(path + ': ')) return message.slice(path.length + 2);
-  if (path && message.startsWith(path + '：')) return message.slice(path.length + 1);
-  return message;
-}

@@ -226,8 +226,8 @@ const S = {
     'Complete or correct these first:',
   ],
   'result.on': ['评定日期：', '評定日期：', 'Evaluated on'],
-  'result.on_source.whatif': ['（假设申请日期）', '（假設申請日期）', '(what-if date)'],
-  'result.on_source.application': ['（申请日期）', '（申請日期）', '(application date)'],
+  'result.on_source.on': ['（假设申请日期）', '（假設申請日期）', '(what-if date)'],
+  'result.on_source.application_date': ['（申请日期）', '（申請日期）', '(application date)'],
   'result.on_source.today': ['（今天）', '（今天）', '(today)'],
   'result.apply_from': ['可于 {date} 或之后申请', '可於 {date} 或之後申請', 'Apply on or after {date}'],
   'result.apply_now': ['按此日期申请可通过', '按此日期申請可通過', 'An application on this date would pass'],
@@ -620,19 +620,31 @@ export function allStrings() {
 }
 
 /**
- * A date `YYYY-MM-DD` for people, in the current language: "5 Sept 2027" (en-GB's short month),
- * "2027年9月5日". Written out rather than with Intl.DateTimeFormat, whose first formatter of a
- * language takes 15-25 ms to make (its locale data is loaded) on the first load's critical path;
- * the output is the same as Intl's for en-GB and zh-Hans-CN / zh-Hant-HK.
+ * A date `YYYY-MM-DD` for people, in the current language, as the engine's own texts write it
+ * ("5 September 2027", "2027年9月5日": the engine's human_date, one way for the page and the
+ * engine). Before the engine has loaded, the date as it is.
  */
 export function humanDate(iso) {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso || '';
-  const [y, m, d] = iso.split('-').map(Number);
-  if (m < 1 || m > 12 || d < 1 || d > 31) return iso;
-  return current === 'en' ? `${d} ${MONTHS[m - 1]} ${y}` : `${y}年${m}月${d}日`;
+  if (!writeDate) return iso;
+  const key = current + '|' + iso;
+  let text = humanDates.get(key);
+  if (text === undefined) {
+    text = writeDate(iso, current) || iso;
+    if (humanDates.size > 20000) humanDates.clear();
+    humanDates.set(key, text);
+  }
+  return text;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const humanDates = new Map();  // by language and date: a chart of 400 records asks for the same dates
+let writeDate = null;
+
+/** The engine's way of writing a date for people, `(iso, lang) => text`, once it has started. */
+export function useDateWriter(fn) {
+  writeDate = fn;
+  humanDates.clear();
+}
 
 /** Today's local date as `YYYY-MM-DD` (the engine never reads a clock; the page passes it in). */
 export function localToday() {

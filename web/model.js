@@ -105,10 +105,6 @@ export function toFile(doc, rules, answers = null, answered = false, kept = null
   return out;
 }
 
-export function toText(doc, rules, answers = null) {
-  return JSON.stringify(toFile(doc, rules, answers));
-}
-
 /**
  * What the engine evaluates: the answered part of the file (records with a question not yet
  * answered are left out), and `path(p)`, which maps an error path of that text back to the form's
@@ -133,12 +129,6 @@ export function evalFile(doc, rules, answers) {
 /** Pretty text for export (2-space indent, final newline). */
 export function toExportText(doc, rules, answers = null) {
   return JSON.stringify(toFile(doc, rules, answers), null, 2) + '\n';
-}
-
-/** True when nothing has been entered. */
-export function isEmpty(doc) {
-  const f = toFile(doc);
-  return Object.keys(f).length === 2 && Object.keys(f.enterprise).length === 0;
 }
 
 function allIds(doc) {
@@ -178,21 +168,14 @@ export function findRecord(doc, id) {
 }
 
 /**
- * Applies plan actions to a copy: each sets its record's end event (the clause's `ongoing_until`
- * field in the rule data: released_on, performed_on, closed_on, ended_on, resolved_on,
- * removed_on) to the action's `done_on`. Returns the copy and what changed.
+ * A copy of `doc` with the engine's what-if `changes` (core/src/what_if.cpp: each
+ * `{record, list, field, value}`) written in, as the engine wrote them into the file it checked.
  */
-export function applyActions(doc, actions, rules) {
+export function withChanges(doc, changes) {
   const copy = clone(doc);
-  const changes = [];
-  for (const a of actions) {
-    const ind = rules.byClause.get(a.clause);
-    const field = rules.endField(a.clause);
-    if (!ind || !field) continue;
-    const rec = (copy.records[ind.records] || []).find((r) => r && r.id === a.record);
-    if (!rec) continue;
-    rec[field] = a.done_on;
-    changes.push({ record: a.record, list: ind.records, field, date: a.done_on });
+  for (const c of changes) {
+    const rec = ((copy.records && copy.records[c.list]) || []).find((r) => r && r.id === c.record);
+    if (rec) rec[c.field] = c.value;
   }
-  return { doc: copy, changes };
+  return copy;
 }

@@ -3,7 +3,6 @@
 
 import { h, fill, keepFocus, keyed } from './dom.js';
 import { t, humanDate, getLang } from './i18n.js';
-import { stripPath } from './forms.js';
 import { clauseLink } from './standard-view.js';
 
 // Words are spaced in English only.
@@ -20,7 +19,7 @@ function dateEl(iso) {
  * @param {HTMLElement|null} detailsRoot gets the clause-by-clause list and the warnings (null:
  *   left as it is, for now)
  * @param {object} result  nvcheck/result@1
- * @param {{rules, region, onSource, whatIf: string, gotoRecord: (id) => void,
+ * @param {{rules, region, whatIf: string, gotoRecord: (id) => void,
  *          gotoPath: (path) => boolean, canGo: (path) => boolean}} ctx
  */
 export function renderResult(bannerRoot, detailsRoot, result, ctx) {
@@ -29,7 +28,7 @@ export function renderResult(bannerRoot, detailsRoot, result, ctx) {
   const context = `${getLang()}|${ctx.region}|${ctx.rules.tag}`;
   const r = result;
   const unanswered = ctx.unanswered || [];
-  const bannerKey = JSON.stringify([context, r.verdict, r.evaluated_on, r.earliest_pass_date, ctx.whatIf, ctx.onSource,
+  const bannerKey = JSON.stringify([context, r.verdict, r.evaluated_on, r.earliest_pass_date, ctx.whatIf, r.evaluated_on_source,
     unanswered.map((u) => [u.path, u.text, ctx.canGo(u.path)]),
     ctx.previous ? [ctx.previous.verdict, ctx.previous.earliest_pass_date] : null,
     r.verdict === 'invalid' ? (r.errors || []).map((e) => [e.path, e.message, ctx.describe(e.path), ctx.canGo(e.path)]) : null]);
@@ -71,7 +70,7 @@ function banner(r, ctx) {
   if (r.evaluated_on) {
     parts.push(h('p', { class: 'verdict-date' },
       t('result.on'), sp(), dateEl(r.evaluated_on), sp(),
-      h('span', { class: 'muted', text: t('result.on_source.' + ctx.onSource) })));
+      r.evaluated_on_source ? h('span', { class: 'muted', text: t('result.on_source.' + r.evaluated_on_source) }) : null));
   }
   if (v === 'fail') {
     parts.push(r.earliest_pass_date
@@ -100,7 +99,7 @@ function banner(r, ctx) {
     parts.push(h('p', { text: t('result.invalid_help') }));
     parts.push(h('ul', { class: 'error-list' }, (r.errors || []).map((e) => h('li', {},
       ctx.describe(e.path)
-        ? [h('strong', { text: ctx.describe(e.path) }), (getLang() === 'en' ? ': ' : '：'), stripPath(e.message, e.path)]
+        ? [h('strong', { text: ctx.describe(e.path) }), (getLang() === 'en' ? ': ' : '：'), e.message]
         : h('span', { text: e.message }),
       ' ',
       ctx.canGo(e.path)

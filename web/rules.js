@@ -3,9 +3,6 @@
 
 import { getLang, format } from './i18n.js';
 
-// Appendix letters whose value is a closed enumeration (docs/formats.md "The ten record lists": a risk list outside
-// Appendix D is entered as `other`); A, B and C also take a free name.
-const CLOSED_APPENDIX = { D: 'risk_list' };
 
 let count = 0;
 
@@ -87,20 +84,28 @@ export class RuleData {
     });
   }
 
-  /** Whether an appendix field also takes a free name (A, B, C) or only its ids (D). */
+  /**
+   * Whether an appendix field takes only its ids (D) or also a free name (A, B, C): read from the
+   * rule data, where a closed appendix has an enumeration holding every one of its ids (plus
+   * `other`, docs/formats.md "The ten record lists").
+   */
   appendixIsClosed(letter) {
-    return letter in CLOSED_APPENDIX;
+    return Boolean(this.closedAppendixEnum(letter));
   }
 
+  /** The enumeration a closed appendix's field takes, or undefined. */
   closedAppendixEnum(letter) {
-    return CLOSED_APPENDIX[letter];
+    const ids = (this.std['appendix_' + letter.toLowerCase()] || []).map((e) => e.id);
+    if (!ids.length) return undefined;
+    const enums = this.std.enums || {};
+    return Object.keys(enums).find((name) => enums[name] && typeof enums[name] === 'object' && ids.every((id) => id in enums[name]));
   }
 
   /** Label of an appendix value (the id's name, or the value itself). */
   appendixLabel(letter, value) {
     const hit = this.appendixEntries(letter).find((e) => e.id === value);
     if (hit) return hit.label;
-    const closed = CLOSED_APPENDIX[letter];
+    const closed = this.closedAppendixEnum(letter);
     return closed ? this.enumLabel(closed, value) : value;
   }
 
@@ -137,12 +142,6 @@ export class RuleData {
   /** Date fields of a record list in display order (the first is the record's start date). */
   dateFields(list) {
     return this.fields(list).filter((f) => f.kind === 'date').map((f) => f.field);
-  }
-
-  /** The end event of a clause's records (`ongoing_until`), which a plan action sets. */
-  endField(clause) {
-    const ind = this.byClause.get(clause);
-    return ind ? ind.ongoing_until : undefined;
   }
 
   enterpriseFields() {

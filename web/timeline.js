@@ -1,5 +1,5 @@
-// The timeline: every record's counting window as the engine gave it (from the record's start
-// date to `counts_until`, or open-ended), the evaluation date and the earliest pass date, as an
+// The timeline: every record's counting window as the engine gave it (from `counts_from` to
+// `counts_until`, or open-ended), the evaluation date and the earliest pass date, as an
 // SVG chart with a table as its text alternative. Only engine output decides what counts and
 // until when; the page only places dates on an axis.
 
@@ -56,9 +56,8 @@ export function timelineRows(result, doc, rules, region) {
       const base = { clause: ind.clause, name: rules.clauseName(ind.clause, region), record: rec.id, dates };
       if (counted.has(rec.id)) {
         const c = counted.get(rec.id);
-        // The record's start date: its first date field (docs/formats.md "The ten record lists": start dates).
-        const start = dates.length ? dates[0].date : result.evaluated_on;
-        rows.push({ ...base, kind: ind.status === 'fail' ? 'counted-fail' : 'counted', from: start,
+        // Where its window starts, as the engine counts it (`counts_from`, asked with `detail`).
+        rows.push({ ...base, kind: ind.status === 'fail' ? 'counted-fail' : 'counted', from: c.counts_from || result.evaluated_on,
           until: c.counts_until, open: !c.counts_until, reason: c.reason });
       } else if (notCounted.has(rec.id)) {
         rows.push({ ...base, kind: 'not-counted', from: null, until: null, open: false, reason: notCounted.get(rec.id).reason });

@@ -425,6 +425,7 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
     } else if (s.span.contains(on)) {
       io.counted.push_back({i, s.span.until,
                             span_reason(s.span.until == kNever ? list_keys().counts_open[li] : list_keys().counts[li], r, s, ind)});
+      io.counted.back().counts_from = s.span.from;
       if (r.disputed) ws.push_back({r.id, "counted_although_disputed", {{"clause", ind.clause}}, clause, ord});
       if (s.span.until != kNever && s.span.until > last) beyond_calendar(ws, r.id, clause, ord, "counts_until");
     } else if (s.span.from > on) {

@@ -618,7 +618,7 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   const bool all = opt.all_languages;
   opt.all_languages = false;  // the report is the one door that takes every language at once
   Prepared p = prepare(text, opt, rules);
-  if (!p.valid()) return {std::string(), Verdict::invalid};
+  if (!p.valid()) return {std::string(), Verdict::invalid, error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Enterprise& e = p.parsed.enterprise;
   const Lang lang = all ? Lang::zh_Hans : opt.lang;
   const Plan plan = make_plan(e, rules, p.on, std::move(p.parsed.warnings));

@@ -82,7 +82,7 @@ struct Shape {
   bool end_array() { return close(); }
 };
 
-// What the engine fills into a text (output.cpp, report.cpp, mark_code.cpp, the page).
+// What the engine fills into a text (render.cpp, report.cpp, mark_code.cpp, the page).
 const std::set<std::string, std::less<>>& known_placeholders() {
   static const std::set<std::string, std::less<>> k = {
       "allowed", "appendix", "clause", "clause_clears_on", "clears_on", "code", "count", "counts_until",

@@ -50,18 +50,8 @@ std::string printable_text(std::string_view s) {
 
 namespace {
 
-std::string date_or(Day d, Lang lang, const std::string& none) {
-  return d == kNever || d > last_writable_day() ? none : format_date(d) + (lang == Lang::en ? "" : "");
-}
-
-void append_errors_text(std::string& out, const Prepared& p, const Rules& rules, Lang lang) {
-  out += rules.text("text.verdict.invalid", lang);
-  out += '\n';
-  for (const InputError& e : p.errors) {
-    out += "  - ";
-    out += printable_text(error_message(e, rules, lang, &p.parsed.enterprise));
-    out += '\n';
-  }
+std::string date_or(Day d, const std::string& none) {
+  return d == kNever || d > last_writable_day() ? none : format_date(d);
 }
 
 void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang) {
@@ -70,14 +60,14 @@ void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluat
   out += '\n';
   out += rules.text(ev.pass ? "text.verdict.pass" : "text.verdict.fail", lang);
   out += "  (" + rules.text("text.evaluated_on", lang) + sep + format_date(ev.on) + ")\n";
-  out += rules.text("text.earliest", lang) + sep + date_or(ev.earliest_pass, lang, rules.text("text.earliest_none", lang)) + "\n";
+  out += rules.text("text.earliest", lang) + sep + date_or(ev.earliest_pass, rules.text("text.earliest_none", lang)) + "\n";
   out += rules.text("text.basic", lang) + '\n';
   for (int k = 0; k < kBasicCount; ++k) {
     const BasicOutcome& b = ev.basic[static_cast<std::size_t>(k)];
     out += "  " + item_clause(rules, k) + " " + item_name(rules, k, e.region, lang) + sep +
            rules.text(b.met ? "text.met" : "text.not_met", lang);
     if (!b.met)
-      out += " (" + rules.text("text.clears_on", lang) + sep + date_or(b.clears_on, lang, rules.text("text.never", lang)) + ")";
+      out += " (" + rules.text("text.clears_on", lang) + sep + date_or(b.clears_on, rules.text("text.never", lang)) + ")";
     out += "\n    " + printable_text(reason_text(b.reason, rules, lang)) + '\n';
   }
   out += rules.text("text.indicators", lang) + '\n';
@@ -87,7 +77,7 @@ void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluat
     out += "  " + item_clause(rules, item) + " " + item_name(rules, item, e.region, lang) + sep +
            rules.text(io.fails ? "text.fail" : "text.pass", lang);
     if (io.fails)
-      out += " (" + rules.text("text.clears_on", lang) + sep + date_or(io.clears_on, lang, rules.text("text.never", lang)) + ")";
+      out += " (" + rules.text("text.clears_on", lang) + sep + date_or(io.clears_on, rules.text("text.never", lang)) + ")";
     out += '\n';
     if (!io.fails) continue;
     for (const RecordOutcome& ro : io.counted)
@@ -102,13 +92,24 @@ void append_evaluation_text(std::string& out, const Enterprise& e, const Evaluat
 
 }  // namespace
 
+std::string invalid_text(const std::vector<InputError>& errors, const Rules& rules, Lang lang,
+                         const Enterprise* ent) {
+  std::string out = rules.text("text.verdict.invalid", lang);
+  out += '\n';
+  for (const InputError& e : errors) {
+    out += "  - ";
+    out += printable_text(error_message(e, rules, lang, ent));
+    out += '\n';
+  }
+  return out;
+}
+
 Output check_text(std::string_view text, const Options& options, const Rules& rules) {
   Prepared p = prepare(text, options, rules);
   std::string out;
-  if (!p.valid()) {
-    append_errors_text(out, p, rules, options.lang);
-    return {out, Verdict::invalid};
-  }
+  if (!p.valid())
+    return {invalid_text(p.errors, rules, options.lang, &p.parsed.enterprise), Verdict::invalid,
+            error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   append_evaluation_text(out, p.parsed.enterprise, ev, rules, options.lang);
   return {out, ev.pass ? Verdict::pass : Verdict::fail};
@@ -118,10 +119,8 @@ Output plan_text(std::string_view text, const Options& options, const Rules& rul
   Prepared p = prepare(text, options, rules);
   std::string out;
   const Lang lang = options.lang;
-  if (!p.valid()) {
-    append_errors_text(out, p, rules, lang);
-    return {out, Verdict::invalid};
-  }
+  if (!p.valid()) return {invalid_text(p.errors, rules, lang, &p.parsed.enterprise), Verdict::invalid,
+                          error_messages(p.errors, rules, lang, &p.parsed.enterprise)};
   const Enterprise& e = p.parsed.enterprise;
   const Plan plan = make_plan(e, rules, p.on, std::move(p.parsed.warnings));
   const Evaluation& ev = plan.evaluation;
@@ -131,8 +130,8 @@ Output plan_text(std::string_view text, const Options& options, const Rules& rul
   out += "  (" + rules.text("text.evaluated_on", lang) + sep + format_date(ev.on) + ")\n";
   out += rules.text("text.plan", lang) + '\n';
   const std::string none = rules.text("text.earliest_none", lang);
-  out += "  " + rules.text("text.plan.doing_nothing", lang) + sep + date_or(ev.earliest_pass, lang, none) + '\n';
-  out += "  " + rules.text("text.plan.all_actions", lang) + sep + date_or(plan.earliest_pass_all_actions, lang, none) + '\n';
+  out += "  " + rules.text("text.plan.doing_nothing", lang) + sep + date_or(ev.earliest_pass, none) + '\n';
+  out += "  " + rules.text("text.plan.all_actions", lang) + sep + date_or(plan.earliest_pass_all_actions, none) + '\n';
   out += rules.text("text.plan.actions", lang) + sep + (plan.actions.empty() ? rules.text("text.plan.none", lang) : "") + '\n';
   for (std::size_t i = 0; i < plan.actions.size(); ++i)
     out += "  " + std::to_string(i + 1) + ". " + printable_text(action_text(e, plan, plan.actions[i], rules, lang)) + '\n';
@@ -140,7 +139,7 @@ Output plan_text(std::string_view text, const Options& options, const Rules& rul
   for (const PlanWait& w : plan.waits) out += "  - " + printable_text(wait_text(e, w, rules, lang)) + '\n';
   if (plan.has_disputes) {
     out += rules.text("text.plan.disputes", lang) + sep + rules.text(plan.disputes_pass ? "text.pass" : "text.fail", lang) +
-           ", " + rules.text("text.earliest", lang) + sep + date_or(plan.disputes_earliest_pass, lang, none) + '\n';
+           ", " + rules.text("text.earliest", lang) + sep + date_or(plan.disputes_earliest_pass, none) + '\n';
   }
   out += rules.text("text.draft_notice", lang) + '\n';
   return {out, ev.pass ? Verdict::pass : Verdict::fail};

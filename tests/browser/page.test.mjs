@@ -342,7 +342,7 @@ test('browser.page an edit among many records redraws only what changed, and sho
   await page.waitForSelector('.notice[data-kind="imported"]');
   await settle(page);
   const card = '#result-details .clause-card[data-clause="6.2.1"]';
-  assert.match(await page.locator(card).innerText(), /p1 .*10 Mar 2027/);
+  assert.match(await page.locator(card).innerText(), /p1 .*10 March 2027/);
   // Everything the views show, as markup, and the form's marks.
   const snapshot = () => page.evaluate(() => ({
     views: ['result-body', 'result-details', 'timeline-body', 'plan-body'].map((id) => document.getElementById(id).innerHTML),
@@ -353,7 +353,7 @@ test('browser.page an edit among many records redraws only what changed, and sho
   });
 
   await field(page, '/records/administrative_penalties/0/decided_on').fill('2026-04-10');
-  await page.waitForFunction((sel) => /p1 .*10 Apr 2027/.test(document.querySelector(sel).innerText), card);
+  await page.waitForFunction((sel) => /p1 .*10 April 2027/.test(document.querySelector(sel).innerText), card);
   await settle(page);
   const redrawn = await page.evaluate(() => {
     const fresh = (sel, key) => [...document.querySelectorAll(sel)].filter((el) => !el.nvKept).map(key);

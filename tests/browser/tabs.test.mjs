@@ -34,7 +34,7 @@ for (const [size, viewport] of SIZES) {
     assert.equal(await page.locator('li.record[data-path="/records/contract_complaints/0"] [data-role="record-status"]').innerText(), 'to correct');
     assert.ok(await page.locator(`.field[data-path="${END}"] > .field-error`).isVisible());
     // The rest of the answer is still there, marked out of date.
-    assert.match(await page.locator('#result-body [data-role="stale"]').innerText(), /Fail, apply on or after 10 Aug 2027/);
+    assert.match(await page.locator('#result-body [data-role="stale"]').innerText(), /Fail, apply on or after 10 August 2027/);
     assert.equal(await page.locator('#result-details .clause-card').count(), cards);
     for (const id of ['result-details', 'timeline-body', 'plan-body']) {
       assert.ok(await page.locator(`#${id}-stale`).isVisible(), id);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Keeps docs/ true to the code: every input error code the engine can emit (core/src/parse.cpp,
-# core/src/output.cpp, cli/main.cpp), every warning code (core/src/parse.cpp, core/src/evaluate.cpp),
+# core/src/doors.cpp, cli/main.cpp), every warning code (core/src/parse.cpp, core/src/evaluate.cpp),
 # every command and option of the command line (cli/main.cpp) is named in docs/formats.md; every
 # emitted error and warning code has its message in rules/texts.json; and every `docs/FILE.md
 # "Section"` pointer in the code and in the READMEs names a page and a heading that exist, and every
@@ -22,7 +22,7 @@ literals() {  # literals FILE PATTERN
 # the options' and the evaluation date's errors, the CLI's unreadable file.
 error_codes=$( {
   literals core/src/parse.cpp 'error\(|errors\.push_back|read_string\('
-  literals core/src/output.cpp 'errors\.push_back'
+  literals core/src/doors.cpp 'errors\.push_back'
   literals cli/main.cpp 'invalid_result_json\('
 } | sort -u)
 # Warning codes: pushed warnings and codes set on a Warning.

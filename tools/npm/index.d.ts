@@ -3,8 +3,12 @@
 
 /** An error reported by the engine itself (an invalid enterprise file is a result, not an error). */
 export declare class NvcheckError extends Error {
-  constructor(message: string, options?: { cause?: unknown });
+  constructor(message: string, code?: NvcheckErrorCode, options?: { cause?: unknown });
+  /** Which failure: for a caller to say in its user's language. */
+  code: NvcheckErrorCode;
 }
+export type NvcheckErrorCode =
+  'engine_failed' | 'out_of_memory' | 'rules_invalid' | 'bad_argument' | 'not_loaded' | 'engine_stopped';
 
 export type Lang = 'en' | 'zh-Hans' | 'zh-Hant';
 /** A date written YYYY-MM-DD. */
@@ -16,6 +20,8 @@ export interface Options {
   lang?: Lang;
   /** The caller's local date (the engine reads no clock). */
   today?: DateText;
+  /** Also say `evaluated_on_source` and each counted record's `counts_from`. */
+  detail?: boolean;
 }
 /** Enterprise file text (sent as UTF-8) or its bytes (sent as they are). */
 export type EnterpriseText = string | Uint8Array;
@@ -122,3 +128,9 @@ export function setRules(standardJson: string | Uint8Array): RulesRef;
 export function rulesDiff(): RulesDiff;
 /** The engine's version. */
 export function version(): string;
+/** The plan's actions done: `nvcheck/what-if@1` JSON text ({changes, result}), or the invalid result. */
+export function whatIf(text: EnterpriseText, actions: object[] | string, options?: Options | string): string;
+/** A date for people in the language, as the engine's texts write it. */
+export function humanDate(iso: DateText, lang?: Lang): string;
+/** The limits the engine reads a file with. */
+export function limits(): { file_bytes: number; records_per_list: number };

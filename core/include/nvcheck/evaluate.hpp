@@ -98,6 +98,7 @@ struct RecordOutcome {
   std::size_t record = 0;  // index into Enterprise::records
   Day counts_until = kNever;
   Reason reason;
+  Day counts_from = kNever;  // counted: the first day of its counting window
 };
 
 struct IndicatorOutcome {

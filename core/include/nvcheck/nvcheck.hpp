@@ -24,10 +24,14 @@ struct Options {
   std::string consultant;
   std::string notes;                                               // on the enterprise as a whole
   std::vector<std::pair<std::string, std::string>> record_notes;  // record id, note (sorted by id)
+  /// `detail: true`: the result also says where its evaluation date came from
+  /// (`evaluated_on_source`) and when each counted record started counting (`counts_from`), so
+  /// a view need not work them out (docs/formats.md "Options").
+  bool detail = false;
   std::vector<InputError> errors;  // a bad option value is an input error
 };
 
-/// Reads `{"on": "YYYY-MM-DD", "lang": "en" | "zh-Hans" | "zh-Hant" | "all"}`; unknown keys ignored
+/// Reads `{"on": "YYYY-MM-DD", "lang": "en" | "zh-Hans" | "zh-Hant" | "all", "detail": bool}`; unknown keys ignored
 /// ("all" is the trilingual report's; the other doors refuse it). The report also reads
 /// `"consultant": "name"`, `"notes": "text"` and `"record_notes": {"record id": "text", ...}`.
 Options parse_options(std::string_view options_json, Day today = kNever);
@@ -37,12 +41,15 @@ enum class Verdict { pass, fail, invalid };
 struct Output {
   std::string text;
   Verdict verdict = Verdict::invalid;
+  std::vector<std::string> errors;  // invalid: each input error's message, in the language
 };
 
 /// A parsed file with its evaluation date, or the errors that stop evaluation.
 struct Prepared {
   ParsedEnterprise parsed;
   Day on = kNever;
+  /// Where `on` came from: "on" (the caller's date), "application_date" (the file's) or "today".
+  const char* on_source = "on";
   std::vector<InputError> errors;  // option errors and input errors together
   bool valid() const { return errors.empty(); }
 };
@@ -51,6 +58,13 @@ Prepared prepare(std::string_view enterprise_json, const Options& options, const
 
 /// `nvcheck/result@1` as compact JSON (one line, no newline).
 Output check_json(std::string_view enterprise_json, const Options& options, const Rules& rules);
+/// What the file gives once the plan's `actions` (a JSON array of the plan's action objects:
+/// record, clause, action, done_on) are done: `{"schema":"nvcheck/what-if@1","changes":[...],
+/// "result":{...}}`, the result being that of the file edited as a person would (each action's
+/// record given its end date); the invalid result for an invalid file or an action the plan does
+/// not offer (docs/formats.md "What if").
+Output what_if_json(std::string_view enterprise_json, std::string_view actions_json, const Options& options,
+                    const Rules& rules);
 /// `nvcheck/plan@1` as compact JSON; for an invalid file, the invalid result.
 Output plan_json(std::string_view enterprise_json, const Options& options, const Rules& rules);
 /// A person's summary of the result / plan in the chosen language (several lines).
@@ -63,9 +77,17 @@ Output report_html(std::string_view enterprise_json, const Options& options, con
 /// `e`: the file's records as far as they were read, to name the record an error is in.
 std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules,
                                 const Enterprise* e = nullptr);
+/// The same for people (`--format text`): the invalid verdict and each error's message.
+std::string invalid_text(const std::vector<InputError>& errors, const Rules& rules, Lang lang,
+                         const Enterprise* e = nullptr);
+/// Each error's message in the language (Output::errors).
+std::vector<std::string> error_messages(const std::vector<InputError>& errors, const Rules& rules, Lang lang,
+                                        const Enterprise* e = nullptr);
 
 /// Writers used by the doors above (exposed for tests and the report).
-std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang);
+/// `on_source` (Prepared::on_source) given: the `detail` fields are written too.
+std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules& rules, Lang lang,
+                         const char* on_source = nullptr);
 std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules, Lang lang);
 /// Messages for people: where (the record by what it is, the field by its label; `e` the file's
 /// records, null: a record by its id only) and what; never a JSON pointer.

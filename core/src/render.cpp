@@ -1,0 +1,300 @@
+// Texts for people from the rule data: a message, reason or plan text rendered in the chosen
+// language, its {placeholders} filled, dates written for people.
+#include "render.hpp"
+#include "record_name.hpp"
+
+namespace nvcheck {
+namespace {
+
+bool looks_like_date(std::string_view s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' && s[0] <= '9';
+}
+
+void append_human_date(std::string& out, Day day, Lang lang);
+
+// Fills a text's {placeholders} from the arguments, then from a reason's typed fields; arguments
+// whose values are ISO dates, and the typed dates, are written as dates for people.
+// `typed` is a reason. Every text is found in the rule data it belongs to (Rules::text), never
+// through a cache of ours: nothing here outlives the rules it came from.
+// A reason's placeholders that are neither arguments nor dates: the out-of-scope reason's clause
+// and labels.
+struct Labels {
+  std::string_view clause, field_label, value_label;
+};
+
+// `json`: the text is written as the inside of a JSON string (escaped as it goes, no copy).
+void render_into(std::string& out, const Rules& rules, std::string_view key,
+                 const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
+                 const Labels* labels = nullptr, bool json = false) {
+  const std::string_view tpl = rules.text(key, lang);
+  auto put = [&](std::string_view text) {
+    if (json) append_json_escaped(out, text);
+    else out.append(text);
+  };
+  std::size_t run = 0;
+  for (std::size_t i = tpl.find('{'); i < tpl.size(); i = tpl.find('{', i + 1)) {
+    const std::size_t close = tpl.find('}', i + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = tpl.substr(i + 1, close - i - 1);
+    std::string_view value;
+    bool found = false;
+    for (const auto& kv : args)
+      if (kv.first == name) { value = kv.second; found = true; break; }
+    if (!found && labels) {
+      if (name == "clause") { value = labels->clause; found = true; }
+      else if (name == "field_label") { value = labels->field_label; found = true; }
+      else if (name == "value_label") { value = labels->value_label; found = true; }
+    }
+    Day date = kNever;
+    int number = -1;
+    if (!found && typed) {
+      if (name == "start") date = typed->start;
+      else if (name == "end") date = typed->end;
+      else if (name == "until") date = typed->until;
+      else if (name == "valid_until") date = typed->valid_until;
+      else if (name == "months") number = typed->months;
+      else if (name == "resolved_months") number = typed->resolved_months;
+      else continue;
+    } else if (!found) {
+      continue;
+    }
+    put(tpl.substr(run, i - run));
+    run = close + 1;
+    Day d;
+    if (found) {
+      if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);  // digits and month names
+      else put(value);
+    } else if (number >= 0) {
+      out += std::to_string(number);
+    } else if (date != kNever) {
+      append_human_date(out, date, lang);
+    }
+    i = close;
+  }
+  put(tpl.substr(run));
+}
+
+std::string render(const Rules& rules, std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args,
+                   Lang lang) {
+  std::string out;
+  render_into(out, rules, key, args, nullptr, lang);
+  return out;
+}
+
+// The name of whoever decides an action: the authority, court, organisation or platform named in
+// the record, or a generic name.
+std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
+  switch (r.list) {
+    case ListKind::self_regulatory_violations:
+    case ListKind::community_violations: {
+      const Appendix& app = rules.appendices[r.list == ListKind::self_regulatory_violations ? 0 : 1];
+      if (r.appendix_index >= 0) return app.entries[static_cast<std::size_t>(r.appendix_index)].display[lang];
+      return r.appendix_value;
+    }
+    case ListKind::risk_list_entries:
+      if (!r.source.empty()) return r.source;
+      break;
+    default:
+      if (!r.authority.empty()) return r.authority;
+      break;
+  }
+  return rules.text(std::string("decider.") + kListNames[static_cast<std::size_t>(r.list)], lang);
+}
+
+void append_human_date(std::string& out, Day day, Lang lang) {
+  if (day == kNever) return;
+  const CivilDate c = civil_from_days(day);
+  auto number = [&](int v) {  // no leading zeros
+    char buf[12];
+    int n = 12;
+    do { buf[--n] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
+    out.append(buf + n, static_cast<std::size_t>(12 - n));
+  };
+  if (lang == Lang::en) {
+    static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December"};
+    number(c.day);
+    out += ' ';
+    out += kMonths[c.month - 1];
+    out += ' ';
+    number(c.year);
+    return;
+  }
+  number(c.year);
+  out += "年";
+  number(c.month);
+  out += "月";
+  number(c.day);
+  out += "日";
+}
+
+}  // namespace
+
+std::string human_date(Day day, Lang lang) {
+  std::string out;
+  append_human_date(out, day, lang);
+  return out;
+}
+
+const std::string& item_clause(const Rules& rules, int item) {
+  return item < kBasicCount ? rules.basic[static_cast<std::size_t>(item)].clause
+                            : rules.indicators[static_cast<std::size_t>(item - kBasicCount)].clause;
+}
+
+const std::string& item_name(const Rules& rules, int item, Region region, Lang lang) {
+  if (item < kBasicCount) return rules.basic[static_cast<std::size_t>(item)].label[lang];
+  return rules.indicators[static_cast<std::size_t>(item - kBasicCount)].names[static_cast<std::size_t>(region)][lang];
+}
+
+namespace {
+// "Where: what is wrong", the place in words (record_name.cpp), never a JSON pointer; a sentence
+// starts with a capital in English.
+std::string at_place(std::string place, std::string problem, const Rules& rules, Lang lang) {
+  std::string out = place.empty() ? std::move(problem)
+                                  : fill(rules.text("error.at", lang), {{"place", std::move(place)}, {"problem", std::move(problem)}});
+  return sentence_start(std::move(out), lang);
+}
+
+// A text of the rule data by key when it has one, else the value as it is.
+std::string words(const Rules& rules, const std::string& key, const std::string& value, Lang lang) {
+  const std::string& t = rules.text(key, lang);
+  return t == key ? value : t;
+}
+
+// The pointer without its last key ("/a/b" -> "/a").
+std::string_view parent_of(std::string_view pointer) {
+  const std::size_t slash = pointer.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : pointer.substr(0, slash);
+}
+
+}  // namespace
+
+std::string error_message_at(const InputError& err, const RecordFinder& finder, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = err.args;
+  bool expected = false;
+  for (auto& kv : args) {
+    if (kv.first == "expected") { kv.second = words(rules, "type." + kv.second, kv.second, lang); expected = true; }
+    if (kv.first == "option") kv.second = words(rules, "option." + kv.second, kv.second, lang);
+  }
+  if (err.code == "wrong_type" && !expected) args.emplace_back("expected", rules.text("type.value", lang));
+  args.emplace_back("key", pointer_key(err.path));
+  std::string problem = render(rules, "error." + err.code, args, lang);
+  // An unknown list is said by its own key: the place is the file's record lists.
+  const std::string_view at = err.code == "unknown_record_list" ? parent_of(err.path) : std::string_view(err.path);
+  return at_place(place_words(at, finder, rules, lang), std::move(problem), rules, lang);
+}
+
+std::string warning_message_at(const Warning& w, const RecordFinder& finder, const Rules& rules, Lang lang) {
+  const Record* r = w.record.empty() ? nullptr : finder.by_id(w.record);
+  const std::string record = r ? record_name(*r, rules, lang) : w.record;
+  std::vector<std::pair<std::string_view, std::string>> args = w.args;
+  args.emplace_back("record", record);
+  std::string path;
+  for (auto& kv : args) {
+    if (kv.first == "path") path = kv.second;
+    if (w.code == "registration_not_subsisting" && kv.first == "status") {  // the status by its label
+      const EnumDef& def = rules.enum_def("registration_status");
+      const int k = def.index_of(kv.second);
+      if (k >= 0) kv.second = def.labels[static_cast<std::size_t>(k)][lang];
+    }
+    if (w.code == "division_not_in_region" && kv.first == "region") {  // the region by its name
+      for (std::size_t i = 0; i < 3; ++i)
+        if (kv.second == kRegionCodes[i]) { kv.second = rules.region_labels[i][lang]; break; }
+    }
+    if (w.code == "beyond_calendar" && kv.first == "what") {  // the date by what it is
+      const char* key = kv.second == "counts_until" ? "what.counts_until"
+                        : kv.second == "earliest_pass_date" ? "what.earliest_pass_date" : "what.clears_on";
+      kv.second = fill(rules.text(key, lang), {{"record", record}, {"clause", kv.second}});
+    }
+  }
+  // A list outside Appendix D ("other") is said in words; the code stays not_in_appendix.
+  if (w.code == "not_in_appendix")
+    for (const auto& kv : args)
+      if (kv.first == "appendix" && kv.second == "D") return at_place({}, render(rules, "warning.other_risk_list", args, lang), rules, lang);
+  if (w.code == "unknown_field") {  // where it is, and the key as the file spells it
+    args.emplace_back("key", pointer_key(path));
+    return at_place(place_words(parent_of(path), finder, rules, lang), render(rules, "warning.unknown_field", args, lang), rules, lang);
+  }
+  return at_place({}, render(rules, "warning." + w.code, args, lang), rules, lang);
+}
+std::string error_message(const InputError& err, const Rules& rules, Lang lang, const Enterprise* e) {
+  return error_message_at(err, RecordFinder(e), rules, lang);
+}
+
+std::string warning_message(const Warning& w, const Rules& rules, Lang lang, const Enterprise* e) {
+  return warning_message_at(w, RecordFinder(e), rules, lang);
+}
+
+std::vector<std::string> error_messages(const std::vector<InputError>& errors, const Rules& rules, Lang lang,
+                                        const Enterprise* e) {
+  std::vector<std::string> out;
+  out.reserve(errors.size());
+  const RecordFinder finder(e);
+  for (const InputError& err : errors) out.push_back(error_message_at(err, finder, rules, lang));
+  return out;
+}
+
+std::string reason_text(const Reason& r, const Rules& rules, Lang lang) {
+  std::string out;
+  reason_into(out, r, rules, lang);
+  return out;
+}
+
+void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang, bool json) {
+  if (r.scope_list < 0) {  // set only on reason.out_of_scope
+    render_into(out, rules, r.key, r.args, &r, lang, nullptr, json);
+    return;
+  }
+  // The field and value of an out-of-scope record, by their labels in the language.
+  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.scope_list)];
+  const std::size_t second = r.scope_second ? 1 : 0;
+  const Text3* field = ind.scope_field_label[second];
+  const EnumDef* def = ind.scope_enum[second];
+  const std::size_t k = static_cast<std::size_t>(r.scope_value);
+  // (Rule data without the field's label shows its key, as rules.text() does.)
+  const std::string missing = field ? std::string() : "field." + ind.scope_field[second];
+  const Labels labels{r.clause, field ? std::string_view((*field)[lang]) : std::string_view(missing),
+                      def && r.scope_value >= 0 && k < def->values.size() ? std::string_view(def->labels[k][lang])
+                                                                         : std::string_view()};
+  render_into(out, rules, r.key, r.args, &r, lang, &labels, json);
+}
+
+std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction& a, const Rules& rules, Lang lang) {
+  const Record& r = e.records[a.record];
+  const int item = kBasicCount + a.indicator;
+  std::vector<std::pair<std::string_view, std::string>> args = {
+      {"record", r.id},
+      // The record named by what it is (its kind and date) in the texts, the id as a detail.
+      {"start", r.start == kNever ? std::string() : format_date(r.start)},
+      {"clause", item_clause(rules, item)},
+      {"name", item_name(rules, item, e.region, lang)},
+      {"decider", decider_name(r, rules, lang)},
+      {"done_on", format_date(plan.evaluation.on)},
+      {"counts_until", a.counts_until == kNever ? std::string() : format_date(a.counts_until)},
+      {"clause_clears_on", a.clause_clears_on == kNever ? std::string() : format_date(a.clause_clears_on)},
+      {"earliest", a.earliest_pass == kNever ? std::string() : format_date(a.earliest_pass)}};
+  std::string text = render(rules, "plan.action." + a.action, args, lang);
+  // Sentences are spaced in English only: a space after a Chinese full stop is a stray one.
+  const char* gap = lang == Lang::en ? " " : "";
+  text += gap;
+  if (a.changes_nothing) {
+    text += render(rules, "plan.effect.changes_nothing", args, lang);
+  } else {
+    text += render(rules, a.clause_clears_on == kNever ? "plan.effect.clause_never" : "plan.effect.clause_clears", args, lang);
+    text += gap;
+    text += render(rules, a.earliest_pass == kNever ? "plan.effect.pass_never" : "plan.effect.pass_on", args, lang);
+  }
+  return text;
+}
+
+std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> args = {
+      {"clause", item_clause(rules, w.item)},
+      {"name", item_name(rules, w.item, e.region, lang)},
+      {"clears_on", w.clears_on == kNever ? std::string() : format_date(w.clears_on)}};
+  const char* key = w.item < kBasicCount ? (w.clears_on == kNever ? "plan.wait.basic_never" : "plan.wait.basic")
+                                         : (w.clears_on == kNever ? "plan.wait.never" : "plan.wait.clears");
+  return render(rules, key, args, lang);
+}
+
+}  // namespace nvcheck

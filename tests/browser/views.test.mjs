@@ -1,0 +1,76 @@
+// browser.views (issue 15, item 4: the page is a view): what the page shows of the evaluation
+// date's source, the timeline's windows, dates for people and the tried actions is what the
+// engine says (the module's evaluate with `detail`, humanDate, whatIf), not worked out again.
+//
+//   tools/build-site.sh && (cd tests/browser && npm ci) && node --test tests/browser/views.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startAll, open, SIZES, loadSample, settle, shot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { if (env) await env.stop(); });
+
+// The engine's answer for the file the page evaluates, asked through the page's own adapter.
+async function engineSays(page, call, ...args) {
+  return page.evaluate(async ([name, rest]) => {
+    const engine = await import('./engine.mjs');
+    return { name, out: engine[name](...rest) };
+  }, [call, args]);
+}
+
+for (const [size, viewport] of SIZES) {
+  test(`browser.views ${size}: the timeline's windows start where the engine says; its dates are the engine's`, async (t) => {
+    const { page, problems } = await open(t, env, { viewport });
+    await loadSample(page, 'gd-actions-dispute');
+    await page.locator('#timeline').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#timeline-body tbody tr', { state: 'attached' });  // the table is in a closed <details>
+    const text = await page.evaluate(async () => {
+      const r = await fetch('samples/gd-actions-dispute.json');
+      return r.text();
+    });
+    const today = await page.evaluate(async () => (await import('./i18n.js')).localToday());
+    const result = JSON.parse((await engineSays(page, 'evaluate', text, { lang: 'en', today, detail: true })).out);
+    assert.ok(['application_date', 'today'].includes(result.evaluated_on_source));
+    const counted = result.indicators.flatMap((i) => i.counted);
+    assert.ok(counted.length > 0);
+    const table = await page.locator('#timeline-body table').textContent();
+    for (const c of counted) {
+      assert.ok(c.counts_from, `${c.record}: counts_from`);
+      const human = (await engineSays(page, 'humanDate', c.counts_from, 'en')).out;
+      assert.match(human, /^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+      assert.ok(table.includes(human), `${c.record}: the window's start ${human} is in the timeline's table`);
+    }
+    // The date's source as the engine named it, beside the evaluation date.
+    const source = await page.locator('#result-body .verdict-date .muted').textContent();
+    assert.equal(source, result.evaluated_on_source === 'today' ? '(today)' : '(application date)');
+    await shot(page, `en-views-timeline-${size}`);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('browser.views: a tried action shows what the engine\'s whatIf gives, and a what-if date is named as such', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'hk-complaints');
+  const action = await page.evaluate(async () => {
+    const text = await (await fetch('samples/hk-complaints.json')).text();
+    const engine = await import('./engine.mjs');
+    const i18n = await import('./i18n.js');
+    const opts = { lang: 'en', today: i18n.localToday() };
+    const plan = JSON.parse(engine.plan(text, opts));
+    const w = JSON.parse(engine.whatIf(text, [plan.actions[0]], opts));
+    return { a: plan.actions[0], w };
+  });
+  assert.equal(action.w.schema, 'nvcheck/what-if@1');
+  assert.equal(action.w.changes[0].record, action.a.record);
+  await page.locator('#plan-body li.action').first().locator('button.try').click();
+  await page.waitForFunction((d) => document.querySelector('#result-body .verdict-earliest')?.dataset.earliest === d,
+    action.w.result.earliest_pass_date);
+  assert.match(await page.locator('#timeline-whatif').textContent(), new RegExp(action.a.record));
+  await page.click('text=Back to my records');
+  await page.fill('#whatif-on', '2027-01-05');
+  await settle(page);
+  assert.equal(await page.locator('#result-body .verdict-date .muted').textContent(), '(what-if date)');
+  assert.deepEqual(problems, []);
+});

@@ -267,7 +267,10 @@ export function scenario(make) {
     assert.deepEqual(workerScript.filter((r) => !r.worker || ![200, 304].includes(r.status)), []);
     const count = new Map();
     for (const r of site.requests) if (r.path !== '/sw.js') count.set(file(r), (count.get(file(r)) || 0) + 1);
-    const twice = [...count].filter(([, n]) => n !== 1).map(([p, n]) => `${p} x${n}`);
+    // A session with no HTTP cache (WebKit's automation session) gives the worker nothing of what
+    // the page loaded: it asks once more for those (webkit.test.mjs checks a persistent session).
+    const most = b.httpCache ? 1 : 2;
+    const twice = [...count].filter(([, n]) => n < 1 || n > most).map(([p, n]) => `${p} x${n}`);
     assert.deepEqual(twice, [], JSON.stringify(site.requests.map((r) => r.path)));
     assert.deepEqual(site.files.filter((f) => !count.has('/' + f)), [], 'every file of the site was fetched');
     assert.deepEqual([...count.keys()].filter((p) => !site.files.includes(p.slice(1))), [], 'only files of the site');
@@ -312,14 +315,25 @@ export function scenario(make) {
       await verdictIs(other.verdict);
       assert.deepEqual(await b.js(shown), { verdict: other.verdict, earliest: other.earliest });
       await b.click('#report-show');
-      const text = await until(reportText, [], { what: 'the draft report after an offline reload' });
-      assert.ok(text.includes(other.name), text.slice(0, 200));
+      if (b.framesFromWorker) {
+        const text = await until(reportText, [], { what: 'the draft report after an offline reload' });
+        assert.ok(text.includes(other.name), text.slice(0, 200));
+      } else {
+        // The frame's file is asked of the network, which is gone: the page says so and the
+        // download still works.
+        const status = await until(() => document.querySelector('.report-status')?.textContent, [], { what: 'the failure message' });
+        assert.match(status, /preview could not be shown.*Download the HTML file/);
+        const file = await b.download('#report-body .buttons button:nth-child(3)');
+        assert.ok(file.text.includes(other.name));
+      }
       await b.js(() => document.getElementById('report').scrollIntoView());
       await b.shot('offline-reload-report');
       // What tried the network: the rule data (the worker reads it from the network first, then
       // its copy) and the browser's own check of sw.js; nothing else.
+      // (and, where frames are not given to the worker, the report frame's file).
       const tried = site.requests.slice(from).filter((r) => !r.worker).map((r) => r.path);
-      assert.deepEqual([...new Set(tried)].filter((p) => p !== '/rules/wq179.json'), []);
+      const expected = new Set(['/rules/wq179.json', ...(b.framesFromWorker ? [] : ['/report-frame.html'])]);
+      assert.deepEqual([...new Set(tried)].filter((p) => !expected.has(p)), []);
     } finally {
       site.setOffline(false);
     }

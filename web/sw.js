@@ -131,8 +131,10 @@ self.addEventListener('activate', (event) => {
       setTimeout(resolve, 30000);
     });
     await self.clients.claim();
-    if ((await self.clients.matchAll({ type: 'window' })).length > 0) await settled;
     const cache = await caches.open(CACHE);
+    // An update's cache is complete (install); a first visit's waits for the page, if one is open.
+    const complete = (await Promise.all(NAMES.map((n) => cache.match(urlOf(n), { ignoreVary: true })))).every(Boolean);
+    if (!complete && (await self.clients.matchAll({ type: 'window' })).length > 0) await settled;
     try {
       await fill(cache, [fromOldCaches, fromHttpCache, fromServer]);
     } catch (err) {

@@ -97,11 +97,20 @@ export function scenario(make) {
   }, [want], { what: `verdict ${want}` });
 
   async function loadSample(id) {
-    await b.click(`[data-sample="${id}"]`);
-    await until(([i]) => {
-      const n = document.querySelector('.notice[data-kind="sample"]');
-      return n && document.querySelector(`[data-sample="${i}"]`) && document.querySelector('#result-body .verdict') !== null;
-    }, [id]);
+    // Clicked again if no notice came (WebKit once lost a click on a button the page had just
+    // replaced, right after a reload).
+    for (let attempt = 1; ; attempt += 1) {
+      await b.click(`[data-sample="${id}"]`);
+      try {
+        await until(([i]) => {
+          const n = document.querySelector('.notice[data-kind="sample"]');
+          return n && document.querySelector(`[data-sample="${i}"]`) && document.querySelector('#result-body .verdict') !== null;
+        }, [id], { timeout: attempt < 3 ? 5000 : 15000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
     // The page evaluates after a 150 ms debounce at most; wait until the sample's name is shown.
     const name = samples.find((s) => s.id === id).name;
     await until(([n]) => document.querySelector('[data-path="/enterprise/name"]:is(input)')?.value === n, [name], { what: `${id} loaded` });

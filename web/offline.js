@@ -64,24 +64,8 @@ function follow(reg) {
     return;
   }
   worker.addEventListener('statechange', () => {
-    // Activating: the worker claims the page (not every browser says so by controllerchange).
-    if (worker.state === 'activating') {
-      const poll = setInterval(() => {
-        if (!navigator.serviceWorker.controller) return;
-        clearInterval(poll);
-        claimed();
-      }, 100);
-    }
     if (worker.state === 'activated' || worker.state === 'redundant') settle();
   });
-}
-
-let told = false;
-/** The first worker controls the page: it is told once the page's own requests are over. */
-function claimed() {
-  if (told) return;
-  told = true;
-  tellSettled();
 }
 
 // The page's fetch() calls made while no worker controls it, until each one's body has arrived.
@@ -111,8 +95,12 @@ if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && /^https?
   if (navigator.serviceWorker.controller) settle();
   else trackUncontrolledFetches();
   let reloading = false;
+  let told = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    claimed();
+    if (!told) {
+      told = true;
+      tellSettled();
+    }
     // Only after the person asked for the update (the first worker's claim does not happen).
     if (reloading || note().hidden) return;
     reloading = true;

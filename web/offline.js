@@ -1,8 +1,21 @@
 // Offline (issue 13): registers the service worker (sw.js) that keeps every file of the site, so
 // that after one visit the page opens and reloads with no network; says when a newer version is
 // ready, with a button that switches to it and reloads. Imported once by app.js.
+//
+// `siteKept` resolves once the worker keeps the site's files (it controls the page, activated), or
+// at once where no worker will (none in this browser, a refused registration, a failed install, a
+// reload that bypassed it). report-view.js loads its frame's file then: on a first visit the
+// worker is the one that fetches it, once (Chromium keeps a frame's own response apart in its
+// HTTP cache, where the worker cannot take it, so a frame loaded before would be fetched twice).
+
+//
+// On a first visit the worker takes the files the page has already loaded from the HTTP cache
+// (sw.js, docs/offline.md). So that it never asks the server for a file the page is still
+// loading itself, the page tells it when its own requests made without the worker are over: the
+// engine's two files (start()) and every fetch() begun before the worker controlled the page.
 
 import { t } from './i18n.js';
+import { start } from './engine.js';
 
 const note = () => document.getElementById('update-note');
 
@@ -40,16 +53,66 @@ function watch(reg) {
   });
 }
 
-if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+let settle;
+export const siteKept = new Promise((resolve) => { settle = resolve; });
+
+/** Settles siteKept when the worker being installed is activated (or fails); at once if none. */
+function follow(reg) {
+  const worker = reg && reg.installing;
+  if (!worker || navigator.serviceWorker.controller) {
+    settle();
+    return;
+  }
+  worker.addEventListener('statechange', () => {
+    if (worker.state === 'activated' || worker.state === 'redundant') settle();
+  });
+}
+
+// The page's fetch() calls made while no worker controls it, until each one's body has arrived.
+const uncontrolled = new Set();
+
+function trackUncontrolledFetches() {
+  const pageFetch = window.fetch;
+  window.fetch = function fetch(...args) {
+    const p = pageFetch.apply(this, args);
+    if (!navigator.serviceWorker.controller) {
+      const done = p.then((r) => r.clone().arrayBuffer()).catch(() => {}).then(() => { uncontrolled.delete(done); });
+      uncontrolled.add(done);
+    }
+    return p;
+  };
+}
+
+/** Tells the worker that first took control that the page's own requests are over. */
+async function tellSettled() {
+  await start().catch(() => {});
+  while (uncontrolled.size > 0) await Promise.all([...uncontrolled]);
+  const worker = navigator.serviceWorker.controller;
+  if (worker) worker.postMessage({ type: 'settled' });
+}
+
+if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  if (navigator.serviceWorker.controller) settle();
+  else trackUncontrolledFetches();
   let reloading = false;
+  let told = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!told) {
+      told = true;
+      tellSettled();
+    }
     // Only after the person asked for the update (the first worker's claim does not happen).
     if (reloading || note().hidden) return;
     reloading = true;
     location.reload();
   });
   // Registered once the page has loaded: its first verdict does not wait for the worker's files.
-  const register = () => navigator.serviceWorker.register('sw.js').then(watch, () => {});
+  const register = () => navigator.serviceWorker.register('sw.js').then((reg) => {
+    follow(reg);
+    watch(reg);
+  }, () => settle());
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });
+} else {
+  settle();
 }

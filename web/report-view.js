@@ -16,6 +16,7 @@
 
 import { h, fill, download } from './dom.js';
 import { t, getLang, LANGS, LANG_NAMES } from './i18n.js';
+import { siteKept } from './offline.js';
 
 // The report's language: the page's (the default, followed when the page switches), another one,
 // or Table E.1's three printed forms stacked (the engine's `lang: "all"`).
@@ -82,14 +83,24 @@ export class ReportView {
     this.waitTimer = null;
     this.writing = false;
     this.shown = false;
-    // Made at once, so the frame's file is loaded with the page (it then works offline).
+    // Made once the service worker keeps the site's files (offline.js; at once where there is no
+    // worker), or when the report is first shown if sooner: its file is fetched once, and the
+    // report then shows offline.
+    this.frame = null;
+    this.controls = h('div', {});
+    this.frameBox = h('div', { class: 'report-frame-box', hidden: true });
+    siteKept.then(() => this.makeFrame());
+    fill(this.root, this.controls, this.frameBox);
+  }
+
+  /** The frame that shows the report (once). */
+  makeFrame() {
+    if (this.frame) return;
     this.frame = h('iframe', {
       src: 'report-frame.html', class: 'report-frame', sandbox: 'allow-same-origin allow-modals',
-      onload: () => this.frameLoaded(),
+      title: t('report.frame'), onload: () => this.frameLoaded(),
     });
-    this.controls = h('div', {});
-    this.frameBox = h('div', { class: 'report-frame-box', hidden: true }, this.frame);
-    fill(this.root, this.controls, this.frameBox);
+    this.frameBox.append(this.frame);
   }
 
   /** The frame loaded a document: ready if it is report-frame.html, failed otherwise. */
@@ -108,7 +119,7 @@ export class ReportView {
     this.status = h('p', { class: 'muted report-status', role: 'status' });
     this.printBtn = h('button', { type: 'button', class: 'btn', disabled: true, onclick: () => this.print(), text: t('report.print') });
     this.downloadBtn = h('button', { type: 'button', class: 'btn', disabled: true, onclick: () => this.download(), text: t('report.download') });
-    this.frame.title = t('report.frame');
+    if (this.frame) this.frame.title = t('report.frame');
     this.langSelect = h('select', { id: 'report-lang', onchange: () => this.chooseLang() },
       ...[...LANGS, TRILINGUAL].map((code) => h('option', {
         value: code, text: code === TRILINGUAL ? TRILINGUAL_NAME : LANG_NAMES[code], selected: code === this.reportLang(),
@@ -142,6 +153,7 @@ export class ReportView {
 
   show() {
     this.shown = true;
+    this.makeFrame();
     let r;
     try {
       r = this.ctx.make(this.reportLang());

@@ -13,6 +13,10 @@
 //   printed()            (where the engine can print to a file) resolves to the PDF printed
 //   consoleErrors()      what the driver saw in the console (errors), where it can see it
 //   close()
+// and says what its session can do:
+//   httpCache            false where the session has no HTTP cache for the service worker to take
+//                        the page's files from (WebKit's automation session is ephemeral)
+//   framesFromWorker     false where a frame's document is never asked of the service worker
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -87,6 +91,8 @@ export async function chromium() {
   page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
   return {
     name: 'chromium',
+    httpCache: true,
+    framesFromWorker: true,
     version: browser.version(),
     open: (url) => page.goto(url),
     js: (fn, ...args) => page.evaluate(fn, args),
@@ -137,6 +143,8 @@ export async function firefox() {
   page.on('pageerror', (e) => errors.push('pageerror: ' + (e && e.message ? e.message : e)));
   return {
     name: 'firefox',
+    httpCache: true,
+    framesFromWorker: true,
     version: await browser.version(),
     open: (url) => page.goto(url),
     js: (fn, ...args) => page.evaluate(fn, args),
@@ -228,6 +236,12 @@ export async function webkit() {
   const version = (await driver.getCapabilities()).get('browserVersion');
   return {
     name: 'webkit',
+    // MiniBrowser in automation mode uses an ephemeral session (no disk cache: a first visit's
+    // worker must ask the server again for what the page loaded); webkitPlain() below opens a
+    // persistent one, where each file is fetched once.
+    httpCache: false,
+    // WebKitGTK 2.50 loads a frame's document from the network even in a page its worker controls.
+    framesFromWorker: false,
     version: `WebKitGTK ${version}`,
     open: (url) => driver.get(url),
     // The function's source is sent; the page calls it with the arguments and the driver awaits it.
@@ -238,7 +252,17 @@ export async function webkit() {
       if (r && 'e' in r) throw new Error(r.e);
       return r ? r.v : undefined;
     }),
-    click: async (sel) => el(sel).click(),
+    // Found again if the page replaced the element meanwhile (the sample list is rendered anew
+    // once it arrives: a button found before is then stale).
+    click: async (sel) => {
+      for (let i = 0; ; i += 1) {
+        try {
+          return await (await el(sel)).click();
+        } catch (err) {
+          if (err.name !== 'StaleElementReferenceError' || i >= 5) throw err;
+        }
+      }
+    },
     type: async (sel, text) => {
       const e = await el(sel);
       await e.clear();
@@ -258,6 +282,28 @@ export async function webkit() {
         wd.kill();
         xvfb.stop();
       }
+    },
+  };
+}
+
+/**
+ * MiniBrowser without automation, in a persistent profile of its own (as a person's browser
+ * keeps a disk cache), opened on `url` under an Xvfb of its own: nothing drives it; the caller
+ * watches the server. Resolves to {close()}.
+ */
+export async function webkitPlain(url) {
+  const xvfb = await startXvfb();
+  const home = tempDir('webkit-plain-home');
+  const env = { ...process.env, DISPLAY: xvfb.display, HOME: home, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' };
+  delete env.WAYLAND_DISPLAY;
+  const mb = spawn(miniBrowser(), [url], { stdio: 'ignore', env });
+  return {
+    close: async () => {
+      const gone = new Promise((r) => { if (mb.exitCode !== null) r(); else mb.once('exit', r); });
+      mb.kill();
+      await gone;
+      xvfb.stop();
+      fs.rmSync(home, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,9 @@
 namespace nvcheck {
 
 namespace {
+// Room for the report's counselling notes (clause 8.8); the other options fit in a few dozen bytes.
+constexpr std::size_t kMaxOptionsBytes = std::size_t{1} << 20;
+
 // A short description of an option's value for its error message (never a deep dump).
 std::string describe(const nlohmann::json& v) {
   if (v.is_string()) {

@@ -86,7 +86,13 @@ TEST_SUITE("rules") {
     Copy c;
     CHECK_MESSAGE(c.problems().empty(), listed(c.problems()));
     const auto r = c.load();
-    CHECK(check(file(kPenalty), "2026-06-01", *r).text == check(file(kPenalty), "2026-06-01", rules()).text);
+    // The copy is written again (dump), so its bytes differ and it says "edited" (rules_identity.cpp
+    // digests the documents as written); every other byte is the built-in set's.
+    std::string copy = check(file(kPenalty), "2026-06-01", *r).text;
+    const std::string edited = "\"edited\":true";
+    REQUIRE(copy.find(edited) != std::string::npos);
+    copy.replace(copy.find(edited), edited.size(), "\"edited\":false");
+    CHECK(copy == check(file(kPenalty), "2026-06-01", rules()).text);
   }
 
   TEST_CASE("Rule edit: a window (6.2.1 window_months 12 -> 24), its reason says 24 in three languages") {

@@ -137,6 +137,12 @@ function allIds(doc) {
   return ids;
 }
 
+/** True when the entries hold nothing yet (no enterprise field, no record): a client still empty. */
+export function isEmpty(doc) {
+  const f = toFile(doc);
+  return Object.keys(f).length === 2 && Object.keys(f.enterprise).length === 0;
+}
+
 /**
  * A new record of `list` with a fresh id. Its yes/no questions are left unanswered (no default:
  * the caller asks them, answers.js); `questions(fields)` lists them.

@@ -1149,8 +1149,11 @@ function tourHooks() {
     doc: () => state.doc,
     result: () => state.view,
     unanswered: () => state.unanswered,
-    snapshot: () => ({ doc: JSON.parse(JSON.stringify(state.doc)), answers: state.answers.toJSON(state.doc), on: state.on }),
+    // The client too: the tour's sample becomes a client of its own (the desk), so putting the
+    // copy back also opens the client it came from.
+    snapshot: () => ({ client: storage.currentClient(), doc: JSON.parse(JSON.stringify(state.doc)), answers: state.answers.toJSON(state.doc), on: state.on }),
     restore: (s) => {
+      if (s.client && s.client !== storage.currentClient() && storage.readClient(s.client)) storage.setCurrent(s.client);
       state.doc = model.normalise(JSON.parse(JSON.stringify(s.doc)));
       state.answers = Answers.fromJSON(state.doc, s.answers);
       state.on = s.on;
@@ -1162,6 +1165,8 @@ function tourHooks() {
       form.render();
       renderWhatIfDate(true);
       evaluateNow();
+      renderPill();
+      if (deskView) deskView.render();
     },
     hold: (on) => { state.tour = on; persist(); },
     notify: (text) => notify({ tone: 'ok', kind: 'tour', render: text }),

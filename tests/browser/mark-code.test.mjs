@@ -170,7 +170,7 @@ test('browser.mark-code the report in three languages at once, downloaded under 
 });
 
 test('browser.mark-code the download name keeps only letters and digits of the enterprise\'s name', async () => {
-  const { reportFileName } = await import(path.join(root, 'web', 'report-view.js'));
+  const { reportFileName } = await import(path.join(siteDir, 'report-view.js'))  // the built page: its imports (the adapter) are there;
   assert.equal(reportFileName('示例物流（香港）有限公司', '2026-12-01', 'zh-Hant'), 'nvcheck-report-示例物流-香港-有限公司-2026-12-01-zh-Hant.html');
   for (const hostile of ['../../etc/passwd', '<script>alert(1)</script>', 'a\\b:c*d?"e|f', '\u202Egnp.exe', 'CON\u0000.txt']) {
     const name = reportFileName(hostile, '2026-12-01', 'en');

@@ -277,7 +277,7 @@ test('browser.standard a clause card links to its text and the text links back (
   assert.match(await page.locator('[id="std-6.1.1"] .std-printed').innerText(), /成立时间不少于 18 个月/);
   await page.locator('.std-back').click();
   await page.waitForFunction(() => document.getElementById('standard').hidden);
-  await page.locator('.standard-link').click();
+  await page.locator('.standard-link[href="#standard"]').click();
   await page.waitForFunction(() => location.hash === '#standard' && document.activeElement.id === 'std-title');
   assert.deepEqual(problems, []);
 });

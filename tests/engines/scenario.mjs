@@ -103,6 +103,8 @@ export function scenario(make) {
       await b.click(`[data-sample="${id}"]`);
       try {
         await until(([i]) => {
+          // A sample already a client with other entries (the desk, issue 16): the page asks; it replaces.
+          if (document.querySelector('#duplicate-dialog[open]')) document.getElementById('dup-replace').click();
           const n = document.querySelector('.notice[data-kind="sample"]');
           return n && document.querySelector(`[data-sample="${i}"]`) && document.querySelector('#result-body .verdict') !== null;
         }, [id], { timeout: attempt < 3 ? 5000 : 15000 });
@@ -217,6 +219,10 @@ export function scenario(make) {
     await until(([n]) => document.querySelector('[data-path="/enterprise/name"]:is(input)')?.value === n, [hk.name]);
     await verdictIs(hk.verdict);
     await b.js(pickFile, '#import-input', file.name, file.text);
+    // The same enterprise is a client already (the desk, issue 16): the page asks; it replaces.
+    await until(() => document.querySelector('#duplicate-dialog[open]') !== null
+      || document.querySelector('[data-path="/enterprise/name"]:is(input)')?.value === 'Edited Trading Co');
+    await b.js(() => { if (document.querySelector('#duplicate-dialog[open]')) document.getElementById('dup-replace').click(); });
     await until(() => document.querySelector('[data-path="/enterprise/name"]:is(input)')?.value === 'Edited Trading Co');
     await verdictIs('fail');
     assert.equal((await b.js(shown)).earliest, '2027-10-01');

@@ -661,6 +661,12 @@ test('browser.page works offline once loaded: samples, evaluation, plan and repo
   for (let i = 0; i < 100 && !loaded(); i += 1) await page.waitForTimeout(50);
   assert.ok(loaded(), requests.join('\n'));
   await page.waitForTimeout(200);  // let the last responses arrive
+  // The frame is made once the worker keeps the site's files (report-view.js): offline only once
+  // its document has loaded, not just been asked for (a slow machine answered it late).
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe.report-frame');
+    return f && f.contentDocument && f.contentDocument.readyState === 'complete' && /report-frame\.html$/.test(f.contentDocument.URL);
+  }, null, { timeout: 15000 });
   await context.setOffline(true);
   await loadSample(page, 'gd-actions-dispute');
   assert.equal(await verdict(page), 'fail');

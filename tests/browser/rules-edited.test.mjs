@@ -10,45 +10,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { LAUNCH, startServer } from './harness.mjs';
+import { startAll } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const siteDir = process.env.NVCHECK_SITE_DIR || path.join(root, 'dist', 'site');
 const shotsDir = path.join(here, 'screenshots');
 
-let server;
-let base;
-let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(siteDir, 'index.html')), `no site in ${siteDir}: run tools/build-site.sh first`);
-  fs.mkdirSync(shotsDir, { recursive: true });
-  const s = await startServer(root, siteDir);
-  server = s.child;
-  base = s.url;
-  browser = await chromium.launch(LAUNCH);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) {
-    server.removeAllListeners('exit');
-    const gone = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await gone;
-  }
-});
+// The server and the browser: the suite's own (helpers.mjs).
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { if (env) await env.stop(); });
 
 async function open(t, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
   t.after(() => context.close());
-  await page.goto(base);
+  await page.goto(env.base);
   await page.waitForSelector('.verdict');
   return { page, problems };
 }

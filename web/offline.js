@@ -106,13 +106,26 @@ if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && /^https?
     reloading = true;
     location.reload();
   });
-  // Registered once the page has loaded: its first verdict does not wait for the worker's files.
+  // Registered once the page has loaded and its own first requests are over (app.js's
+  // 'nvcheck:requested': the samples and the standard's text, asked for once the form is built):
+  // its first verdict does not wait for the worker's files, and the worker finds every file the
+  // page asked for in the HTTP cache. (Registered earlier, the worker once controlled the page
+  // while it was still asking for the samples; WebKit sent those requests to the server, not to
+  // the worker, after the worker had fetched them itself.) A page whose start failed says
+  // nothing: it is registered 15 s after its load.
   const register = () => navigator.serviceWorker.register('sw.js').then((reg) => {
     follow(reg);
     watch(reg);
   }, () => settle());
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  const loaded = new Promise((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', () => resolve(), { once: true });
+  });
+  const requested = new Promise((resolve) => {
+    document.addEventListener('nvcheck:requested', () => resolve(), { once: true });
+    loaded.then(() => setTimeout(resolve, 15000));
+  });
+  Promise.all([loaded, requested]).then(register);
 } else {
   settle();
 }

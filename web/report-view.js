@@ -87,6 +87,9 @@ export class ReportView {
     // worker), or when the report is first shown if sooner: its file is fetched once, and the
     // report then shows offline.
     this.frame = null;
+    // Resolves once the frame has loaded its file, or failed to (FRAME_WAIT_MS after it was made
+    // at the latest): app.js's 'nvcheck:loaded' waits for it (present.js counts what comes after).
+    this.frameSettled = new Promise((resolve) => { this.settleFrame = resolve; });
     this.controls = h('div', {});
     this.frameBox = h('div', { class: 'report-frame-box', hidden: true });
     siteKept.then(() => this.makeFrame());
@@ -101,10 +104,12 @@ export class ReportView {
       title: t('report.frame'), onload: () => this.frameLoaded(),
     });
     this.frameBox.append(this.frame);
+    setTimeout(this.settleFrame, FRAME_WAIT_MS);
   }
 
   /** The frame loaded a document: ready if it is report-frame.html, failed otherwise. */
   frameLoaded() {
+    this.settleFrame();
     const doc = frameDocument(this.frame);
     // Writing the report fires a load event too (within close() in WebKit, later in others).
     if (this.writing || (doc && doc.documentElement.hasAttribute('data-report'))) return;

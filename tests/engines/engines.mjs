@@ -233,6 +233,11 @@ export async function webkit() {
     throw err;
   }
   const el = (sel) => driver.findElement(By.css(sel));
+  const settledInView = (sel) => driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     const e = document.querySelector(arguments[0]);
+     if (e) e.scrollIntoView({ block: 'center' });
+     requestAnimationFrame(() => requestAnimationFrame(() => done()));`, sel);
   const version = (await driver.getCapabilities()).get('browserVersion');
   return {
     name: 'webkit',
@@ -254,9 +259,14 @@ export async function webkit() {
     }),
     // Found again if the page replaced the element meanwhile (the sample list is rendered anew
     // once it arrives: a button found before is then stale).
+    // Scrolled to first, and clicked once the page has drawn two frames since: WebKitWebDriver
+    // clicks at the point where it found the element, and a section that gets its box as it
+    // comes on screen (`content-visibility: auto`) can move the element in between (a click
+    // then went to whatever was there: the button's action never ran).
     click: async (sel) => {
       for (let i = 0; ; i += 1) {
         try {
+          await settledInView(sel);
           return await (await el(sel)).click();
         } catch (err) {
           if (err.name !== 'StaleElementReferenceError' || i >= 5) throw err;
@@ -270,6 +280,7 @@ export async function webkit() {
     },
     download: async (sel) => {
       const before = listing(home);
+      await settledInView(sel);
       await el(sel).click();
       return savedFile(home, before);
     },

@@ -1136,14 +1136,9 @@ function buildPage() {
   const listed = fetchSamples();
   samplesListed(listed);
   // Every file a demo uses is asked for now (the samples, the standard's text): once they have
-  // arrived, 'nvcheck:requested' lets offline.js register the service worker; once the report's
-  // frame has loaded too (it is made when the worker keeps the files), 'nvcheck:loaded':
-  // present.js counts the requests made after it (none).
+  // arrived, 'nvcheck:loaded': offline.js registers the service worker then, and present.js
+  // counts the requests made after it (none).
   listed.then(() => Promise.allSettled([...state.samples.map(fetchSampleText), preloadStandard()]))
-    .then(() => {
-      document.dispatchEvent(new Event('nvcheck:requested'));
-      return report.frameSettled;
-    })
     .then(() => document.dispatchEvent(new Event('nvcheck:loaded')));
   mountTour(tourHooks());
 }

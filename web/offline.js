@@ -2,13 +2,6 @@
 // that after one visit the page opens and reloads with no network; says when a newer version is
 // ready, with a button that switches to it and reloads. Imported once by app.js.
 //
-// `siteKept` resolves once the worker keeps the site's files (it controls the page, activated), or
-// at once where no worker will (none in this browser, a refused registration, a failed install, a
-// reload that bypassed it). report-view.js loads its frame's file then: on a first visit the
-// worker is the one that fetches it, once (Chromium keeps a frame's own response apart in its
-// HTTP cache, where the worker cannot take it, so a frame loaded before would be fetched twice).
-
-//
 // On a first visit the worker takes the files the page has already loaded from the HTTP cache
 // (sw.js, docs/offline.md). So that it never asks the server for a file the page is still
 // loading itself, the page tells it when its own requests made without the worker are over: the
@@ -53,21 +46,6 @@ function watch(reg) {
   });
 }
 
-let settle;
-export const siteKept = new Promise((resolve) => { settle = resolve; });
-
-/** Settles siteKept when the worker being installed is activated (or fails); at once if none. */
-function follow(reg) {
-  const worker = reg && reg.installing;
-  if (!worker || navigator.serviceWorker.controller) {
-    settle();
-    return;
-  }
-  worker.addEventListener('statechange', () => {
-    if (worker.state === 'activated' || worker.state === 'redundant') settle();
-  });
-}
-
 // The page's fetch() calls made while no worker controls it, until each one's body has arrived.
 const uncontrolled = new Set();
 
@@ -92,8 +70,7 @@ async function tellSettled() {
 }
 
 if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  if (navigator.serviceWorker.controller) settle();
-  else trackUncontrolledFetches();
+  if (!navigator.serviceWorker.controller) trackUncontrolledFetches();
   let reloading = false;
   let told = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -107,25 +84,20 @@ if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && /^https?
     location.reload();
   });
   // Registered once the page has loaded and its own first requests are over (app.js's
-  // 'nvcheck:requested': the samples and the standard's text, asked for once the form is built):
+  // 'nvcheck:loaded': the samples and the standard's text, asked for once the form is built):
   // its first verdict does not wait for the worker's files, and the worker finds every file the
   // page asked for in the HTTP cache. (Registered earlier, the worker once controlled the page
   // while it was still asking for the samples; WebKit sent those requests to the server, not to
   // the worker, after the worker had fetched them itself.) A page whose start failed says
   // nothing: it is registered 15 s after its load.
-  const register = () => navigator.serviceWorker.register('sw.js').then((reg) => {
-    follow(reg);
-    watch(reg);
-  }, () => settle());
+  const register = () => navigator.serviceWorker.register('sw.js').then(watch, () => {});
   const loaded = new Promise((resolve) => {
     if (document.readyState === 'complete') resolve();
     else window.addEventListener('load', () => resolve(), { once: true });
   });
   const requested = new Promise((resolve) => {
-    document.addEventListener('nvcheck:requested', () => resolve(), { once: true });
+    document.addEventListener('nvcheck:loaded', () => resolve(), { once: true });
     loaded.then(() => setTimeout(resolve, 15000));
   });
   Promise.all([loaded, requested]).then(register);
-} else {
-  settle();
 }

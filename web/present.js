@@ -6,8 +6,7 @@
 //
 // The count reads the browser's own record of requests (PerformanceObserver: the page's
 // navigation and every resource). app.js says when the page has loaded everything it uses
-// (the 'nvcheck:loaded' event, after the demo samples, the standard's text and the report's
-// frame); each request
+// (the 'nvcheck:loaded' event, after the demo samples and the standard's text); each request
 // starting after that moment is counted (the browser's own requests for the tab's icon aside).
 
 import { t } from './i18n.js';

@@ -1,22 +1,23 @@
 // The draft report (Appendix E) from the engine: shown in a sandboxed frame, printed (the
 // browser's print, which can save a PDF) and downloaded as an HTML file.
 //
-// The frame loads report-frame.html, a static file of this site with its own policy that allows
-// the report's inline styles and no script at all; the page's own policy stays `style-src 'self'`.
-// (A srcdoc, blob: or about:blank frame would inherit the page's policy and lose the report's
-// styles.) The frame is sandboxed WITHOUT allow-scripts: nothing in it ever runs, whatever the
-// report holds (user text, which the engine escapes), so it cannot reach the page. The page
-// writes the report into it and prints it, which needs the frame's document (allow-same-origin:
-// safe without allow-scripts) and print() allowed in it (allow-modals). No script in the frame
-// also means no `'self'` to match inside a sandboxed frame, which WebKit matches against the
-// frame's opaque origin and so refused the frame's own script.
+// The frame is an empty one (no file: nothing to fetch, online or offline, in any engine),
+// sandboxed WITHOUT allow-scripts: nothing in it ever runs, whatever the report holds (user text,
+// which the engine escapes), so it cannot reach the page. The page writes the report into it and
+// prints it, which needs the frame's document (allow-same-origin: safe without allow-scripts) and
+// print() allowed in it (allow-modals). An empty frame has the page's policy (`style-src 'self'`),
+// which refuses the report's inline <style>: the page takes the style sheet's text out of the
+// report and gives it to the frame's document as a constructed style sheet (adoptedStyleSheets),
+// which a policy does not govern. (A frame of a file of our own with a policy of its own did not
+// work everywhere: WebKit matches `'self'` in a sandboxed frame against its opaque origin, and
+// WebKitGTK asks the network, never the service worker, for a frame's file, so after an offline
+// reload it could not load.) The downloaded file is the engine's document as it is.
 //
-// If the frame does not become ready (its file could not be loaded, e.g. offline before it was
-// ever fetched), the page says so and the download still works.
+// If the frame cannot show the report (it never became ready, or the browser has no constructed
+// style sheets), the page says so and the download still works.
 
 import { h, fill, download } from './dom.js';
 import { t, getLang, LANGS, LANG_NAMES } from './i18n.js';
-import { siteKept } from './offline.js';
 
 // The report's language: the page's (the default, followed when the page switches), another one,
 // or Table E.1's three printed forms stacked (the engine's `lang: "all"`).
@@ -37,32 +38,46 @@ export function reportFileName(name, date, lang) {
 // How long show() waits for a frame that has not loaded before it says the preview failed.
 const FRAME_WAIT_MS = 10000;
 
-/** True when `frame` shows report-frame.html (or the report written into it). */
+/** The frame's document once it has loaded (the empty document it starts with), else null. */
 function frameDocument(frame) {
   let doc = null;
   try {
     doc = frame.contentDocument;
   } catch {
-    return null;  // an error page of another origin
+    return null;
   }
-  return doc && doc.documentElement && doc.documentElement.hasAttribute('data-report-frame') ? doc : null;
+  return doc && doc.readyState === 'complete' && doc.documentElement ? doc : null;
 }
 
 /**
- * Replaces the frame's document by the report `html` (the engine's document). It is parsed by the
- * frame's own document, under the frame's policy: a DOMParser document would be parsed under the
- * page's, which refuses the report's inline styles. No script of it can run (the frame is
- * sandboxed without allow-scripts, and its policy has no script source).
+ * Replaces the frame's document by the report `html` (the engine's document): its elements
+ * without the <style>, whose text becomes the document's constructed style sheet. Parsed by a
+ * DOMParser (an inert document: nothing in it loads or runs), then imported into a document the
+ * frame's own `document.write` put in standards mode. No script of it can run (the frame is
+ * sandboxed without allow-scripts). False if this browser cannot.
  */
 function writeReport(frame, html) {
   const doc = frameDocument(frame);
-  if (!doc) return false;
   const win = frame.contentWindow;
+  if (!doc || !win || typeof win.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) return false;
+  // The engine's <style> elements, taken out of the text before it is parsed: Chromium checks a
+  // DOMParser document's <style> against the page's policy (a violation report for each).
+  const sheets = [];
+  const body = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) => {
+    sheets.push(css);
+    return '';
+  });
+  const parsed = new DOMParser().parseFromString(body, 'text/html');
+  for (const el of parsed.querySelectorAll('style, script, link, meta[http-equiv]')) el.remove();
+  const css = sheets.join('\n');
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(css);
   const y = win.scrollY;  // an update keeps the reader's place
   doc.open();
-  doc.write(html);
+  doc.write('<!DOCTYPE html><html><head></head><body></body></html>');
   doc.close();
-  doc.documentElement.setAttribute('data-report-frame', '');
+  doc.replaceChild(doc.importNode(parsed.documentElement, true), doc.documentElement);
+  doc.adoptedStyleSheets = [sheet];
   doc.documentElement.setAttribute('data-report', '');
   win.scrollTo(0, y);
   return true;
@@ -83,16 +98,10 @@ export class ReportView {
     this.waitTimer = null;
     this.writing = false;
     this.shown = false;
-    // Made once the service worker keeps the site's files (offline.js; at once where there is no
-    // worker), or when the report is first shown if sooner: its file is fetched once, and the
-    // report then shows offline.
+    // Made when the report is first shown (an empty frame: no request).
     this.frame = null;
-    // Resolves once the frame has loaded its file, or failed to (FRAME_WAIT_MS after it was made
-    // at the latest): app.js's 'nvcheck:loaded' waits for it (present.js counts what comes after).
-    this.frameSettled = new Promise((resolve) => { this.settleFrame = resolve; });
     this.controls = h('div', {});
     this.frameBox = h('div', { class: 'report-frame-box', hidden: true });
-    siteKept.then(() => this.makeFrame());
     fill(this.root, this.controls, this.frameBox);
   }
 
@@ -100,16 +109,14 @@ export class ReportView {
   makeFrame() {
     if (this.frame) return;
     this.frame = h('iframe', {
-      src: 'report-frame.html', class: 'report-frame', sandbox: 'allow-same-origin allow-modals',
+      class: 'report-frame', sandbox: 'allow-same-origin allow-modals',
       title: t('report.frame'), onload: () => this.frameLoaded(),
     });
     this.frameBox.append(this.frame);
-    setTimeout(this.settleFrame, FRAME_WAIT_MS);
   }
 
-  /** The frame loaded a document: ready if it is report-frame.html, failed otherwise. */
+  /** The frame loaded its empty document (ready), or the report written into it. */
   frameLoaded() {
-    this.settleFrame();
     const doc = frameDocument(this.frame);
     // Writing the report fires a load event too (within close() in WebKit, later in others).
     if (this.writing || (doc && doc.documentElement.hasAttribute('data-report'))) return;
@@ -189,6 +196,8 @@ export class ReportView {
     let written = false;
     try {
       written = this.frameReady && writeReport(this.frame, this.html);
+    } catch {
+      written = false;  // this browser could not: said below, the download still works
     } finally {
       this.writing = false;
     }

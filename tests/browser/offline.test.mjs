@@ -75,7 +75,7 @@ test('browser.offline after one visit a reload with no network shows the saved e
   const ready = await workerReady(page);
   const files = Object.keys(JSON.parse(fs.readFileSync(path.join(siteDir, 'sw.js'), 'utf8').match(/^const FILES = (\{.*\});$/m)[1]));
   assert.equal(ready.cached, files.length);
-  for (const f of ['index.html', 'app.js', 'nvcheck.wasm', 'style.css', 'report-frame.html', 'samples/index.json', 'manifest.webmanifest']) {
+  for (const f of ['index.html', 'app.js', 'nvcheck.wasm', 'style.css', 'samples/index.json', 'manifest.webmanifest']) {
     assert.ok(files.includes(f), `${f} is kept`);
   }
 
@@ -87,7 +87,7 @@ test('browser.offline after one visit a reload with no network shows the saved e
   assert.equal(await page.inputValue('[data-path="/enterprise/name"]:is(input, select)'), '示例物流（香港）有限公司');
   await page.waitForSelector('#plan-body li.action');
   assert.match(await page.locator('#status-pill').textContent(), /Fail/);
-  // The draft report: its frame's file comes from the worker too.
+  // The draft report (its frame has no file of its own).
   await page.click('#report-show');
   await page.frameLocator('iframe.report-frame').locator('body').filter({ hasText: '示例物流（香港）有限公司' }).waitFor({ timeout: 15000 });
   // Another sample: still with no network.

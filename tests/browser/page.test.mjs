@@ -174,7 +174,7 @@ test('browser.page loads under its strict CSP: meta and header agree, engine ans
   assert.ok(await page.locator('[data-path="/enterprise/name"].has-error .field-error').isVisible());
   await loadSample(page, 'gd-pass');
   assert.equal(await verdict(page), 'pass');
-  // The report frame runs under its own policy, still without any violation.
+  // The report frame (an empty frame: the page's policy) shows its styles without any violation.
   await page.click('#report-show');
   const frame = page.frameLocator('iframe.report-frame');
   await frame.locator('body').filter({ hasText: '广州南沙示例贸易有限公司' }).waitFor({ timeout: 5000 });
@@ -656,17 +656,10 @@ test('browser.page every request of a full session goes to the page’s own orig
 
 test('browser.page works offline once loaded: samples, evaluation, plan and report', async (t) => {
   const { context, page, problems, requests } = await open(t);
-  const loaded = () => requests.filter((u) => u.includes('/samples/')).length >= 6 &&
-    requests.some((u) => u.endsWith('/report-frame.html'));
+  const loaded = () => requests.filter((u) => u.includes('/samples/')).length >= 6;
   for (let i = 0; i < 100 && !loaded(); i += 1) await page.waitForTimeout(50);
   assert.ok(loaded(), requests.join('\n'));
   await page.waitForTimeout(200);  // let the last responses arrive
-  // The frame is made once the worker keeps the site's files (report-view.js): offline only once
-  // its document has loaded, not just been asked for (a slow machine answered it late).
-  await page.waitForFunction(() => {
-    const f = document.querySelector('iframe.report-frame');
-    return f && f.contentDocument && f.contentDocument.readyState === 'complete' && /report-frame\.html$/.test(f.contentDocument.URL);
-  }, null, { timeout: 15000 });
   await context.setOffline(true);
   await loadSample(page, 'gd-actions-dispute');
   assert.equal(await verdict(page), 'fail');
@@ -707,13 +700,16 @@ test('browser.page axe-core at phone size (390 px), inside the report frame too,
   // axe is injected, which the page's (and the frame's) policy would block: this context bypasses CSP.
   const { page } = await open(t, { bypassCSP: true, viewport: { width: 390, height: 844 } });
   const run = async (label) => {
-    const frame = page.frames().find((f) => f.url().endsWith('/report-frame.html'));
+    const frame = await (await page.$('iframe.report-frame')).contentFrame();
     assert.ok(frame, 'the report frame is there');
     // The frame runs no script at all (sandbox without allow-scripts): its document is checked
-    // as a page of its own, in this context.
+    // as a page of its own, in this context, with the style sheet the page gave it.
+    const css = await frame.evaluate(() => [...document.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n'));
+    assert.ok(css.length > 1000, 'the report has its style sheet');
     const copy = await page.context().newPage();
     await copy.setViewportSize({ width: 390, height: 844 });
     await copy.setContent(await frame.content());
+    await copy.addStyleTag({ content: css });
     for (const [where, target] of [['page', page.mainFrame()], ['report frame', copy.mainFrame()]]) {
       await target.addScriptTag({ content: axeSource });
       const res = await target.evaluate(async () => {

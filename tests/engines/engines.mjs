@@ -16,7 +16,6 @@
 // and says what its session can do:
 //   httpCache            false where the session has no HTTP cache for the service worker to take
 //                        the page's files from (WebKit's automation session is ephemeral)
-//   framesFromWorker     false where a frame's document is never asked of the service worker
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -92,7 +91,6 @@ export async function chromium() {
   return {
     name: 'chromium',
     httpCache: true,
-    framesFromWorker: true,
     version: browser.version(),
     open: (url) => page.goto(url),
     js: (fn, ...args) => page.evaluate(fn, args),
@@ -144,7 +142,6 @@ export async function firefox() {
   return {
     name: 'firefox',
     httpCache: true,
-    framesFromWorker: true,
     version: await browser.version(),
     open: (url) => page.goto(url),
     js: (fn, ...args) => page.evaluate(fn, args),
@@ -245,8 +242,6 @@ export async function webkit() {
     // worker must ask the server again for what the page loaded); webkitPlain() below opens a
     // persistent one, where each file is fetched once.
     httpCache: false,
-    // WebKitGTK 2.50 loads a frame's document from the network even in a page its worker controls.
-    framesFromWorker: false,
     version: `WebKitGTK ${version}`,
     open: (url) => driver.get(url),
     // The function's source is sent; the page calls it with the arguments and the driver awaits it.

@@ -64,7 +64,9 @@ export class DeskView {
       h('button', { type: 'button', class: 'btn', id: 'client-duplicate', text: t('desk.duplicate'), onclick: () => this.duplicate() }),
       h('button', { type: 'button', class: 'btn danger', id: 'client-delete', text: t('desk.delete'), onclick: () => this.remove() }),
       h('button', { type: 'button', class: 'btn', id: 'desk-export', text: t('desk.export'), onclick: () => this.ctx.exportDesk() }));
-    this.table = h('table', { class: 'desk-summary', id: 'desk-summary' });
+    // Its roles are given explicitly: on a phone it is laid out as cards (desk.css), and some
+    // browsers then no longer read it as a table.
+    this.table = h('table', { class: 'desk-summary', id: 'desk-summary', role: 'table' });
     fill(this.root,
       h('h2', { id: 'desk-title', text: t('desk.title') }),
       h('p', { class: 'desk-open' }, h('span', { text: t('desk.open') }), openName),
@@ -159,23 +161,25 @@ export class DeskView {
     const focusedSort = document.activeElement && this.table.contains(document.activeElement) ? document.activeElement.dataset.sort : null;
     fill(this.table,
       h('caption', { class: 'sr-only', text: t('desk.summary_caption') }),
-      h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', {
-        scope: 'col', 'aria-sort': c.key === this.sortKey ? this.sortDir : null,
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, COLUMNS.map((c) => h('th', {
+        scope: 'col', role: 'columnheader', 'aria-sort': c.key === this.sortKey ? this.sortDir : null,
       }, h('button', {
         type: 'button', class: 'sort', dataset: { sort: c.key },
         onclick: () => this.sortBy(c.key),
       }, t(c.label), h('span', { class: 'sort-mark', 'aria-hidden': 'true', text: c.key === this.sortKey ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : '' })))))),
-      h('tbody', {}, sorted.map((r) => h('tr', { dataset: { client: r.id }, class: r.id === currentId ? 'open' : null },
-        h('th', { scope: 'row' }, h('button', {
+      h('tbody', { role: 'rowgroup' }, sorted.map((r) => h('tr', { role: 'row', dataset: { client: r.id }, class: r.id === currentId ? 'open' : null },
+        h('th', { scope: 'row', role: 'rowheader' }, h('button', {
           type: 'button', class: 'linkish', dataset: { open: r.id }, 'aria-current': r.id === currentId ? 'true' : null,
           onclick: () => this.open(r.id), text: r.name,
         })),
-        h('td', { text: r.regionText }),
-        h('td', {}, h('span', { class: `client-verdict v-${r.shown}`, text: r.verdictText })),
-        h('td', { class: 'nw', text: r.earliest ? humanDate(r.earliest) : '—' }),
-        h('td', { text: r.failing.length ? r.failing.join(getLang() === 'en' ? ', ' : '、') : '—' }),
-        h('td', { text: r.next || '—' }),
-        h('td', { class: 'nw', text: changedText(r.changed) || '—' })))));
+        // Each cell names its column (data-label): on a phone a row is a card of labelled lines
+        // (desk.css), not a table wider than the screen.
+        h('td', { role: 'cell', dataset: { label: t('desk.col.region') }, text: r.regionText }),
+        h('td', { role: 'cell', dataset: { label: t('desk.col.verdict') } }, h('span', { class: `client-verdict v-${r.shown}`, text: r.verdictText })),
+        h('td', { class: 'nw', role: 'cell', dataset: { label: t('desk.col.earliest') }, text: r.earliest ? humanDate(r.earliest) : '—' }),
+        h('td', { role: 'cell', dataset: { label: t('desk.col.failing') }, text: r.failing.length ? r.failing.join(getLang() === 'en' ? ', ' : '、') : '—' }),
+        h('td', { role: 'cell', dataset: { label: t('desk.col.next') }, text: r.next || '—' }),
+        h('td', { class: 'nw', role: 'cell', dataset: { label: t('desk.col.changed') }, text: changedText(r.changed) || '—' })))));
     if (focusedSort) {
       const again = this.table.querySelector(`[data-sort="${focusedSort}"]`);
       if (again) again.focus();

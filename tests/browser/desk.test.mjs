@@ -254,9 +254,14 @@ for (const [size, viewport] of SIZES) {
       await setLang(page, lang);
       await page.locator('#desk').scrollIntoViewIfNeeded();
       await page.evaluate(() => document.getElementById('desk').scrollIntoView());
-      // Nothing sticks out of the page sideways (the summary scrolls in its own box).
+      // Nothing sticks out of the page sideways, nor out of the summary's box: on a phone the
+      // summary is a card per client, not a table to scroll.
       const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(wide <= 0, `${lang}: page is ${wide}px too wide`);
+      const box = await page.evaluate(() => { const b = document.querySelector('#desk .table-scroll'); return b.scrollWidth - b.clientWidth; });
+      assert.ok(box <= 0, `${lang}: the summary is ${box}px wider than its box`);
+      // Each value is named by its column.
+      assert.deepEqual(await page.locator('#desk-summary tbody tr:first-child td').evaluateAll((tds) => tds.map((td) => td.dataset.label.length > 0)), [true, true, true, true, true, true]);
       assert.equal(await page.locator('#desk-summary tbody tr').count(), 3);
       await shot(page, `desk-${lang}-${size}`);
     }

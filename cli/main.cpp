@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -37,7 +38,7 @@ const char* const kUsage =
     "usage: nvcheck check FILE... [--on YYYY-MM-DD] [--lang en|zh-Hans|zh-Hant] [--format json|text]\n"
     "       nvcheck check --jsonl FILE|- [--jobs N] [--on ...] [--lang ...]\n"
     "       nvcheck plan FILE [--on ...] [--lang ...] [--format json|text]\n"
-    "       nvcheck report FILE [--on ...] [--lang ...|all] -o report.html\n"
+    "       nvcheck report FILE [--on ...] [--lang ...|all] [--consultant NAME] [--notes NOTES.txt] -o report.html\n"
     "       nvcheck mark-code CODE [--lang ...]\n"
     "       nvcheck rules\n"
     "       nvcheck rules check DIR       (the rule set's problems; exit 0 none, 2 some)\n"
@@ -46,7 +47,27 @@ const char* const kUsage =
     "FILE may be - for standard input; -- ends the options. --jobs N: 1 to 64 threads (default: one\n"
     "per core). An input file or line may hold up to 8 MiB. Exit status: 0 all passed, 1 some failed,\n"
     "2 some input was invalid or unreadable, the output could not be written, or the command line was\n"
-    "wrong.\n";
+    "wrong. report: --consultant and --notes (a UTF-8 text file) print the consultant's name and the\n"
+    "counselling notes in the report's counselling section (clause 8.8); they are never evaluated.\n";
+
+// True if `s` is UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+bool is_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 9;
+    if (n == 9 || i + n >= s.size()) return false;  // not a lead byte, or cut short
+    std::uint32_t cp = n == 0 ? c : c & (0x3F >> n);
+    for (std::size_t k = 1; k <= n; ++k) {
+      const unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d >> 6) != 0x2) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
 
 // A name from the command line or a file, safe to print on a terminal.
 std::string shown(const std::string& s) { return printable_text(s); }
@@ -151,6 +172,7 @@ struct Args {
   std::string command;
   std::vector<std::string> files;
   std::string on, lang, format = "json", rules_dir, output, jsonl;
+  std::string consultant, notes_file;  // report only (clause 8.8)
   unsigned jobs = 0;  // 0: one per core
   bool help = false, version = false, json = false;
 };
@@ -188,6 +210,8 @@ bool parse_args(int argc, char** argv, Args& a, std::string& err) {
     else if (s == "--rules") { if (!value(a.rules_dir)) return false; }
     else if (s == "-o" || s == "--output") { if (!value(a.output)) return false; }
     else if (s == "--jsonl") { if (!value(a.jsonl)) return false; }
+    else if (s == "--consultant") { if (!value(a.consultant)) return false; }
+    else if (s == "--notes") { if (!value(a.notes_file)) return false; }
     else if (s == "--jobs") {
       std::string j;
       if (!value(j)) return false;
@@ -460,6 +484,37 @@ int run(int argc, char** argv) {
   if (a.files.empty()) return usage_error(a.command + " needs a FILE (or - for standard input)");
   if ((is_plan || is_report) && a.files.size() != 1) return usage_error(a.command + " takes exactly one FILE");
   if (is_report && a.output.empty()) return usage_error("report needs -o FILE.html");
+  if (!is_report && (!a.consultant.empty() || !a.notes_file.empty())) return usage_error("--consultant and --notes are for report only");
+  // Clause 8.8: the consultant and the notes go through the engine's own options (the module's
+  // `consultant` and `notes`), so the CLI checks them as the page's report does.
+  Options counselling;
+  if (is_report && (!a.consultant.empty() || !a.notes_file.empty())) {
+    std::string notes, why;
+    if (!a.notes_file.empty() && !read_input(a.notes_file, notes, why)) {
+      std::cerr << "nvcheck: " << shown(a.notes_file) << ": " << why << "\n";
+      return 2;
+    }
+    for (const auto& [what, value] : {std::pair<std::string, const std::string*>{shown(a.notes_file), &notes}, {"--consultant", &a.consultant}}) {
+      if (is_utf8(*value)) continue;
+      std::cerr << "nvcheck: " << what << ": not UTF-8 text (save it as UTF-8)\n";
+      return 2;
+    }
+    if (notes.size() + a.consultant.size() > Limits{}.max_options_bytes - 64) {
+      std::cerr << "nvcheck: " << shown(a.notes_file) << ": the notes may hold up to 1 MiB\n";
+      return 2;
+    }
+    std::string json = "{\"consultant\":";
+    append_json_string(json, a.consultant);
+    json += ",\"notes\":";
+    append_json_string(json, notes);
+    json += "}";
+    counselling = parse_options(json, opt.today);
+  }
+  Options report_options = opt;
+  report_options.all_languages = all_languages;
+  report_options.consultant = counselling.consultant;
+  report_options.notes = counselling.notes;
+  report_options.errors.insert(report_options.errors.end(), counselling.errors.begin(), counselling.errors.end());
 
   int worst = 0;
   for (const std::string& name : a.files) {
@@ -472,8 +527,6 @@ int run(int argc, char** argv) {
                                                   : invalid_result_json(unreadable, opt.on, opt.lang, *rules);
       out.verdict = Verdict::invalid;
     } else if (is_report) {
-      Options report_options = opt;
-      report_options.all_languages = all_languages;
       out = report_html(text, report_options, *rules);
     } else if (a.format == "text") {
       out = is_check ? check_text(text, opt, *rules) : plan_text(text, opt, *rules);
@@ -492,7 +545,9 @@ int run(int argc, char** argv) {
     worst = std::max(worst, exit_for(out.verdict));
     if (is_report) {
       if (out.verdict == Verdict::invalid) {
-        std::cout << check_json(text, opt, *rules).text << '\n';
+        Options result_options = report_options;  // its errors: the file's and a bad note's
+        result_options.all_languages = false;
+        std::cout << check_json(text, result_options, *rules).text << '\n';
         continue;
       }
       std::string why_not;

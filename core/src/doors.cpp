@@ -9,7 +9,6 @@ namespace nvcheck {
 
 namespace {
 // Room for the report's counselling notes (clause 8.8); the other options fit in a few dozen bytes.
-constexpr std::size_t kMaxOptionsBytes = std::size_t{1} << 20;
 
 // A short description of an option's value for its error message (never a deep dump).
 std::string describe(const nlohmann::json& v) {
@@ -30,7 +29,7 @@ Options parse_options(std::string_view options_json, Day today) {
   o.today = today;
   if (options_json.empty()) return o;
   // Room for the report's counselling notes; the other options fit in a few dozen bytes.
-  if (options_json.size() > kMaxOptionsBytes) {
+  if (options_json.size() > Limits{}.max_options_bytes) {
     o.errors.push_back({"", "bad_option", {{"option", "options"}, {"value", "(longer than 1 MiB)"}}});
     return o;
   }

@@ -207,6 +207,35 @@ TEST_SUITE("cli") {
 }
 
 TEST_SUITE("cli") {
+  TEST_CASE("cli: report --consultant and --notes print them escaped in the counselling section; bad ones are refused (clause 8.8)") {
+    const fs::path out = tmp() / "notes.html";
+    const fs::path notes = write("notes.txt", "Met the client <b>twice</b> & agreed.\n第二行：资料已核对。\n");
+    const Result r = nv("report " + q(good(kPass)) + " --consultant 'Chan & Co <Ltd>' --notes " + q(notes) + " -o " + q(out));
+    CHECK(r.code == 0);
+    const std::string html = slurp(out);
+    CHECK(html.find("Chan &amp; Co &lt;Ltd&gt;") != std::string::npos);
+    CHECK(html.find("Met the client &lt;b&gt;twice&lt;/b&gt; &amp; agreed.") != std::string::npos);
+    CHECK(html.find("第二行：资料已核对。") != std::string::npos);
+    CHECK(html.find("<b>twice</b>") == std::string::npos);
+    // Without them, none of it.
+    const Result plain = nv("report " + q(good(kPass)) + " -o " + q(out));
+    CHECK(plain.code == 0);
+    CHECK(slurp(out).find("Chan &amp; Co") == std::string::npos);
+    // Not UTF-8, missing, or on another command: exit 2 with the reason, no report written.
+    fs::remove(out);
+    const Result latin = nv("report " + q(good(kPass)) + " --notes " + q(write("latin1.txt", "caf\xe9")) + " -o " + q(out));
+    CHECK(latin.code == 2);
+    CHECK(latin.err.find("not UTF-8 text") != std::string::npos);
+    CHECK(!fs::exists(out));
+    const Result missing = nv("report " + q(good(kPass)) + " --notes " + q(tmp() / "no-such-notes.txt") + " -o " + q(out));
+    CHECK(missing.code == 2);
+    CHECK(missing.err.find("no-such-notes.txt") != std::string::npos);
+    CHECK(!fs::exists(out));
+    const Result check = nv("check " + q(good(kPass)) + " --consultant x");
+    CHECK(check.code == 2);
+    CHECK(check.err.find("--consultant and --notes are for report only") != std::string::npos);
+  }
+
   TEST_CASE("cli: --jobs takes 1 to 64 and refuses anything else with the reason") {
     std::string text = slurp(good(kPass));
     text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());

@@ -74,6 +74,7 @@ struct Warning {
 /// Limits on what a file may hold (issue 6); a real enterprise is far below them.
 struct Limits {
   std::size_t max_bytes = 8u << 20;       // 8 MiB of JSON text
+  std::size_t max_options_bytes = 1u << 20;  // 1 MiB of options JSON (room for the report's notes)
   std::size_t max_records_per_list = 10000;
   std::size_t max_string_bytes = 4096;
   std::size_t max_depth = 16;

@@ -1,6 +1,6 @@
-// The page's state: the enterprise file, its answers, the language's what-if date, the tried
-// actions and the last results (state), and the views built once the first verdict is shown
-// (views). Every part of the page reads and writes them here; nothing else is kept.
+// The page's state: the enterprise file, its answers, the what-if date, the tried actions and the
+// last results (state), and the views built once the first verdict is shown (views). Every part
+// of the page reads and writes them here.
 
 import { localToday } from './i18n.js';
 import * as model from './model.js';

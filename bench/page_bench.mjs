@@ -29,8 +29,8 @@
 //     Performance.getMetrics TaskDuration) from before the input until 300 ms after the frame,
 //     less the same count over an idle wait as long (the bench's own calls).
 //  3. The engine alone in the page, for that enterprise: the adapter's evaluate() (./engine.mjs,
-//     JSON text out) and the page's door (./engine.js: plan() + evaluate(), parsed, as the page
-//     calls them on every evaluation).
+//     JSON text out) and the page's call path (plan() + evaluate(), parsed, as the page calls
+//     them on every evaluation).
 //  4. Adding and removing a record in that enterprise (issue 13: at most 16 ms of script, style
 //     and layout): "add a record" of its longest list, then "remove" of that list's first record
 //     (the others move up by one), each timed with Chromium's counts from the click until quiet,
@@ -339,7 +339,6 @@ async function reevaluation(browser, base, large) {
     // 3. The engine alone, in the page, on the same enterprise (the generated line as it is).
     const engine = await page.evaluate(async ({ text, calls }) => {
       const adapter = await import(new URL('engine.mjs', location.href).href);
-      const door = await import(new URL('engine.js', location.href).href);
       const opts = { lang: 'en', today: '2026-11-24' };
       const timeIt = (f) => {
         for (let i = 0; i < 5; i += 1) f();
@@ -355,7 +354,7 @@ async function reevaluation(browser, base, large) {
         verdict: JSON.parse(adapter.evaluate(text, opts)).verdict,
         evaluate: timeIt(() => adapter.evaluate(text, opts)),
         plan: timeIt(() => adapter.plan(text, opts)),
-        door: timeIt(() => { door.plan(text, opts); door.evaluate(text, opts); }),
+        door: timeIt(() => { JSON.parse(adapter.plan(text, opts)); JSON.parse(adapter.evaluate(text, opts)); }),
       };
     }, { text: large.line, calls: CALLS });
     // 4. Adding and removing a record: a click on an indicator's "add a record" (a new record at
@@ -560,7 +559,7 @@ try {
   console.log(`\n3. Engine alone in the page, same enterprise (verdict ${g.verdict}), ${CALLS} calls each after 5 warm-up calls:`);
   console.log(`   adapter evaluate() (engine.mjs, JSON text out): ${spread(g.evaluate)}`);
   console.log(`   adapter plan():                                 ${spread(g.plan)}`);
-  console.log(`   page door plan() + evaluate() (engine.js, parsed, as evaluateNow calls them): ${spread(g.door)}`);
+  console.log(`   page call path plan() + evaluate() (parsed, as evaluateNow calls them): ${spread(g.door)}`);
   }
 
   // 5. Importing a 10,000-record file.

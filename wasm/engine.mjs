@@ -6,6 +6,8 @@
 //   const result = JSON.parse(engine.evaluate(text, { lang: 'zh-Hans', today: '2026-11-24' }));
 // Node (the module is built for the web only, docs/toolchain.md "WebAssembly"): pass the bytes of nvcheck.wasm:
 //   await engine.load({ wasmBinary: fs.readFileSync(new URL('nvcheck.wasm', dirUrl)) });
+// The page (web/) imports this file as it is; web/early-fetch.js starts it with the page's own
+// early request for nvcheck.wasm: load({ fetchWasm }).
 //
 // Every function but load() is synchronous and needs load() to have finished. Enterprise text may
 // be a string (sent as UTF-8, a leading BOM kept) or a Uint8Array (sent byte for byte). Options may
@@ -34,11 +36,13 @@ let rulesInUse = null;  // the last rules given to setRules, set again after a r
 
 /**
  * Starts the module (once; later calls return the same promise). After the module crashed (a
- * WebAssembly trap), load() starts a fresh one, with the rules of the last setRules.
- * `instantiate(imports)`, if given, makes the WebAssembly instance itself (e.g. from a response the
- * page already requested) and resolves to it; its rejection rejects load().
+ * WebAssembly trap) or failed to start, load() starts a fresh one, with the rules of the last
+ * setRules. `fetchWasm()`, if given, is the request for nvcheck.wasm (e.g. one the page made as it
+ * opened): it resolves to its Response, compiled while it downloads when the server labels it
+ * application/wasm (streaming compilation requires it), else from its bytes; it is called again
+ * for each fresh start. Its failure, or an HTTP error, rejects load().
  * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string,
- *   instantiate?: (imports: object) => Promise<WebAssembly.Instance>}} [options]
+ *   fetchWasm?: () => Promise<Response>}} [options]
  */
 export function load(options) {
   if (options) how = options;
@@ -47,8 +51,8 @@ export function load(options) {
     if (how.wasmBinary) init.wasmBinary = how.wasmBinary;
     if (how.locateFile) init.locateFile = how.locateFile;
     let failed = null;
-    if (how.instantiate) {
-      const make = how.instantiate;
+    if (how.fetchWasm) {
+      const make = instantiateFrom(how.fetchWasm);
       failed = new Promise((_, reject) => {
         init.instantiateWasm = (imports, receive) => {
           make(imports).then((instance) => receive(instance), reject);
@@ -66,6 +70,19 @@ export function load(options) {
       (err) => { starting = null; throw err; });
   }
   return starting.then(() => undefined);
+}
+
+// The instance made from the Response fetchWasm() resolves to.
+function instantiateFrom(fetchWasm) {
+  return async (imports) => {
+    const resp = await fetchWasm();
+    if (!resp.ok) throw new Error(`nvcheck.wasm: HTTP ${resp.status}`);
+    const type = (resp.headers.get('content-type') || '').split(';')[0].trim();
+    const made = type === 'application/wasm'
+      ? await WebAssembly.instantiateStreaming(resp, imports)
+      : await WebAssembly.instantiate(await resp.arrayBuffer(), imports);
+    return made.instance;
+  };
 }
 
 /** True once load() has finished. */

@@ -24,7 +24,7 @@ function daysIn(y, m) {
 }
 
 /** The parts a saved value shows: "2026-02-30" -> ['2026', '02', '30']; other text in the year. */
-export function partsOf(value) {
+function partsOf(value) {
   if (typeof value !== 'string' || value === '') return ['', '', ''];
   const m = value.match(/^(\d*)-(\d*)-(\d*)$/);
   return m ? [m[1], m[2], m[3]] : [value, '', ''];
@@ -35,7 +35,7 @@ export function partsOf(value) {
  * ISO date when real; the typed text otherwise), `problem` null or why it is refused:
  * 'incomplete', 'year', 'month', 'day' (no such day in that month).
  */
-export function readParts(y, m, d) {
+function readParts(y, m, d) {
   if (!y && !m && !d) return { value: '', problem: null };
   const pad = (s) => (/^\d$/.test(s) ? '0' + s : s);
   const value = `${y}-${pad(m)}-${pad(d)}`;
@@ -52,7 +52,7 @@ export function readParts(y, m, d) {
 }
 
 /** The refusal in the page's language. */
-export function problemText(problem, y, m, d) {
+function problemText(problem, y, m, d) {
   switch (problem) {
     case 'incomplete': return t('date.incomplete');
     case 'year': return t('date.bad_year');

@@ -1,8 +1,10 @@
-// The two files the first verdict waits for, requested the moment the page starts: index.html
-// loads this module on its own (async, no imports), so the requests go out before the engine's
-// modules have arrived. Each request is the one its reader uses (engine.js takes the responses):
-// a file is fetched once in every engine, without depending on how a browser matches a
-// <link rel=preload> to a later fetch (WebKit fetched both files twice, Firefox the rules).
+// The page's early requests and the engine's start: the two files the first verdict waits for
+// are requested the moment the page starts, and the engine (engine.mjs) starts from them. index.html
+// loads this module on its own (async, no static imports), so the requests go out before the
+// engine's modules have arrived and the WebAssembly module compiles while the page's other modules
+// load. Each request is the one its reader uses: a file is fetched once in every engine, without
+// depending on how a browser matches a <link rel=preload> to a later fetch (WebKit fetched both
+// files twice, Firefox the rules).
 
 const FILES = {
   wasm: () => fetch(new URL('nvcheck.wasm', import.meta.url), { credentials: 'same-origin' }),
@@ -17,8 +19,25 @@ for (const [name, get] of Object.entries(FILES)) {
 }
 
 /** The response of `name` ('wasm' or 'rules'): the early request the first time, a new one after. */
-export function take(name) {
+function take(name) {
   const p = early[name] || FILES[name]();
   early[name] = null;
   return p;
 }
+
+/**
+ * Starts the engine (engine.mjs load()) from the early request for nvcheck.wasm. Later calls get
+ * the same start; after a failed start or a crash (the adapter forgets it) the engine starts
+ * again, with a new request.
+ */
+export function startEngine() {
+  return import('./engine.mjs').then((engine) => engine.load({ fetchWasm: () => take('wasm') }));
+}
+
+/** The text of rules/wq179.json beside the page, or null. */
+export function rulesFileBeside() {
+  return take('rules').then((resp) => (resp.ok ? resp.text() : null), () => null);
+}
+
+// At once, while the page's other modules load (a failure is reported by app.js's start).
+startEngine().catch(() => {});

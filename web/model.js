@@ -1,7 +1,7 @@
 // The enterprise being entered, kept as the file itself (`nvcheck/enterprise@1`, docs/formats.md),
 // and its serialisation: what is exported is exactly what the engine evaluates.
 
-export const SCHEMA = 'nvcheck/enterprise@1';
+const SCHEMA = 'nvcheck/enterprise@1';
 
 // Record id prefixes, as docs/formats.md's examples write them (any unique id is fine).
 const ID_PREFIX = {

@@ -5,10 +5,10 @@
 // On a first visit the worker takes the files the page has already loaded from the HTTP cache
 // (sw.js, docs/offline.md). So that it never asks the server for a file the page is still
 // loading itself, the page tells it when its own requests made without the worker are over: the
-// engine's two files (start()) and every fetch() begun before the worker controlled the page.
+// engine's two files (early-fetch.js startEngine()) and every fetch() begun before the worker controlled the page.
 
 import { t } from './i18n.js';
-import { start } from './engine.js';
+import { startEngine } from './early-fetch.js';
 
 const note = () => document.getElementById('update-note');
 
@@ -63,7 +63,7 @@ function trackUncontrolledFetches() {
 
 /** Tells the worker that first took control that the page's own requests are over. */
 async function tellSettled() {
-  await start().catch(() => {});
+  await startEngine().catch(() => {});
   while (uncontrolled.size > 0) await Promise.all([...uncontrolled]);
   const worker = navigator.serviceWorker.controller;
   if (worker) worker.postMessage({ type: 'settled' });

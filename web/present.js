@@ -84,20 +84,15 @@ function fromAddress() {
 }
 
 /** Turns presentation mode on or off (kept in this browser). */
-export function setPresenting(on) {
+function setPresenting(on) {
   root.classList.toggle('present', on);
   keep(on);
   const b = document.getElementById('present-btn');
   if (b) b.setAttribute('aria-pressed', on ? 'true' : 'false');
 }
 
-export function presenting() {
+function presenting() {
   return root.classList.contains('present');
-}
-
-/** The requests counted since the page loaded (null until then). */
-export function requestsSinceLoad() {
-  return loadedAt === null ? null : after;
 }
 
 // On before the first paint (app.js, which imports this module, blocks rendering).

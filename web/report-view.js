@@ -21,7 +21,7 @@ import { t, getLang, LANGS, LANG_NAMES } from './i18n.js';
 
 // The report's language: the page's (the default, followed when the page switches), another one,
 // or Table E.1's three printed forms stacked (the engine's `lang: "all"`).
-export const TRILINGUAL = 'all';
+const TRILINGUAL = 'all';
 const TRILINGUAL_NAME = '三语 · 三語 · Trilingual';
 
 /**

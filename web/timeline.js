@@ -30,7 +30,7 @@ function isoOf(day) {
 }
 
 /** The rows the chart and the table show, from the result and the file it came from. */
-export function timelineRows(result, doc, rules, region) {
+function timelineRows(result, doc, rules, region) {
   const rows = [];
   for (const b of result.basic_requirements || []) {
     if (b.status !== 'not_met') continue;

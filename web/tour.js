@@ -42,11 +42,6 @@ export function mountTour(hooks) {
   new MutationObserver(() => { if (tour) renderPanel(); }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 
-/** Whether the tour is running (tests and app.js). */
-export function touring() {
-  return Boolean(tour);
-}
-
 // ---- the steps --------------------------------------------------------------------------
 // Each step: run() does what the step shows (through the page's controls) and keeps what its
 // caption needs in `data`; show() brings its part of the page back on screen (Back); caption()

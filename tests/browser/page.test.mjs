@@ -427,7 +427,7 @@ test('browser.page first load: the verdict, the clause cards a frame later, then
   assert.deepEqual(seen.names, ['Administrative penalty (list beside the page)']);
   assert.match(await page.locator('#rules-version').innerText(), /beside-the-page-1/);
   assert.equal(await verdict(page), 'fail');
-  // One request for the rules file: early-fetch.js's request is the one app.js reads.
+  // One request for the rules file: early-fetch.js's request is the one rule-file.js reads.
   await page.waitForTimeout(1000);  // a second request, if any, would have gone out by now
   assert.equal(rulesRequests.length, 1);
   assert.deepEqual(problems, []);

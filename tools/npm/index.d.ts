@@ -30,6 +30,8 @@ export interface LoadOptions {
   /** The bytes of nvcheck.wasm (read from the package under Node when not given). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   locateFile?: (path: string, prefix: string) => string;
+  /** The request for nvcheck.wasm (a browser's own, e.g. made early): compiled as it downloads. */
+  fetchWasm?: () => Promise<Response>;
 }
 
 /** The rule set used: edited is true when it is not the built-in set (its content differs). */

@@ -1,0 +1,160 @@
+// Live evaluation through the engine (engine.mjs): the result, the plan and the what-if of the
+// answered part of the file, the last valid answer kept while an entry is invalid, a crashed
+// engine started again.
+
+import * as engine from './engine.mjs';
+import { startEngine } from './early-fetch.js';
+import { h, fill } from './dom.js';
+import { t, getLang } from './i18n.js';
+import * as model from './model.js';
+import { isIsoDate } from './date-field.js';
+import { actionKey } from './plan-view.js';
+import { buildPage } from './build-views.js';
+import { $, state, views } from './page-state.js';
+import { renderAll } from './result-render.js';
+import { persist } from './saved-entries.js';
+
+let timer = null;
+
+// `detail`: the engine says where the evaluation date came from and where each window starts.
+function options() {
+  return { lang: getLang(), today: state.today, on: state.on || undefined, detail: true };
+}
+
+/** Something changed in the form: save, rebuild the form when its shape changed, re-evaluate. */
+export function changed(structural) {
+  persist();
+  if (structural) views.form.render();
+  if (views.notesView) views.notesView.refresh();
+  evaluateSoon(structural ? 0 : 150);
+}
+
+/** Evaluates again in `ms` ms (typing: once it pauses), replacing an evaluation pending. */
+export function evaluateSoon(ms) {
+  clearTimeout(timer);
+  timer = setTimeout(evaluateNow, ms);
+}
+
+/**
+ * The engine's answer for the answered part of the file (model.evalFile), its error paths
+ * pointing at the form's rows.
+ */
+function evaluateAnswered(doc, answers, opts) {
+  const ev = model.evalFile(doc, state.rules, answers);
+  return { res: placeErrors(JSON.parse(engine.evaluate(ev.text, opts)), ev), text: ev.text };
+}
+
+// An invalid result's errors placed at the form's rows (the engine's `path` is of the answered part).
+function placeErrors(res, ev) {
+  if (res.verdict === 'invalid' && Array.isArray(res.errors)) res.errors = res.errors.map((e) => ({ ...e, path: ev.path(e.path) }));
+  return res;
+}
+
+/**
+ * The tried actions done by the engine (what_if) on the answered part of the file: the result
+ * shown, and the changes, copied into the form's file for "apply" and the timeline.
+ */
+function whatIfNow(opts) {
+  const ev = model.evalFile(state.doc, state.rules, state.answers);
+  const w = JSON.parse(engine.whatIf(ev.text, [...state.tried.values()], opts));
+  if (w.schema !== 'nvcheck/what-if@1') return { view: placeErrors(w, ev), changes: [], doc: state.doc };
+  return { view: placeErrors(w.result, ev), changes: w.changes, doc: model.withChanges(state.doc, w.changes) };
+}
+
+export function evaluateNow() {
+  clearTimeout(timer);
+  if (!state.rules) return;
+  const opts = options();
+  if (state.on && !isIsoDate(state.on)) {
+    // A what-if date refused as typed is not replaced by another one: nothing is evaluated for it.
+    state.unanswered = state.answers.unanswered(state.doc, state.rules);
+    state.base = { schema: 'nvcheck/result@1', verdict: 'invalid', errors: [{ path: '', code: 'whatif_date', message: t('whatif.bad_date') }] };
+    state.plan = state.base;
+    state.view = state.base;
+    state.viewDoc = state.doc;
+    state.changes = [];
+    staleNow(opts);
+    if (!views.form) buildPage();
+    renderAll();
+    return;
+  }
+  try {
+    state.unanswered = state.answers.unanswered(state.doc, state.rules);
+    const evaluated = evaluateAnswered(state.doc, state.answers, opts);
+    const text = evaluated.text;
+    state.base = evaluated.res;
+    // The plan is shown below the verdict: on the first load (no form yet) it is made once the
+    // verdict is on screen (planNow). Nothing can be tried before there is a plan to try.
+    state.plan = state.base.verdict === 'invalid' ? state.base : views.form ? JSON.parse(engine.plan(text, opts)) : null;
+    // Tried actions follow the current plan (their dates move with the evaluation date).
+    const actions = (state.plan && state.plan.actions) || [];
+    const fresh = new Map();
+    for (const a of actions) if (state.tried.has(actionKey(a))) fresh.set(actionKey(a), a);
+    state.tried = fresh;
+    if (state.tried.size && state.base.verdict !== 'invalid') {
+      const tried = whatIfNow(opts);
+      state.viewDoc = tried.doc;
+      state.changes = tried.changes;
+      state.view = tried.view;
+    } else {
+      state.viewDoc = state.doc;
+      state.changes = [];
+      state.view = state.base;
+    }
+    // The last answer of a valid file, shown marked out of date while an entry is invalid.
+    if (state.base.verdict !== 'invalid') state.good = { text, doc: JSON.parse(text), made: null };
+    staleNow(opts);
+    state.engineBroken = false;
+  } catch (err) {
+    engineFailed(err);
+    return;
+  }
+  if (!views.form && state.base.verdict === 'invalid') buildPage();
+  renderAll();
+}
+
+/**
+ * While an entry is invalid, the answer of the last valid entries stays on screen, marked out of
+ * date (issue 13: one bad date no longer blanks the verdict, the plan, the timeline): made again
+ * from that file for the current language and date, so it reads as the rest of the page.
+ */
+function staleNow(opts) {
+  state.stale = null;
+  if (state.base.verdict !== 'invalid' || !state.good) return;
+  const key = JSON.stringify(opts);
+  const g = state.good;
+  if (!g.made || g.made.key !== key) {
+    const base = JSON.parse(engine.evaluate(g.text, opts));
+    if (base.verdict === 'invalid') return;
+    g.made = { key, base, plan: JSON.parse(engine.plan(g.text, opts)) };
+  }
+  state.stale = { base: g.made.base, plan: g.made.plan, doc: g.doc };
+}
+
+function engineFailed(err) {
+  fill($('result-body'), h('div', { class: 'verdict v-invalid', role: 'alert' },
+    h('p', { text: t('app.engine_error', { message: err && err.message ? err.message : String(err) }) })));
+  if (!state.engineBroken) {
+    // After a trap the adapter starts a fresh module; try once more.
+    state.engineBroken = true;
+    startEngine().then(() => evaluateNow(), () => {});
+  }
+}
+
+/** The draft report: `{verdict, html}` or `{verdict: 'invalid', result}` (parsed). */
+export function reportOf(text, opts) {
+  const r = engine.report(text, opts);
+  return r.verdict === 'invalid' ? { verdict: r.verdict, result: JSON.parse(r.result) } : r;
+}
+
+/** The plan of the records shown, when evaluateNow left it for later; false if the engine failed. */
+export function planNow() {
+  if (state.plan) return true;
+  try {
+    state.plan = JSON.parse(engine.plan(model.evalFile(state.doc, state.rules, state.answers).text, options()));
+    return true;
+  } catch (err) {
+    engineFailed(err);
+    return false;
+  }
+}

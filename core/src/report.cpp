@@ -101,9 +101,9 @@ struct Ctx {
       std::vector<std::string> clauses;
       for (const IndicatorDef& ind : rules.indicators)
         if (ind.counting == Counting::complaints) clauses.push_back(ind.clause);
-      auto all = args;
-      all.emplace_back("clauses", joined(clauses, rules, l, last));
-      return esc(fill(rules.text("report." + key, l), all));
+      auto filled = args;
+      filled.emplace_back("clauses", joined(clauses, rules, l, last));
+      return esc(fill(rules.text("report." + key, l), filled));
     });
   }
   /// A Table E.1 label as printed (report.e1); the English report may give a clearer word after

@@ -72,7 +72,7 @@ bool fails_check(const IndicatorDef& ind, const ListDef& list, const Record& r, 
         break;
       case Check::flags:  // 6.2.1 not annulled, 6.2.3 effective, 6.2.8 / 6.2.9 valid
         if (ind.flag_field >= 0 && r.flag != ind.flag_counts) {
-          why = out(list.fields[static_cast<std::size_t>(ind.flag_field)].reason.c_str());
+          why = out(list.fields[static_cast<std::size_t>(ind.flag_field)].reason.c_str(), {{"clause", ind.clause}});
           return true;
         }
         break;
@@ -102,7 +102,7 @@ RecordScope scope_record(const Record& r, const Rules& rules) {
   const Day from = date_of(r, ind.window_from);
   if (from == kNever) {  // the date the window runs from is absent: 6.2.3 performed in time
     const std::string& reason = list.fields[static_cast<std::size_t>(ind.window_from_field)].reason;
-    if (!reason.empty()) return out(reason.c_str());
+    if (!reason.empty()) return out(reason.c_str(), {{"clause", ind.clause}});
   }
   switch (ind.counting) {
     case Counting::window:  // 6.2.1, 6.2.7: window_months from the date
@@ -315,6 +315,7 @@ Reason span_reason(std::string_view key, const Record& r, const RecordScope& s, 
   reason.valid_until = r.valid_until;
   reason.months = ind.window_months;
   reason.resolved_months = ind.resolved_window_months;
+  reason.list = static_cast<int>(r.list);
   return reason;
 }
 
@@ -435,7 +436,8 @@ Evaluation evaluate(const Enterprise& e, const Rules& rules, Day on, std::vector
     }
     // 6.2.8 / 6.2.9: an unresolved valid complaint older than the received window no longer counts.
     if (ind.counting == Counting::complaints && s.in_scope &&
-        r.start <= on && (r.end == kNever || r.end > on) && add_months(r.start, ind.window_months) <= on)
+        r.start <= on && (r.end == kNever || r.end > on) && date_of(r, ind.window_from) != kNever &&
+        add_months(date_of(r, ind.window_from), ind.window_months) <= on)
       ws.push_back({r.id, "unresolved_complaint_aged_out",
                     {{"received_on", iso(r.start)}, {"months", std::to_string(ind.window_months)}}, clause, ord});
   }

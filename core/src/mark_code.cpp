@@ -1,7 +1,19 @@
 // Clause 7.4: checks that a presented mark code `RRRRRR III YYYYMMDD NNNN` is well formed.
 #include "nvcheck/nvcheck.hpp"
+#include "render.hpp"
 
 namespace nvcheck {
+
+namespace {
+// The Greater Bay Area's division prefixes (rule data `regions[].division_prefix`), in Table 1's
+// region order, joined for people: "44、81 或 82", "44, 81 or 82".
+std::string prefixes(const Rules& rules, Lang lang) {
+  std::vector<std::string> given;
+  for (const std::string& p : rules.division_prefix)
+    if (!p.empty()) given.push_back(p);
+  return joined(given, rules, lang, "text.list.or");
+}
+}  // namespace
 
 MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang lang) {
   MarkCodeCheck c;
@@ -68,7 +80,7 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
     bool region_ok = false;
     for (const std::string& prefix : rules.division_prefix)
       if (!prefix.empty() && division.compare(0, prefix.size(), prefix) == 0) region_ok = true;
-    if (!region_ok) problem("region", {{"division", division}});
+    if (!region_ok) problem("region", {{"division", division}, {"prefixes", prefixes(rules, lang)}});
   }
   std::string iso;
   const std::size_t date_from = date_part < 0 ? 0 : at[static_cast<std::size_t>(date_part)];

@@ -47,6 +47,10 @@ void render_into(std::string& out, const Rules& rules, std::string_view key,
     }
     Day date = kNever;
     int number = -1;
+    if (!found && typed && typed->list >= 0 && name == "window_from") {  // the label of the date the window runs from
+      const Text3* label = rules.indicators[static_cast<std::size_t>(typed->list)].window_from_label;
+      if (label) { value = (*label)[lang]; found = true; }
+    }
     if (!found && typed) {
       if (name == "start") date = typed->start;
       else if (name == "end") date = typed->end;
@@ -81,24 +85,30 @@ std::string render(const Rules& rules, std::string_view key, const std::vector<s
   return out;
 }
 
-// The name of whoever decides an action: the authority, court, organisation or platform named in
-// the record, or a generic name.
+// The name of whoever decides an action: the record's field its list's end event names
+// (`end_event.decider`: an authority, a court, an appendix entry, a list's source), or the list's
+// generic name when the field is empty or not given.
 std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
-  switch (r.list) {
-    case ListKind::self_regulatory_violations:
-    case ListKind::community_violations: {
-      const Appendix& app = rules.appendices[r.list == ListKind::self_regulatory_violations ? 0 : 1];
-      if (r.appendix_index >= 0) return app.entries[static_cast<std::size_t>(r.appendix_index)].display[lang];
-      return r.appendix_value;
+  const std::size_t li = static_cast<std::size_t>(r.list);
+  const int f = rules.indicators[li].decider_field;
+  if (f >= 0 && static_cast<std::size_t>(f) < rules.lists[li].fields.size()) {
+    const FieldDef& field = rules.lists[li].fields[static_cast<std::size_t>(f)];
+    switch (field.role) {
+      case FieldRole::appendix:
+        if (r.appendix_index >= 0 && field.appendix >= 0 && field.appendix < 4)
+          return rules.appendices[static_cast<std::size_t>(field.appendix)].entries[static_cast<std::size_t>(r.appendix_index)].display[lang];
+        return r.appendix_value;
+      case FieldRole::source:
+        if (!r.source.empty()) return r.source;
+        break;
+      case FieldRole::authority:
+        if (!r.authority.empty()) return r.authority;
+        break;
+      default:
+        break;
     }
-    case ListKind::risk_list_entries:
-      if (!r.source.empty()) return r.source;
-      break;
-    default:
-      if (!r.authority.empty()) return r.authority;
-      break;
   }
-  return rules.text(std::string("decider.") + kListNames[static_cast<std::size_t>(r.list)], lang);
+  return rules.text(std::string("decider.") + kListNames[li], lang);
 }
 
 void append_human_date(std::string& out, Day day, Lang lang) {
@@ -129,6 +139,15 @@ void append_human_date(std::string& out, Day day, Lang lang) {
 }
 
 }  // namespace
+
+std::string joined(const std::vector<std::string>& items, const Rules& rules, Lang lang, std::string_view last) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += rules.text(i + 1 == items.size() ? last : std::string_view("text.list.separator"), lang);
+    out += items[i];
+  }
+  return out;
+}
 
 std::string human_date(Day day, Lang lang) {
   std::string out;

@@ -1,11 +1,17 @@
 // Inside the engine: what the result writers take from the text renderer (core/src/render.cpp).
 #pragma once
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "nvcheck/nvcheck.hpp"
 #include "record_name.hpp"
 
 namespace nvcheck {
+
+/// Items of the rule data joined for people: "44、81 或 82", "44, 81 or 82" (`last`: the text key
+/// before the last item, "text.list.or" or "text.list.and"; the others "text.list.separator").
+std::string joined(const std::vector<std::string>& items, const Rules& rules, Lang lang, std::string_view last);
 
 /// Renders `r` in `lang` into `out`; `json`: escaped as the inside of a JSON string as it goes.
 void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lang, bool json = false);

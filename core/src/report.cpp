@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "nvcheck/nvcheck.hpp"
+#include "render.hpp"
 
 namespace nvcheck {
 namespace {
@@ -92,6 +93,19 @@ struct Ctx {
   std::string t_fill(const std::string& key, const std::vector<std::pair<std::string_view, std::string>>& args) const {
     return L([&](Lang l) { return esc(fill(rules.text("report." + key, l), args)); });
   }
+  /// The same, with {clauses}: the clauses of the indicators of the complaints' counting shape
+  /// (6.2.8, 6.2.9), joined for people with the text `last` before the last one.
+  std::string t_fill(const std::string& key, std::vector<std::pair<std::string_view, std::string>> args,
+                     std::string_view last) const {
+    return L([&](Lang l) {
+      std::vector<std::string> clauses;
+      for (const IndicatorDef& ind : rules.indicators)
+        if (ind.counting == Counting::complaints) clauses.push_back(ind.clause);
+      auto filled = args;
+      filled.emplace_back("clauses", joined(clauses, rules, l, last));
+      return esc(fill(rules.text("report." + key, l), filled));
+    });
+  }
   /// A Table E.1 label as printed (report.e1); the English report may give a clearer word after
   /// the printed one (report.e1_en).
   std::string e1_text(const std::string& key, Lang l) const {
@@ -145,75 +159,53 @@ struct Ctx {
   static std::string sub(const std::string& html) { return "<br><span class=\"sub\">" + html + "</span>"; }
 };
 
-// A record table's column: the label key under report.e1.col and the cell's HTML.
-using Cell = std::string (*)(const Ctx&, const Record&);
-struct Col {
-  const char* key;
-  Cell cell;
-};
+// A record table's cell: the value of one of the record's fields (rule data report_columns),
+// written as Table E.1 writes it: a date yyyy/mm/dd, an enumeration or appendix entry by its
+// label, a text as entered.
+std::string field_cell(const Ctx& c, const Record& r, int fi) {
+  const ListDef& list = c.rules.lists[static_cast<std::size_t>(r.list)];
+  if (fi < 0 || static_cast<std::size_t>(fi) >= list.fields.size()) return c.dash();
+  const FieldDef& f = list.fields[static_cast<std::size_t>(fi)];
+  switch (f.role) {
+    case FieldRole::start: return c.date(r.start);
+    case FieldRole::end: return c.date(r.end);
+    case FieldRole::valid_until: return c.date(r.valid_until);
+    case FieldRole::information_date: return c.date(r.decided_on);
+    case FieldRole::scope: return c.scope_label(r, static_cast<std::size_t>(f.scope_slot < 0 ? 0 : f.scope_slot));
+    case FieldRole::detail: return f.enumeration ? c.enum_label(f.enumeration->name.c_str(), r.default_type) : c.dash();
+    case FieldRole::appendix: return c.appendix_name(static_cast<std::size_t>(f.appendix < 0 ? 0 : f.appendix), r);
+    case FieldRole::authority: return c.val(r.authority);
+    case FieldRole::cause: return c.val(r.cause);
+    case FieldRole::matter: return c.val(r.matter);
+    case FieldRole::source: return c.val(r.source);
+    default: return c.dash();  // the id, flags and the dispute have columns of their own
+  }
+}
 
-// Table E.1's columns per table (序号 is added by the table itself), in Table 1 order.
-const std::vector<Col>& columns(std::size_t list) {
-  static const std::array<std::vector<Col>, kListCount> kCols = {{
-      {{"cause", [](const Ctx& c, const Record& r) {
-          return c.val(r.cause) + Ctx::sub(c.scope_label(r, 0) + " · " + c.scope_label(r, 1));
-        }},
-       {"authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
-       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
-      {{"cause", [](const Ctx& c, const Record& r) {
-          return c.val(r.cause) + Ctx::sub(c.scope_label(r, 0));
-        }},
-       {"authority", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
-       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"coercive_measure", [](const Ctx& c, const Record& r) { return c.scope_label(r, 1); }}},
-      {{"case_type", [](const Ctx& c, const Record& r) { return c.scope_label(r, 0); }},
-       {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
-       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.decided_on); }}},
-      {{"case", [](const Ctx& c, const Record& r) {
-          return c.val(r.cause) + Ctx::sub(c.scope_label(r, 0) + " · " +
-                                           c.scope_label(r, 1));
-        }},
-       {"court", [](const Ctx& c, const Record& r) { return c.val(r.authority); }},
-       {"decision_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }}},
-      {{"organisation", [](const Ctx& c, const Record& r) { return c.appendix_name(0, r); }},
-       {"violation", [](const Ctx& c, const Record& r) {
-          return c.val(r.matter) + Ctx::sub(c.scope_label(r, 0));
-        }},
-       {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"community", [](const Ctx& c, const Record& r) { return c.appendix_name(1, r); }},
-       {"violation", [](const Ctx& c, const Record& r) {
-          return c.val(r.matter) + Ctx::sub(c.scope_label(r, 0));
-        }},
-       {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"scheme", [](const Ctx& c, const Record& r) { return c.appendix_name(2, r); }},
-       {"scheme_category", [](const Ctx& c, const Record& r) {
-          if (r.appendix_index < 0) return c.dash();
-          const std::string& cat = c.rules.appendices[2].entries[static_cast<std::size_t>(r.appendix_index)].category;
-          return c.e1("category_value." + cat);
-        }},
-       {"violation", [](const Ctx& c, const Record& r) {
-          return c.val(r.matter) + Ctx::sub(c.scope_label(r, 0));
-        }},
-       {"violation_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"contract_type", [](const Ctx& c, const Record& r) { return c.scope_label(r, 0); }},
-       {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
-       {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
-       {"default_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"commitment_type", [](const Ctx& c, const Record& r) { return c.scope_label(r, 0); }},
-       {"default_type", [](const Ctx& c, const Record& r) { return c.enum_label("default_type", r.default_type); }},
-       {"default_matter", [](const Ctx& c, const Record& r) { return c.val(r.matter); }},
-       {"default_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-      {{"risk_cause", [](const Ctx& c, const Record& r) { return c.val(r.cause); }},
-       {"risk_category", [](const Ctx& c, const Record& r) { return c.appendix_name(3, r); }},
-       {"risk_date", [](const Ctx& c, const Record& r) { return c.date(r.start); }},
-       {"source", [](const Ctx& c, const Record& r) { return c.val(r.source); }}},
-  }};
-  return kCols[list];
+// A column's cell: its field, or (show: category) its appendix entry's category, with the fields
+// shown under it.
+std::string column_cell(const Ctx& c, const Record& r, const ReportColumn& col) {
+  std::string out;
+  if (col.category) {
+    const ListDef& list = c.rules.lists[static_cast<std::size_t>(r.list)];
+    const int a = list.fields[static_cast<std::size_t>(col.field)].appendix;
+    if (r.appendix_index < 0 || a < 0) return c.dash();
+    out = c.e1("category_value." + c.rules.appendices[static_cast<std::size_t>(a)].entries[static_cast<std::size_t>(r.appendix_index)].category);
+  } else {
+    out = field_cell(c, r, col.field);
+  }
+  if (!col.under.empty()) {
+    std::string under;
+    for (std::size_t i = 0; i < col.under.size(); ++i) under += (i ? " · " : "") + field_cell(c, r, col.under[i]);
+    out += Ctx::sub(under);
+  }
+  return out;
+}
+
+// A column's head: Table E.1's printed label when the column names one, else its field's label.
+std::string column_head(const Ctx& c, const ReportColumn& col) {
+  if (!col.head.empty()) return c.e1("col." + col.head);
+  return c.L([&](Lang l) { return col.label ? esc((*col.label)[l]) : std::string(); });
 }
 
 // Table E.1's title of each record table, in Table 1 order.
@@ -429,7 +421,7 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
   if (const int a = c.rules.indicators[li].appendix; a >= 0)  // the appendix the indicator refers to
     out += " <span class=\"sub\">" + c.e1(std::string("appendix_ref.") + static_cast<char>('A' + a)) + "</span>";
   out += "</p>\n";
-  const std::vector<Col>& cols = columns(li);
+  const std::vector<ReportColumn>& cols = c.rules.report_columns[li];
   std::vector<std::size_t> rows;
   for (std::size_t i = 0; i < c.e.records.size(); ++i)
     if (static_cast<std::size_t>(c.e.records[i].list) == li) rows.push_back(i);
@@ -439,7 +431,7 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
   }
   const std::string span = std::to_string(cols.size() + 2);
   out += "<table class=\"records\">\n<thead><tr><th>" + c.e1("col.order") + "</th>";
-  for (const Col& col : cols) out += "<th>" + c.e1(std::string("col.") + col.key) + "</th>";
+  for (const ReportColumn& col : cols) out += "<th>" + column_head(c, col) + "</th>";
   out += "<th class=\"nw\">" + c.t("col.counts") + "</th><th class=\"nw\">" + c.t("col.counts_until") + "</th></tr></thead>\n";
   for (std::size_t n = 0; n < rows.size(); ++n) {
     const Record& r = c.e.records[rows[n]];
@@ -447,7 +439,7 @@ void record_table(std::string& out, const Ctx& c, std::size_t li) {
     const RecordOutcome* ro = c.outcome[rows[n]];
     out += std::string("<tbody class=\"rec\"><tr") + (counts ? " class=\"counted\"" : "") + "><td class=\"num\">" +
            std::to_string(n + 1) + Ctx::sub(esc(r.id)) + "</td>";
-    for (const Col& col : cols) out += "<td>" + col.cell(c, r) + "</td>";
+    for (const ReportColumn& col : cols) out += "<td>" + column_cell(c, r, col) + "</td>";
     out += std::string("<td class=\"nw\">") + (counts ? "&#9679; " + c.t("counts.yes") : "&#9675; " + c.t("counts.no"));
     if (r.disputed) out += Ctx::sub(c.t("counts.disputed"));
     out += "</td><td class=\"nw\">" + (!counts ? c.dash() : writable(ro->counts_until) ? c.date(ro->counts_until) : c.t("counts.open")) +
@@ -655,7 +647,8 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   const IndicatorDef& cc = rules.indicators[static_cast<std::size_t>(ListKind::contract_complaints)];
   out += "<p class=\"note\">" + c.t_fill("note.complaints", {{"months", std::to_string(cc.window_months)},
                                                              {"resolved_months", std::to_string(cc.resolved_window_months)},
-                                                             {"threshold", std::to_string(cc.threshold)}}) + "</p>\n</section>\n";
+                                                             {"threshold", std::to_string(cc.threshold)}},
+                                                  "text.list.and") + "</p>\n</section>\n";
   open_part(out, c, "other");
   group(out, c, "other");
   out += "<p class=\"note\">" + c.L([&](Lang l) { return esc(rules.text("standard.appendix_d_amount_note", l)); }) + "</p>\n";

@@ -169,6 +169,40 @@ void load_list(const json& arr, const Rules& r, ListDef& list) {
   list.index();
 }
 
+// A field the report can show in a column (a date, an enumeration, an appendix entry, a text).
+bool shown_in_report(const FieldDef& f) {
+  return f.role != FieldRole::id && f.role != FieldRole::flag && f.role != FieldRole::disputed;
+}
+
+// A list's report columns (rule data report_columns.<list>); absent: every field it can show.
+void load_report_columns(const json& arr, const ListDef& list, std::vector<ReportColumn>& out) {
+  auto field = [&](const json& name) {
+    const int f = name.is_string() ? list.find(name.get<std::string>()) : -1;
+    if (f < 0 || !shown_in_report(list.fields[static_cast<std::size_t>(f)]))
+      fail("report_columns: " + (name.is_string() ? name.get<std::string>() : std::string("?")) + " is no field the report can show");
+    return f;
+  };
+  if (arr.is_null()) {
+    for (std::size_t f = 0; f < list.fields.size(); ++f)
+      if (shown_in_report(list.fields[f])) out.push_back({"", static_cast<int>(f), {}, false, nullptr});
+    return;
+  }
+  if (!arr.is_array()) fail("report_columns lists must be arrays");
+  for (const json& c : arr) {
+    if (!c.is_object()) fail("report_columns: a column must be an object");
+    ReportColumn col;
+    col.head = str(c, "head");
+    col.field = field(c.value("field", json()));
+    if (auto u = c.find("under"); u != c.end() && u->is_array())
+      for (const json& n : *u) col.under.push_back(field(n));
+    col.category = str(c, "show") == "category";
+    if (c.contains("show") && !col.category) fail("report_columns: show can only be category");
+    if (col.category && list.fields[static_cast<std::size_t>(col.field)].kind != FieldKind::appendix)
+      fail("report_columns: show category needs an appendix field");
+    out.push_back(std::move(col));
+  }
+}
+
 // The field of a date-valued role, and the Record date it fills.
 bool date_slot(const FieldDef& f, DateSlot& out) {
   switch (f.role) {
@@ -222,6 +256,12 @@ void load_counting(const json& d, const ListDef& list, IndicatorDef& ind) {
   if (auto ev = d.find("end_event"); ev != d.end() && ev->is_object()) {
     ind.end_action = str(*ev, "action");
     ind.end_by = str(*ev, "by");
+    if (const std::string dec = str(*ev, "decider"); !dec.empty()) {
+      ind.decider_field = list.find(dec);
+      const FieldRole role = ind.decider_field < 0 ? FieldRole::cause : list.fields[static_cast<std::size_t>(ind.decider_field)].role;
+      if (role != FieldRole::authority && role != FieldRole::source && role != FieldRole::appendix)
+        fail("indicator " + ind.clause + ": end_event.decider names no authority, source or appendix field");
+    }
   }
 }
 
@@ -337,6 +377,22 @@ void Rules::index_names() {
       ind.scope_field_label[k] = label == texts.end() ? nullptr : &label->second;
     }
   }
+  for (std::size_t li = 0; li < kListCount; ++li) {
+    for (ReportColumn& col : report_columns[li]) {
+      const auto label = col.field < 0 ? field_labels.end()
+                                       : field_labels.find(std::string("records.") + kListNames[li] + "." +
+                                                           lists[li].fields[static_cast<std::size_t>(col.field)].name);
+      col.label = label == field_labels.end() ? nullptr : &label->second;
+    }
+    IndicatorDef& ind = indicators[li];
+    const ListDef& list = lists[li];
+    ind.window_from_label = nullptr;
+    if (ind.window_from_field >= 0 && static_cast<std::size_t>(ind.window_from_field) < list.fields.size()) {
+      const auto label = field_labels.find(std::string("records.") + kListNames[li] + "." +
+                                           list.fields[static_cast<std::size_t>(ind.window_from_field)].name);
+      if (label != field_labels.end()) ind.window_from_label = &label->second;
+    }
+  }
 }
 
 const EnumDef& Rules::enum_def(std::string_view name) const {
@@ -446,6 +502,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
   // Record lists first: indicators refer to their fields (check_rules has checked every name).
   const json& record_fields = j.value("record_fields", json::object());
   for (std::size_t i = 0; i < kListCount; ++i) load_list(record_fields.value(kListNames[i], json::array()), *r, r->lists[i]);
+
+  // The report's record tables (Table E.1): the columns the data gives, or every field shown.
+  const json& columns = j.value("report_columns", json::object());
+  for (std::size_t i = 0; i < kListCount; ++i) load_report_columns(columns.is_object() ? columns.value(kListNames[i], json()) : json(),
+                                                                 r->lists[i], r->report_columns[i]);
 
   const json& inds = j.value("indicators", json::array());
   if (!inds.is_array() || inds.size() != kListCount) fail("indicators must list the ten indicators of Table 1");

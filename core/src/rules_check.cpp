@@ -92,7 +92,8 @@ const std::set<std::string, std::less<>>& known_placeholders() {
       "result_on", "schema", "start", "status", "threshold", "until", "valid_until", "value",
       "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b",
       "first_passed_on", "since", "clauses", "digits", "parts", "format", "kind", "role",
-      "key", "place", "problem", "n", "who", "field", "from", "to", "version"};
+      "key", "place", "problem", "n", "who", "field", "from", "to", "version",
+      "prefixes", "window_from"};
   return k;
 }
 
@@ -413,6 +414,13 @@ void Checker::indicator_counting(const json& d, const std::string& p, const json
     if (by && !(by->is_string() && (*by == "enterprise" || *by == "authority")))
       add(at(at(p, "end_event"), "by"), "unknown_value", {{"value", shown(*by)}});
     if (!member(d, "ongoing_until", p, false)) add(at(p, "end_event"), "not_end_field", {{"value", ""}});
+    // decider: the record's field that names who decides the end event (an authority, a source, an appendix entry).
+    if (const json* dec = member(*ev, "decider", at(p, "end_event"), false)) {
+      const json* f = dec->is_string() ? field_named(fields, dec->get<std::string>()) : nullptr;
+      const std::string role = field_str(f, "role");
+      if (!f || !(role == "authority" || role == "source" || role == "appendix"))
+        add(at(at(p, "end_event"), "decider"), "not_decider_field", {{"value", shown(*dec)}});
+    }
   }
 }
 
@@ -507,6 +515,39 @@ void Checker::standard(const json& j) {
         add(at("/record_fields", l.key()), "unknown_field", {{"value", l.key()}});
     for (const char* name : kListNames)
       if (const json* l = member(*rf, name, "/record_fields", true)) record_list(*l, at("/record_fields", name), enums);
+  }
+
+  // The report's record tables (Table E.1): each column shows a field of its list the report can
+  // show (not the id, a flag or the dispute), with fields under it, and at most an appendix
+  // entry's category.
+  if (const json* rc = object(j, "report_columns", "", false)) {
+    for (auto l = rc->begin(); l != rc->end(); ++l) {
+      const std::string lp = at("/report_columns", l.key());
+      if (std::find(kListNames.begin(), kListNames.end(), l.key()) == kListNames.end()) {
+        add(lp, "unknown_field", {{"value", l.key()}});
+        continue;
+      }
+      const json* fields = rf ? member(*rf, l.key().c_str(), "", false) : nullptr;
+      if (!l->is_array()) { add(lp, "not_array"); continue; }
+      auto shown_field = [&](const json* name, const std::string& path) {
+        const json* f = name && name->is_string() ? field_named(fields, name->get<std::string>()) : nullptr;
+        const std::string role = field_str(f, "role");
+        if (name && (!f || role == "id" || role == "flag" || role == "disputed"))
+          add(path, "not_report_field", {{"value", shown(*name)}});
+        return f;
+      };
+      for (std::size_t i = 0; i < l->size(); ++i) {
+        const json& c = (*l)[i];
+        const std::string cp = at(lp, i);
+        if (!c.is_object()) { add(cp, "not_object"); continue; }
+        string(c, "head", cp, false);
+        const json* f = shown_field(member(c, "field", cp, true), at(cp, "field"));
+        if (const json* u = array(c, "under", cp, false))
+          for (std::size_t k = 0; k < u->size(); ++k) shown_field(&(*u)[k], at(at(cp, "under"), k));
+        if (const json* sh = member(c, "show", cp, false); sh && !(*sh == "category" && field_str(f, "kind") == "appendix"))
+          add(at(cp, "show"), "unknown_value", {{"value", shown(*sh)}});
+      }
+    }
   }
 
   if (const json* is = array(j, "indicators", "", true)) {

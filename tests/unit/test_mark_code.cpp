@@ -14,11 +14,12 @@ using namespace nvcheck;
 
 const Rules& R() { return *builtin_rules(); }
 
-// The message with the parts of the built-in rule data (6+3+8+4 digits) filled in.
+// The message with the parts of the built-in rule data (6+3+8+4 digits, prefixes 44, 81, 82) filled in.
 std::string msg(const char* key, std::vector<std::pair<std::string_view, std::string>> args = {}, Lang lang = Lang::en) {
   args.emplace_back("digits", "21");
   args.emplace_back("parts", "6+3+8+4");
   args.emplace_back("format", "RRRRRR III YYYYMMDD NNNN");
+  args.emplace_back("prefixes", lang == Lang::en ? "44, 81 or 82" : "44、81 或 82");  // the regions' division_prefix
   return fill(R().text(std::string("mark_code.") + key, lang), args);
 }
 

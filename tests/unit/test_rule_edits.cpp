@@ -102,9 +102,9 @@ TEST_SUITE("rules") {
     CHECK(status(check(file(kPenalty), "2026-06-01", rules()).text, "6.2.1", "administrative_penalty") == "pass");
     const std::string en = check(file(kPenalty), "2026-06-01", *r).text;
     CHECK(status(en, "6.2.1", "administrative_penalty") == "fail");
-    CHECK(contains(en, "within 24 months of the decision: counts until 10 January 2027"));
-    CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hans).text, "在决定之日起 24 个月内"));
-    CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hant).text, "在決定之日起 24 個月內"));
+    CHECK(contains(en, "counts for 24 months from “Date of decision”, until 10 January 2027"));
+    CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hans).text, "自“决定日期”起 24 个月内"));
+    CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hant).text, "自「決定日期」起 24 個月內"));
     CHECK(contains(r->indicators[0].requirements[Lang::en], "24"));
   }
 
@@ -228,6 +228,81 @@ TEST_SUITE("rules") {
     CHECK(status(check(f, "2025-07-01", rules()).text, "6.2.2", "administrative_coercion") == "fail");
     CHECK(status(check(f, "2025-07-01", *r).text, "6.2.2", "administrative_coercion") == "pass");
     CHECK(status(check(f, "2025-05-01", *r).text, "6.2.2", "administrative_coercion") == "fail");
+    // The reasons name the date the window runs from by its label in the data, not the release.
+    const std::string released = check(f, "2025-05-01", rules()).text;
+    CHECK(contains(released, "for 12 months from “Date released”"));
+    CHECK(contains(check(f, "2025-05-01", *r).text, "for 12 months from “Date imposed”, until 1 June 2025"));
+    CHECK(contains(check(f, "2025-05-01", *r, Lang::zh_Hans).text, "持续期间及自“采取日期”起 12 个月内计入"));
+    CHECK(contains(check(f, "2025-05-01", *r, Lang::zh_Hant).text, "持續期間及自「採取日期」起 12 個月內計入"));
+    CHECK(contains(check(f, "2025-07-01", *r).text, "the 12 months from “Date imposed” ended on 1 June 2025"));
+    // An open measure: counted until 12 months from the date the data names.
+    const std::string open = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2024-06-01"}])");
+    CHECK(contains(check(open, "2025-07-01", *r).text, "counts until 12 months from “Date imposed”"));
+    // The date's label renamed in the data: the reason follows.
+    c.field("administrative_coercions", "started_on")["label"]["en"] = "Day of the seizure";
+    CHECK(contains(check(f, "2025-05-01", *c.load()).text, "for 12 months from “Day of the seizure”"));
+  }
+
+  TEST_CASE("Rule edit: a clause's number (6.2.1 -> 6.2.1A) is the one the flag reasons name") {
+    Copy c;
+    c.indicator("6.2.1")["clause"] = "6.2.1A";
+    json& law = c.standard["groups"][0]["indicators"];
+    *std::find(law.begin(), law.end(), "6.2.1") = "6.2.1A";
+    REQUIRE_MESSAGE(c.problems().empty(), listed(c.problems()));
+    const auto r = c.load();
+    const std::string f = file(
+        R"("administrative_penalties":[{"id":"p1","decided_on":"2026-01-10","field":"labour","type":"property","annulled":true}])");
+    CHECK(contains(check(f, "2026-06-01", *r).text, "The penalty was annulled: it does not count (6.2.1A)."));
+    CHECK(contains(check(f, "2026-06-01", *r, Lang::zh_Hans).text, "处罚已被撤销，不计入（6.2.1A）。"));
+    CHECK(contains(check(f, "2026-06-01", rules()).text, "it does not count (6.2.1)."));
+    // The report's note on the complaints names the complaints' clauses of the data.
+    Copy d;
+    d.indicator("6.2.9")["clause"] = "6.2.9A";
+    json& commitments = d.standard["groups"][2]["indicators"];
+    *std::find(commitments.begin(), commitments.end(), "6.2.9") = "6.2.9A";
+    REQUIRE_MESSAGE(d.problems().empty(), listed(d.problems()));
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::en;
+    CHECK(contains(report_html(file(""), o, rules()).text, "reading of clauses 6.2.8 and 6.2.9:"));
+    CHECK(contains(report_html(file(""), o, *d.load()).text, "reading of clauses 6.2.8 and 6.2.9A:"));
+    o.lang = Lang::zh_Hans;
+    CHECK(contains(report_html(file(""), o, *d.load()).text, "第 6.2.8、6.2.9A 条"));
+  }
+
+  TEST_CASE("Rule edit: a region's division prefix (MO 82 -> 83): the mark code's region message lists it") {
+    Copy c;
+    c.standard["regions"]["MO"]["division_prefix"] = "83";
+    const auto r = c.load();
+    const char* code = "990000 001 20250110 1234";
+    auto first = [&](const Rules& rules, Lang l) {
+      const MarkCodeCheck m = check_mark_code(code, rules, l);
+      REQUIRE_FALSE(m.problems.empty());
+      return m.problems[0];
+    };
+    CHECK(first(rules(), Lang::en) == "Division code 990000 is not in the Greater Bay Area (it must start with 44, 81 or 82).");
+    CHECK(first(*r, Lang::en) == "Division code 990000 is not in the Greater Bay Area (it must start with 44, 81 or 83).");
+    CHECK(first(*r, Lang::zh_Hans) == "行政区划代码 990000 不属于粤港澳大湾区（应以 44、81 或 83 开头）。");
+    CHECK(first(*r, Lang::zh_Hant) == "行政區劃代碼 990000 不屬於粵港澳大灣區（應以 44、81 或 83 開頭）。");
+    CHECK(check_mark_code("830000 001 20250110 1234", *r, Lang::en).problems.empty());
+    CHECK_FALSE(check_mark_code("820000 001 20250110 1234", *r, Lang::en).problems.empty());
+  }
+
+  TEST_CASE("Rule edit: who decides an end event is the field the list's end_event names (decider)") {
+    const std::string f = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2026-03-01","authority":"Futian Bureau","cause":"unpaid fees"}])");
+    Options o;
+    o.on = day("2026-06-01");
+    CHECK(contains(plan_json(f, o, rules()).text, "Have Futian Bureau release"));
+    Copy c;  // no decider: the list's own words
+    c.indicator("6.2.2")["end_event"].erase("decider");
+    CHECK(contains(plan_json(f, o, *c.load()).text, "Have the authority that imposed it release"));
+    Copy d;  // another field names who decides
+    d.field("administrative_coercions", "cause")["role"] = "source";
+    d.indicator("6.2.2")["end_event"]["decider"] = "cause";
+    REQUIRE_MESSAGE(d.problems().empty(), listed(d.problems()));
+    CHECK(contains(plan_json(f, o, *d.load()).text, "Have unpaid fees release"));
   }
 
   TEST_CASE("Rule edit: a required field (penalty authority) and the order of the checks (6.2.1)") {
@@ -266,6 +341,48 @@ TEST_SUITE("rules") {
     REQUIRE(pos(after, table) != std::string::npos);
     CHECK(pos(before, table) < pos(before, "id=\"other-status\""));
     CHECK(pos(after, table) > pos(after, "id=\"other-status\""));
+  }
+
+  TEST_CASE("Rule edit: the report's record tables follow report_columns (fields, order, labels)") {
+    const std::string f = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2026-03-01","released_on":"2026-04-02","authority":"Futian Bureau"}])");
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::en;
+    auto table = [&](const Rules& r) {  // the coercions' table head and first row
+      const std::string html = report_html(f, o, r).text;
+      const std::size_t from = html.find("<p class=\"clause-line\">6.2.2 ");
+      REQUIRE(from != std::string::npos);
+      const std::size_t to = html.find("</table>", from);
+      return html.substr(from, to - from);
+    };
+    const std::string before = table(rules());
+    CHECK_FALSE(contains(before, "2026/04/02"));  // Table E.1 prints no release date
+    Copy c;
+    // A column of the release date (no printed label: its field's label), and the authority's
+    // column headed by its field's label instead of the printed one.
+    json& cols = c.standard["report_columns"]["administrative_coercions"];
+    cols.push_back({{"field", "released_on"}});
+    cols[1].erase("head");
+    REQUIRE_MESSAGE(c.problems().empty(), listed(c.problems()));
+    const std::string after = table(*c.load());
+    CHECK(contains(after, "<th>Date released</th>"));
+    CHECK(contains(after, "<td><span class=\"nw\">2026/04/02</span></td>"));
+    CHECK(contains(after, "<th>Authority</th>"));
+    CHECK(after.find("<th>Authority</th>") < after.find("<th>Date released</th>"));
+    // A field's label renamed: the column's head follows.
+    c.field("administrative_coercions", "released_on")["label"]["en"] = "Day the seizure ended";
+    CHECK(contains(table(*c.load()), "<th>Day the seizure ended</th>"));
+    // The columns in another order.
+    Copy d;
+    json& dc = d.standard["report_columns"]["administrative_coercions"];
+    std::swap(dc[0], dc[3]);
+    const std::string swapped = table(*d.load());
+    const std::string cause = "<th>" + rules().text("report.e1_en.col.cause", Lang::en) + "</th>";
+    const std::string measure = "<th>" + rules().text("report.e1.col.coercive_measure", Lang::en) + "</th>";
+    REQUIRE(before.find(measure) != std::string::npos);
+    CHECK(before.find(cause) < before.find(measure));
+    CHECK(swapped.find(measure) < swapped.find(cause));
   }
 
   TEST_CASE("Rule check: each kind of bad record field or counting descriptor is refused with its path") {
@@ -319,6 +436,16 @@ TEST_SUITE("rules") {
          "/indicators/0/in_scope/cause", "unknown_field"},
         {"end_event decided by nobody known", [](Copy& c) { c.indicator("6.2.2")["end_event"]["by"] = "court"; },
          "/indicators/1/end_event/by", "unknown_value"},
+        {"end_event's decider a field that names nobody", [](Copy& c) { c.indicator("6.2.2")["end_event"]["decider"] = "cause"; },
+         "/indicators/1/end_event/decider", "not_decider_field"},
+        {"end_event's decider not a field of the list", [](Copy& c) { c.indicator("6.2.2")["end_event"]["decider"] = "court"; },
+         "/indicators/1/end_event/decider", "not_decider_field"},
+        {"a report column of the record no.", [](Copy& c) { c.standard["report_columns"]["judgments"][0]["field"] = "id"; },
+         "/report_columns/judgments/0/field", "not_report_field"},
+        {"a report column of no field of the list", [](Copy& c) { c.standard["report_columns"]["judgments"][1]["under"] = json::array({"matter"}); },
+         "/report_columns/judgments/1/under/0", "not_report_field"},
+        {"a report column's category of a field that is no appendix", [](Copy& c) { c.standard["report_columns"]["judgments"][1]["show"] = "category"; },
+         "/report_columns/judgments/1/show", "unknown_value"},
         {"a group naming no indicator", [](Copy& c) { c.standard["groups"][0]["indicators"].push_back("6.2.11"); },
          "/groups/0/indicators/4", "unknown_value"},
         {"an indicator in no group", [](Copy& c) { c.standard["groups"][3]["indicators"] = json::array(); },

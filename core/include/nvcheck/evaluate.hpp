@@ -24,6 +24,9 @@ struct Reason {
   std::string_view clause{};
   int scope_list = -1, scope_value = -1;
   bool scope_second = false;
+  // A counted or ended record's list (its indicator's {window_from}: the label of the date its
+  // window runs from); -1 when the text has none.
+  int list = -1;
 };
 
 /// The days on which a record counts: [from, until); until == kNever: open-ended.

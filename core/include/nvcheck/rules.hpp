@@ -184,8 +184,25 @@ struct IndicatorDef {
   int appendix_field = -1;
   /// `end_event`: the plan's action that brings the end event about, and who takes it ("" none).
   std::string end_action, end_by;
+  /// `end_event.decider`: the record's field that names who decides the end event (an authority,
+  /// a court, an appendix entry, a list's source); -1: the list's generic name ("decider.<list>").
+  int decider_field = -1;
+  /// The label of the `window_from` field ("records.<list>.<field>"), set by Rules::index_names()
+  /// for the reasons' {window_from}; null when the rule data lacks it.
+  const Text3* window_from_label = nullptr;
   std::array<Text3, 3> names;      // per Region
   Text3 description, source, question, requirements;
+};
+
+/// A column of a record table in the report (Appendix E, Table E.1; rule data
+/// `report_columns.<list>`, in the printed order): the record field it shows, the fields shown
+/// under it, and its head.
+struct ReportColumn {
+  std::string head;          // the printed label "report.e1.col.<head>"; "": the field's label
+  int field = -1;            // the field shown (an index into the list's fields)
+  std::vector<int> under;    // fields shown under it, joined by " · "
+  bool category = false;     // `show: category`: the appendix entry's category (Appendix C)
+  const Text3* label = nullptr;  // the field's label (set by Rules::index_names(); null: none)
 };
 
 struct GroupDef { std::string id, clause; Text3 label, intro; std::vector<int> indicators; };
@@ -208,6 +225,9 @@ struct Rules {
   std::array<BasicRequirementDef, 3> basic;
   std::array<IndicatorDef, kListCount> indicators;
   std::array<ListDef, kListCount> lists;  // record_fields, per list in Table 1 order
+  /// report_columns, per list: the report's record table columns (without it, every field but
+  /// the id, the flags and the dispute, in the data's order, headed by their labels).
+  std::array<std::vector<ReportColumn>, kListCount> report_columns;
   std::map<std::string, EnumDef, std::less<>> enums;
   std::array<Appendix, 4> appendices;  // A, B, C, D
   std::vector<DivisionCode> division_codes;

@@ -57,11 +57,21 @@ async function open(t, base, viewport = { width: 390, height: 844 }) {
   return { context, page, requests, problems };
 }
 
-/** Resolves once the worker is active: every file of the site is in its cache. */
+/**
+ * Resolves once the worker is activated: every file of the site is in its cache. (`ready` alone
+ * resolves while it is still activating, and a first visit's worker keeps the files the page has
+ * not loaded in its activate step: counted then, some were still missing.)
+ */
 function workerReady(page) {
   return page.evaluate(async () => {
-    const reg = await Promise.race([navigator.serviceWorker.ready,
-      new Promise((resolve, reject) => setTimeout(() => reject(new Error('no service worker is active after 15 s')), 15000))]);
+    const timeout = (ms) => new Promise((resolve, reject) => setTimeout(() => reject(new Error(`no service worker is activated after ${ms / 1000} s`)), ms));
+    const activated = (async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const w = reg.active;
+      if (w.state !== 'activated') await new Promise((resolve) => w.addEventListener('statechange', () => { if (w.state === 'activated') resolve(); }));
+      return reg;
+    })();
+    const reg = await Promise.race([activated, timeout(30000)]);
     return { scope: reg.scope, cached: (await (await caches.open((await caches.keys())[0])).keys()).length };
   });
 }

@@ -264,7 +264,10 @@ export async function webkit() {
           await settledInView(sel);
           return await (await el(sel)).click();
         } catch (err) {
-          if (err.name !== 'StaleElementReferenceError' || i >= 5) throw err;
+          // Stale: the page replaced the element; not interactable: WebKit found it moving or
+          // covered for a moment (a frame being written beside it). Found and scrolled to again.
+          if (!['StaleElementReferenceError', 'ElementNotInteractableError'].includes(err.name) || i >= 5) throw err;
+          await new Promise((r) => setTimeout(r, 200));
         }
       }
     },

@@ -299,6 +299,9 @@ export function scenario(make) {
   });
 
   test('offline once loaded: samples, an edit, the language and the report, with no request', async () => {
+    // From here (not from the end of the test before: if that one failed, this one would list
+    // the whole session's requests).
+    requestsBeforeOffline = site.requests.length;
     site.setOffline(true);
     try {
       await loadSample('gd-actions-dispute');

@@ -11,6 +11,8 @@ import { t } from './i18n.js';
 import { startEngine } from './early-fetch.js';
 
 const note = () => document.getElementById('update-note');
+// Set when the person presses "reload to update": the page reloads once the new worker controls it.
+let updateAsked = false;
 
 /** Shows "a newer version is ready" with its button (texts by data-i18n: app.js translates them). */
 function offerUpdate(worker) {
@@ -24,6 +26,7 @@ function offerUpdate(worker) {
   button.dataset.i18n = 'offline.reload';
   button.addEventListener('click', () => {
     button.disabled = true;
+    updateAsked = true;
     worker.postMessage({ type: 'update' });
   });
   text.textContent = t('offline.update');
@@ -38,7 +41,10 @@ function watch(reg) {
   if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
   reg.addEventListener('updatefound', () => {
     const worker = reg.installing;
-    if (!worker) return;
+    // A newer version only if an older worker was active when this one was found: the first
+    // worker of a first visit is no update. (WebKit may tell its 'installed' state after it has
+    // claimed the page, when the page already has a controller: that worker is not offered.)
+    if (!worker || !reg.active) return;
     worker.addEventListener('statechange', () => {
       // Installed while an older worker controls the page: a newer version is ready.
       if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
@@ -78,8 +84,8 @@ if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && /^https?
       told = true;
       tellSettled();
     }
-    // Only after the person asked for the update (the first worker's claim does not happen).
-    if (reloading || note().hidden) return;
+    // Only after the person asked for the update, never for the first worker's claim.
+    if (reloading || !updateAsked) return;
     reloading = true;
     location.reload();
   });

@@ -230,11 +230,45 @@ export async function webkit() {
     throw err;
   }
   const el = (sel) => driver.findElement(By.css(sel));
+  // Scrolls the element into view and, once the page has drawn two frames, listens for the
+  // click on it (window.__nvcheckHit: null until the next click, then whether it reached it).
   const settledInView = (sel) => driver.executeAsyncScript(
     `const done = arguments[arguments.length - 1];
      const e = document.querySelector(arguments[0]);
      if (e) e.scrollIntoView({ block: 'center' });
+     window.__nvcheckHit = null;
+     const sel = arguments[0];
+     // Matched when the click comes: the page may have replaced the element meanwhile.
+     if (e) {
+       document.addEventListener('click', (ev) => { window.__nvcheckHit = ev.target instanceof Element && ev.target.closest(sel) !== null; }, { capture: true, once: true });
+     }
      requestAnimationFrame(() => requestAnimationFrame(() => done()));`, sel);
+  // Whether the last click reached its element (false: WebKitWebDriver clicked where the element
+  // was found, and something else was there by then). The driver may answer before the page has
+  // the event: waited for, up to 2 s. A page that left meanwhile: it did.
+  const clickArrived = () => driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     const end = performance.now() + 2000;
+     (function poll() {
+       if (window.__nvcheckHit !== null || performance.now() > end) done(window.__nvcheckHit !== false);
+       else setTimeout(poll, 20);
+     })();`).catch(() => true);
+  // Clicks `sel` until the click reaches it: found and scrolled to again after a stale or not
+  // interactable element (the page replaced it, or WebKit found it moving or covered for a
+  // moment) or a click that landed elsewhere.
+  async function clickReaching(sel) {
+    for (let i = 0; ; i += 1) {
+      try {
+        await settledInView(sel);
+        await (await el(sel)).click();
+        if (await clickArrived()) return;
+        if (i >= 5) throw new Error(`webkit: the click on ${sel} landed elsewhere ${i + 1} times`);
+      } catch (err) {
+        if (!['StaleElementReferenceError', 'ElementNotInteractableError'].includes(err.name) || i >= 5) throw err;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
   const version = (await driver.getCapabilities()).get('browserVersion');
   return {
     name: 'webkit',
@@ -253,24 +287,13 @@ export async function webkit() {
       return r ? r.v : undefined;
     }),
     // Found again if the page replaced the element meanwhile (the sample list is rendered anew
-    // once it arrives: a button found before is then stale).
-    // Scrolled to first, and clicked once the page has drawn two frames since: WebKitWebDriver
-    // clicks at the point where it found the element, and a section that gets its box as it
-    // comes on screen (`content-visibility: auto`) can move the element in between (a click
-    // then went to whatever was there: the button's action never ran).
-    click: async (sel) => {
-      for (let i = 0; ; i += 1) {
-        try {
-          await settledInView(sel);
-          return await (await el(sel)).click();
-        } catch (err) {
-          // Stale: the page replaced the element; not interactable: WebKit found it moving or
-          // covered for a moment (a frame being written beside it). Found and scrolled to again.
-          if (!['StaleElementReferenceError', 'ElementNotInteractableError'].includes(err.name) || i >= 5) throw err;
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      }
-    },
+    // once it arrives: a button found before is then stale). Scrolled to first, and clicked once
+    // the page has drawn two frames since; clicked again if the click did not reach the element:
+    // WebKitWebDriver clicks at the point where it found the element, and a section that gets
+    // its box as it comes on screen (`content-visibility: auto`) can move the element in between
+    // (a click then went to whatever was there, once a legend of the form: the button's action
+    // never ran).
+    click: (sel) => clickReaching(sel),
     type: async (sel, text) => {
       const e = await el(sel);
       await e.clear();
@@ -278,8 +301,7 @@ export async function webkit() {
     },
     download: async (sel) => {
       const before = listing(home);
-      await settledInView(sel);
-      await el(sel).click();
+      await clickReaching(sel);
       return savedFile(home, before);
     },
     shot: async (name) => fs.writeFileSync(path.join(shotsDir, `webkit-${name}.png`), Buffer.from(await driver.takeScreenshot(), 'base64')),

@@ -109,7 +109,7 @@ Output check_json(std::string_view text, const Options& options, const Rules& ru
             error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_result(p.parsed.enterprise, ev, rules, options.lang, options.detail ? p.on_source : nullptr),
-          ev.pass ? Verdict::pass : Verdict::fail};
+          ev.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 Output plan_json(std::string_view text, const Options& options, const Rules& rules) {
@@ -119,7 +119,7 @@ Output plan_json(std::string_view text, const Options& options, const Rules& rul
             error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Plan plan = make_plan(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_plan(p.parsed.enterprise, plan, rules, options.lang),
-          plan.evaluation.pass ? Verdict::pass : Verdict::fail};
+          plan.evaluation.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 std::string rules_summary_json(const Rules& rules) {

@@ -668,7 +668,7 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   }
   mark_specimen(out, c);
   out += "</div>\n</section>\n</main>\n</body>\n</html>\n";
-  return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail};
+  return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 }  // namespace nvcheck

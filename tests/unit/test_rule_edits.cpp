@@ -472,4 +472,28 @@ TEST_SUITE("rules") {
         }
     }
   }
+
+  TEST_CASE("Rule edit: an unknown value's message lists the allowed values by their labels, in the language") {
+    const std::string f = R"({"schema":"nvcheck/enterprise@1","enterprise":{"name":"a","region":"CN","incorporated_on":"2020-01-01"},)"
+                          R"("application":{"previous":[{"result_on":"2025-01-01","outcome":"withdrawn"}]},)"
+                          R"("records":{"risk_list_entries":[{"id":"r1","list":"x","listed_on":"2026-01-01"}]}})";
+    auto messages = [&](const Rules& r, Lang l) {
+      std::string all;
+      const json result = json::parse(check(f, "2026-06-01", r, l).text);
+      for (const auto& e : result["errors"]) all += e["message"].get<std::string>() + "\n";
+      return all;
+    };
+    const std::string en = messages(rules(), Lang::en);
+    CHECK(contains(en, "allowed: Guangdong, Hong Kong SAR or Macao SAR."));
+    CHECK(contains(en, "allowed: Passed or Failed."));
+    CHECK(contains(en, rules().appendices[3].entries[0].display[Lang::en] + ", "));
+    CHECK(contains(en, " or other (not in the appendix)."));
+    for (const char* code : {"GD, HK", "failed, passed", "passed, failed", "credit_overdue", ", other"})
+      CHECK_MESSAGE(!contains(en, code), code);
+    CHECK(contains(messages(rules(), Lang::zh_Hans), "可选值：广东省、香港特别行政区或澳门特别行政区。"));
+    CHECK(contains(messages(rules(), Lang::zh_Hant), "可選值：通過或未通過。"));
+    Copy c;  // a label renamed: the message follows (the copy is written with its keys sorted)
+    c.standard["enums"]["outcome"]["failed"]["en"] = "Not passed";
+    CHECK(contains(messages(*c.load(), Lang::en), "allowed: Not passed or Passed."));
+  }
 }

@@ -496,4 +496,41 @@ TEST_SUITE("rules") {
     c.standard["enums"]["outcome"]["failed"]["en"] = "Not passed";
     CHECK(contains(messages(*c.load(), Lang::en), "allowed: Not passed or Passed."));
   }
+
+  TEST_CASE("Rule edit: the page's help lines name the regions, the division code's digits and the appendix from the data") {
+    auto help = [](const Rules& r, const char* key, Lang l = Lang::en) {
+      const json summary = json::parse(rules_summary_json(r));
+      return summary["texts"][key][kLangCodes[static_cast<std::size_t>(l)]].get<std::string>();
+    };
+    CHECK(help(rules(), "help.enterprise.region") ==
+          "Where the enterprise is registered: Guangdong, Hong Kong SAR or Macao SAR. It decides the indicator names of "
+          "Table 1 and the division codes offered.");
+    CHECK(contains(help(rules(), "help.enterprise.region", Lang::zh_Hans), "广东省、香港特别行政区或澳门特别行政区"));
+    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "The 6-digit"));
+    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "the codes of Guangdong are offered"));
+    CHECK(help(rules(), "help.enterprise.division_code.MO", Lang::zh_Hant) == "澳門特別行政區的代碼，輸入時會列出。");
+    CHECK(contains(help(rules(), "help.organization"), "(Appendix A)"));
+    CHECK(contains(help(rules(), "help.list"), "(Appendix D)"));
+    // No help line of the page keeps a placeholder.
+    const json summary = json::parse(rules_summary_json(rules()));
+    for (auto it = summary["texts"].begin(); it != summary["texts"].end(); ++it)
+      if (it.key().rfind("help.", 0) == 0)
+        for (const auto& v : *it) CHECK_MESSAGE(v.get<std::string>().find('{') == std::string::npos, it.key());
+    // The texts as written name no region and no count of digits: the data does.
+    for (const auto& [key, text] : rules().texts) {
+      if (key.rfind("help.", 0) != 0) continue;
+      for (const Lang l : {Lang::zh_Hans, Lang::zh_Hant, Lang::en}) {
+        for (const Text3& region : rules().region_labels) CHECK_MESSAGE(!contains(text[l], region[l]), key);
+        for (const char* word : {"Guangdong", "Hong Kong", "Macao", "广东", "香港", "澳门", "廣東", "澳門", "6-digit", "6 位", "GB/T"})
+          CHECK_MESSAGE(!contains(text[l], word), key << ": " << word);
+      }
+    }
+    Copy c;  // a region renamed, the division part of the mark code given 7 digits
+    c.standard["regions"]["GD"]["label"]["en"] = "Guangdong Province";
+    c.standard["mark"]["parts"][0]["digits"] = 7;
+    const auto r = c.load();
+    CHECK(contains(help(*r, "help.enterprise.region"), "Guangdong Province, Hong Kong SAR or Macao SAR."));
+    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "The 7-digit"));
+    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "the codes of Guangdong Province are offered"));
+  }
 }

@@ -533,4 +533,51 @@ TEST_SUITE("rules") {
     CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "The 7-digit"));
     CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "the codes of Guangdong Province are offered"));
   }
+
+  TEST_CASE("Rule edit: the report's note on dates follows report_columns (a column changed, a label renamed)") {
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::en;
+    auto note = [&](const Rules& r) {  // the note's lines
+      const std::string html = report_html(file(""), o, r).text;
+      const std::size_t from = html.find("Dates in the tables are");
+      REQUIRE(from != std::string::npos);
+      return html.substr(from, html.find("</p>", from) - from);
+    };
+    const std::string before = note(rules());
+    CHECK(contains(before, "“Date of decision” is the record&#39;s “Date imposed”"));  // 6.2.2
+    CHECK(contains(before, "“Date of decision” is the record&#39;s “Date the case arose”"));  // 6.2.4
+    Copy c;  // the coercions' date column shows the release date; the criminal case's date is renamed
+    c.standard["report_columns"]["administrative_coercions"][2]["field"] = "released_on";
+    c.field("criminal_cases", "arose_on")["label"]["en"] = "Day the case was opened";
+    REQUIRE_MESSAGE(c.problems().empty(), listed(c.problems()));
+    const std::string after = note(*c.load());
+    CHECK(contains(after, "“Date of decision” is the record&#39;s “Date released”"));
+    CHECK_FALSE(contains(after, "“Date imposed”.<br>Court"));
+    CHECK(contains(after, "“Date of decision” is the record&#39;s “Day the case was opened”"));
+    // A date column removed from the table: the note no longer speaks of it.
+    Copy d;
+    json& risk = d.standard["report_columns"]["risk_list_entries"];
+    for (std::size_t k = 0; k < risk.size(); ++k)
+      if (risk[k]["field"] == "listed_on") risk.erase(k);
+    REQUIRE_MESSAGE(d.problems().empty(), listed(d.problems()));
+    CHECK(contains(before, "“Date listed”"));
+    CHECK_FALSE(contains(note(*d.load()), "“Date listed”"));
+  }
+
+  TEST_CASE("Rule edit: Table E.1's record-table titles are the report data's (report.json e1.table.<list>)") {
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::zh_Hans;
+    const std::string title = rules().text("report.e1.table.judgments", Lang::zh_Hans);
+    REQUIRE(title != "report.e1.table.judgments");
+    CHECK(contains(report_html(file(""), o, rules()).text, "<h4>" + title + "</h4>"));
+    Copy c;
+    json report = json::parse(c.report);
+    report["report"]["e1"]["table"]["judgments"]["zh-Hans"] = "法院裁判信息";
+    c.report = report.dump(1);
+    const std::string html = report_html(file(""), o, *c.load()).text;
+    CHECK(contains(html, "<h4>法院裁判信息</h4>"));
+    CHECK_FALSE(contains(html, "<h4>" + title + "</h4>"));
+  }
 }

@@ -108,7 +108,10 @@ std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
         break;
     }
   }
-  return rules.text(std::string("decider.") + kListNames[li], lang);
+  // The list's own words ("decider.<list>"), else who brings the end event about (end_event.by).
+  const std::string generic = std::string("decider.") + kListNames[li];
+  if (rules.texts.count(generic)) return rules.text(generic, lang);
+  return rules.text("decider.by." + rules.indicators[li].end_by, lang);
 }
 
 void append_human_date(std::string& out, Day day, Lang lang) {
@@ -335,6 +338,11 @@ std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction&
     text += render(rules, a.earliest_pass == kNever ? "plan.effect.pass_never" : "plan.effect.pass_on", args, lang);
   }
   return text;
+}
+
+std::string action_decider(const Enterprise& e, const PlanAction& a, const Rules& rules, Lang lang) {
+  if (a.decided_by == "enterprise") return rules.text("decider.by.enterprise", lang);
+  return decider_name(e.records[a.record], rules, lang);
 }
 
 std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang) {

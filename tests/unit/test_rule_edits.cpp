@@ -472,68 +472,6 @@ TEST_SUITE("rules") {
         }
     }
   }
-
-  TEST_CASE("Rule edit: an unknown value's message lists the allowed values by their labels, in the language") {
-    const std::string f = R"({"schema":"nvcheck/enterprise@1","enterprise":{"name":"a","region":"CN","incorporated_on":"2020-01-01"},)"
-                          R"("application":{"previous":[{"result_on":"2025-01-01","outcome":"withdrawn"}]},)"
-                          R"("records":{"risk_list_entries":[{"id":"r1","list":"x","listed_on":"2026-01-01"}]}})";
-    auto messages = [&](const Rules& r, Lang l) {
-      std::string all;
-      const json result = json::parse(check(f, "2026-06-01", r, l).text);
-      for (const auto& e : result["errors"]) all += e["message"].get<std::string>() + "\n";
-      return all;
-    };
-    const std::string en = messages(rules(), Lang::en);
-    CHECK(contains(en, "allowed: Guangdong, Hong Kong SAR or Macao SAR."));
-    CHECK(contains(en, "allowed: Passed or Failed."));
-    CHECK(contains(en, rules().appendices[3].entries[0].display[Lang::en] + ", "));
-    CHECK(contains(en, " or other (not in the appendix)."));
-    for (const char* code : {"GD, HK", "failed, passed", "passed, failed", "credit_overdue", ", other"})
-      CHECK_MESSAGE(!contains(en, code), code);
-    CHECK(contains(messages(rules(), Lang::zh_Hans), "可选值：广东省、香港特别行政区或澳门特别行政区。"));
-    CHECK(contains(messages(rules(), Lang::zh_Hant), "可選值：通過或未通過。"));
-    Copy c;  // a label renamed: the message follows (the copy is written with its keys sorted)
-    c.standard["enums"]["outcome"]["failed"]["en"] = "Not passed";
-    CHECK(contains(messages(*c.load(), Lang::en), "allowed: Not passed or Passed."));
-  }
-
-  TEST_CASE("Rule edit: the page's help lines name the regions, the division code's digits and the appendix from the data") {
-    auto help = [](const Rules& r, const char* key, Lang l = Lang::en) {
-      const json summary = json::parse(rules_summary_json(r));
-      return summary["texts"][key][kLangCodes[static_cast<std::size_t>(l)]].get<std::string>();
-    };
-    CHECK(help(rules(), "help.enterprise.region") ==
-          "Where the enterprise is registered: Guangdong, Hong Kong SAR or Macao SAR. It decides the indicator names of "
-          "Table 1 and the division codes offered.");
-    CHECK(contains(help(rules(), "help.enterprise.region", Lang::zh_Hans), "广东省、香港特别行政区或澳门特别行政区"));
-    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "The 6-digit"));
-    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "the codes of Guangdong are offered"));
-    CHECK(help(rules(), "help.enterprise.division_code.MO", Lang::zh_Hant) == "澳門特別行政區的代碼，輸入時會列出。");
-    CHECK(contains(help(rules(), "help.organization"), "(Appendix A)"));
-    CHECK(contains(help(rules(), "help.list"), "(Appendix D)"));
-    // No help line of the page keeps a placeholder.
-    const json summary = json::parse(rules_summary_json(rules()));
-    for (auto it = summary["texts"].begin(); it != summary["texts"].end(); ++it)
-      if (it.key().rfind("help.", 0) == 0)
-        for (const auto& v : *it) CHECK_MESSAGE(v.get<std::string>().find('{') == std::string::npos, it.key());
-    // The texts as written name no region and no count of digits: the data does.
-    for (const auto& [key, text] : rules().texts) {
-      if (key.rfind("help.", 0) != 0) continue;
-      for (const Lang l : {Lang::zh_Hans, Lang::zh_Hant, Lang::en}) {
-        for (const Text3& region : rules().region_labels) CHECK_MESSAGE(!contains(text[l], region[l]), key);
-        for (const char* word : {"Guangdong", "Hong Kong", "Macao", "广东", "香港", "澳门", "廣東", "澳門", "6-digit", "6 位", "GB/T"})
-          CHECK_MESSAGE(!contains(text[l], word), key << ": " << word);
-      }
-    }
-    Copy c;  // a region renamed, the division part of the mark code given 7 digits
-    c.standard["regions"]["GD"]["label"]["en"] = "Guangdong Province";
-    c.standard["mark"]["parts"][0]["digits"] = 7;
-    const auto r = c.load();
-    CHECK(contains(help(*r, "help.enterprise.region"), "Guangdong Province, Hong Kong SAR or Macao SAR."));
-    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "The 7-digit"));
-    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "the codes of Guangdong Province are offered"));
-  }
-
   TEST_CASE("Rule edit: the report's note on dates follows report_columns (a column changed, a label renamed)") {
     Options o;
     o.on = day("2026-06-01");
@@ -579,5 +517,98 @@ TEST_SUITE("rules") {
     const std::string html = report_html(file(""), o, *c.load()).text;
     CHECK(contains(html, "<h4>法院裁判信息</h4>"));
     CHECK_FALSE(contains(html, "<h4>" + title + "</h4>"));
+  }
+
+  TEST_CASE("Rule edit: the page's help lines name the regions, the division code's digits and the appendix from the data") {
+    auto help = [](const Rules& r, const char* key, Lang l = Lang::en) {
+      const json summary = json::parse(rules_summary_json(r));
+      return summary["texts"][key][kLangCodes[static_cast<std::size_t>(l)]].get<std::string>();
+    };
+    CHECK(help(rules(), "help.enterprise.region") ==
+          "Where the enterprise is registered: Guangdong, Hong Kong SAR or Macao SAR. It decides the indicator names of "
+          "Table 1 and the division codes offered.");
+    CHECK(contains(help(rules(), "help.enterprise.region", Lang::zh_Hans), "广东省、香港特别行政区或澳门特别行政区"));
+    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "The 6-digit"));
+    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "the codes of Guangdong are offered"));
+    CHECK(help(rules(), "help.enterprise.division_code.MO", Lang::zh_Hant) == "澳門特別行政區的代碼，輸入時會列出。");
+    CHECK(contains(help(rules(), "help.organization"), "(Appendix A)"));
+    CHECK(contains(help(rules(), "help.list"), "(Appendix D)"));
+    // No help line of the page keeps a placeholder.
+    const json summary = json::parse(rules_summary_json(rules()));
+    for (auto it = summary["texts"].begin(); it != summary["texts"].end(); ++it)
+      if (it.key().rfind("help.", 0) == 0)
+        for (const auto& v : *it) CHECK_MESSAGE(v.get<std::string>().find('{') == std::string::npos, it.key());
+    // The texts as written name no region and no count of digits: the data does.
+    for (const auto& [key, text] : rules().texts) {
+      if (key.rfind("help.", 0) != 0) continue;
+      for (const Lang l : {Lang::zh_Hans, Lang::zh_Hant, Lang::en}) {
+        for (const Text3& region : rules().region_labels) CHECK_MESSAGE(!contains(text[l], region[l]), key);
+        for (const char* word : {"Guangdong", "Hong Kong", "Macao", "广东", "香港", "澳门", "廣東", "澳門", "6-digit", "6 位", "GB/T"})
+          CHECK_MESSAGE(!contains(text[l], word), key << ": " << word);
+      }
+    }
+    Copy c;  // a region renamed, the division part of the mark code given 7 digits
+    c.standard["regions"]["GD"]["label"]["en"] = "Guangdong Province";
+    c.standard["mark"]["parts"][0]["digits"] = 7;
+    const auto r = c.load();
+    CHECK(contains(help(*r, "help.enterprise.region"), "Guangdong Province, Hong Kong SAR or Macao SAR."));
+    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "The 7-digit"));
+    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "the codes of Guangdong Province are offered"));
+  }
+
+  TEST_CASE("Rule edit: an unknown value's message lists the allowed values by their labels, in the language") {
+    const std::string f = R"({"schema":"nvcheck/enterprise@1","enterprise":{"name":"a","region":"CN","incorporated_on":"2020-01-01"},)"
+                          R"("application":{"previous":[{"result_on":"2025-01-01","outcome":"withdrawn"}]},)"
+                          R"("records":{"risk_list_entries":[{"id":"r1","list":"x","listed_on":"2026-01-01"}]}})";
+    auto messages = [&](const Rules& r, Lang l) {
+      std::string all;
+      const json result = json::parse(check(f, "2026-06-01", r, l).text);
+      for (const auto& e : result["errors"]) all += e["message"].get<std::string>() + "\n";
+      return all;
+    };
+    const std::string en = messages(rules(), Lang::en);
+    CHECK(contains(en, "allowed: Guangdong, Hong Kong SAR or Macao SAR."));
+    CHECK(contains(en, "allowed: Passed or Failed."));
+    CHECK(contains(en, rules().appendices[3].entries[0].display[Lang::en] + ", "));
+    CHECK(contains(en, " or other (not in the appendix)."));
+    for (const char* code : {"GD, HK", "failed, passed", "passed, failed", "credit_overdue", ", other"})
+      CHECK_MESSAGE(!contains(en, code), code);
+    CHECK(contains(messages(rules(), Lang::zh_Hans), "可选值：广东省、香港特别行政区或澳门特别行政区。"));
+    CHECK(contains(messages(rules(), Lang::zh_Hant), "可選值：通過或未通過。"));
+    Copy c;  // a label renamed: the message follows (the copy is written with its keys sorted)
+    c.standard["enums"]["outcome"]["failed"]["en"] = "Not passed";
+    CHECK(contains(messages(*c.load(), Lang::en), "allowed: Not passed or Passed."));
+  }
+
+  TEST_CASE("Rule edit: who decides, in the plan's words, is the field the list's end_event.decider names") {
+    const std::string f = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2026-03-01","authority":"Futian Bureau"}],)"
+        R"("judgments":[{"id":"j1","case_type":"civil","effective":true,"nonperformance_from":"2026-02-01","decided_on":"2026-01-01","court":"Nansha Court"}])");
+    Options o;
+    o.on = day("2026-06-01");
+    auto decider = [&](const Rules& r, const char* record) {
+      const json plan = json::parse(plan_json(f, o, r).text);
+      for (const auto& a : plan["actions"])
+        if (a["record"] == record) return a["decider"].get<std::string>();
+      return std::string("?");
+    };
+    CHECK(decider(rules(), "k1") == "Futian Bureau");
+    CHECK(decider(rules(), "j1") == "the enterprise itself");  // performing a judgment: end_event.by
+    Copy c;  // no decider: the list's own words
+    c.indicator("6.2.2")["end_event"].erase("decider");
+    CHECK(decider(*c.load(), "k1") == "the authority that imposed it");
+    json texts = json::parse(c.texts);  // nor the list's words: who brings it about (end_event.by)
+    texts["decider"].erase("administrative_coercions");
+    c.texts = texts.dump(1);
+    const auto r = c.load();
+    CHECK(decider(*r, "k1") == "the authority");
+    CHECK(contains(plan_json(f, o, *r).text, "Have the authority release"));
+    Copy d;  // another field names who decides
+    d.field("administrative_coercions", "cause")["role"] = "source";
+    d.indicator("6.2.2")["end_event"]["decider"] = "cause";
+    const std::string g = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2026-03-01","authority":"Futian Bureau","cause":"the tax office"}])");
+    const json plan = json::parse(plan_json(g, o, *d.load()).text);
+    CHECK(plan["actions"][0]["decider"] == "the tax office");
   }
 }

@@ -233,6 +233,31 @@ std::string date_note(const Ctx& c) {
   return out;
 }
 
+// For each indicator of a counting shape, the values its scope leaves out (rule data in_scope):
+// "6.2.9: a complaint whose “Form” is Oral does not count." An in-scope value edited changes it.
+std::string out_of_scope_note(const Ctx& c, Counting shape) {
+  std::string out;
+  for (const IndicatorDef& ind : c.rules.indicators) {
+    if (ind.counting != shape) continue;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const EnumDef* def = ind.scope_enum[k];
+      if (!ind.scope_restricted[k] || !def || !ind.scope_field_label[k]) continue;
+      std::vector<int> left_out;
+      for (const int v : def->written)
+        if (v >= 0 && (v >= 64 || !((ind.scope_mask[k] >> v) & 1u))) left_out.push_back(v);
+      if (left_out.empty()) continue;
+      out += "<br>" + c.L([&](Lang l) {
+        std::vector<std::string> labels;
+        for (const int v : left_out) labels.push_back(def->labels[static_cast<std::size_t>(v)][l]);
+        return esc(fill(c.rules.text("report.note.out_of_scope", l), {{"clause", ind.clause},
+                                                                      {"field", (*ind.scope_field_label[k])[l]},
+                                                                      {"values", joined(labels, c.rules, l, "text.list.or")}}));
+      });
+    }
+  }
+  return out;
+}
+
 // Status words always carry a symbol, so the report reads in black and white.
 std::string badge(const Ctx& c, bool good, const char* key) {
   return std::string("<span class=\"badge ") + (good ? "good\">&#10003; " : "bad\">&#10007; ") + c.t(key) + "</span>";
@@ -668,7 +693,8 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   out += "<p class=\"note\">" + c.t_fill("note.complaints", {{"months", std::to_string(cc.window_months)},
                                                              {"resolved_months", std::to_string(cc.resolved_window_months)},
                                                              {"threshold", std::to_string(cc.threshold)}},
-                                                  "text.list.and") + "</p>\n</section>\n";
+                                                  "text.list.and") +
+         out_of_scope_note(c, Counting::complaints) + "</p>\n</section>\n";
   open_part(out, c, "other");
   group(out, c, "other");
   out += "<p class=\"note\">" + c.L([&](Lang l) { return esc(rules.text("standard.appendix_d_amount_note", l)); }) + "</p>\n";

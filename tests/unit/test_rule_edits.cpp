@@ -611,4 +611,76 @@ TEST_SUITE("rules") {
     const json plan = json::parse(plan_json(g, o, *d.load()).text);
     CHECK(plan["actions"][0]["decider"] == "the tax office");
   }
+  TEST_CASE("Rule edit: the report follows each kind of edit, its words agreeing with the engine") {
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::en;
+    auto report = [&](const std::string& f, const Rules& r) { return report_html(f, o, r).text; };
+    {  // a window: 6.2.1 12 -> 24 months
+      Copy c;
+      c.indicator("6.2.1")["window_months"] = 24;
+      const std::string h = report(file(kPenalty), *c.load());
+      CHECK(contains(h, "counts for 24 months from “Date of decision”, until 10 January 2027."));
+      CHECK_FALSE(contains(report(file(kPenalty), rules()), "counts for 24 months"));
+    }
+    {  // a threshold: 6.2.8 2 -> 1, the note on complaints says it
+      Copy c;
+      c.indicator("6.2.8")["threshold"] = 1;
+      c.indicator("6.2.9")["threshold"] = 1;
+      const std::string h = report(file(""), *c.load());
+      CHECK(contains(h, "the indicator fails when 1 or more complaints count."));
+      CHECK(contains(report(file(""), rules()), "the indicator fails when 2 or more complaints count."));
+    }
+    {  // an incorporation period: 6.1.1 18 -> 24 months
+      Copy c;
+      c.standard["basic_requirements"][0]["months"] = 24;
+      const std::string h = report(file("", "2025-01-01"), *c.load());
+      CHECK(contains(h, "Incorporated for at least 24 months"));
+      CHECK_FALSE(contains(h, "at least 18 months"));
+    }
+    {  // an in-scope value: oral commitments counted (6.2.9), the note no longer leaves them out
+      const std::string before = report(file(""), rules());
+      CHECK(contains(before, "6.2.9: a complaint whose “Commitment form” is Oral commitment does not count."));
+      Copy c;
+      c.indicator("6.2.9")["in_scope"]["form"].push_back("oral");
+      const std::string h = report(file(""), *c.load());
+      CHECK_FALSE(contains(h, "Oral commitment does not count"));
+      CHECK(contains(h, "6.2.8: a complaint whose “Contract type” is Other does not count."));
+      c.indicator("6.2.8")["in_scope"]["contract_type"] = json::array({"commercial"});
+      CHECK(contains(report(file(""), *c.load()), "6.2.8: a complaint whose “Contract type” is Labour contract or Other does not count."));
+    }
+    {  // a one-off measure: the report's route to passing has no action for it
+      const std::string f = file(
+          R"("self_regulatory_violations":[{"id":"s1","organization":"A01","measure":"suspension_of_rights","imposed_on":"2026-01-10"}])");
+      CHECK(contains(report(f, rules()), "to end the measure imposed on 10 January 2026"));
+      Copy c;
+      c.indicator("6.2.5")["one_off"].push_back("suspension_of_rights");
+      CHECK_FALSE(contains(report(f, *c.load()), "to end the measure imposed on 10 January 2026"));
+    }
+    {  // an appendix entry added and one removed: the report names the new one, and says the old one is not listed
+      Copy c;
+      c.standard["appendix_a"].push_back({{"id", "A33"}, {"region", "GD"}, {"name", "新商会"}, {"zh-Hant", "新商會"}, {"en", "New Chamber"}});
+      json& a = c.standard["appendix_a"];
+      const std::string first = a[0]["en"].get<std::string>();
+      a.erase(a.begin());
+      const auto r = c.load();
+      auto rec = [](const char* org) {
+        return file(std::string(R"("self_regulatory_violations":[{"id":"s1","organization":")") + org +
+                    R"(","measure":"public_censure","imposed_on":"2026-01-01"}])");
+      };
+      CHECK(contains(report(rec("新商会"), *r), ">New Chamber<"));
+      const std::string gone = report(rec("A01"), *r);
+      CHECK_FALSE(contains(gone, first));
+      CHECK(contains(gone, "not in Appendix A"));
+      CHECK(contains(report(rec("A01"), rules()), first));
+    }
+    {  // a label renamed: the report's table and the out-of-scope reason use it
+      Copy c;
+      c.standard["enums"]["field"]["labour"]["en"] = "Employment";
+      c.indicator("6.2.1")["in_scope"]["field"] = json::array({"market_regulation"});
+      const std::string h = report(file(kPenalty), *c.load());
+      CHECK(contains(h, "Employment"));
+      CHECK_FALSE(contains(h, "Labour and employment"));
+    }
+  }
 }

@@ -683,4 +683,59 @@ TEST_SUITE("rules") {
       CHECK_FALSE(contains(h, "Labour and employment"));
     }
   }
+  TEST_CASE("Rule edit: the plan follows each kind of edit (window, threshold, incorporation, scope, appendix)") {
+    auto plan = [](const std::string& f, const char* on, const Rules& r) {
+      Options o;
+      o.on = day(on);
+      return json::parse(plan_json(f, o, r).text);
+    };
+    auto wait_until = [](const json& p, const char* clause) {
+      for (const auto& w : p["waits"])
+        if (w["clause"] == clause) return w["clears_on"].is_null() ? std::string("null") : w["clears_on"].get<std::string>();
+      return std::string("none");
+    };
+    {  // a window: 6.2.1 12 -> 24 months, the wait ends a year later
+      Copy c;
+      c.indicator("6.2.1")["window_months"] = 24;
+      CHECK(wait_until(plan(file(kPenalty), "2025-06-01", rules()), "6.2.1") == "2026-01-10");
+      const json p = plan(file(kPenalty), "2025-06-01", *c.load());
+      CHECK(wait_until(p, "6.2.1") == "2027-01-10");
+      CHECK(contains(p.dump(), "10 January 2027"));
+    }
+    {  // a threshold: one complaint now fails 6.2.8, and resolving it is the action
+      Copy c;
+      c.indicator("6.2.8")["threshold"] = 1;
+      const std::string f = file(
+          R"("contract_complaints":[{"id":"c1","contract_type":"commercial","valid":true,"received_on":"2026-03-01"}])");
+      CHECK(plan(f, "2026-06-01", rules())["actions"].empty());
+      const json p = plan(f, "2026-06-01", *c.load());
+      REQUIRE(p["actions"].size() == 1);
+      CHECK(p["actions"][0]["action"] == "resolve_complaint");
+    }
+    {  // an incorporation period: 6.1.1 18 -> 24 months
+      Copy c;
+      c.standard["basic_requirements"][0]["months"] = 24;
+      const json p = plan(file("", "2025-01-01"), "2026-09-01", *c.load());
+      CHECK(wait_until(p, "6.1.1") == "2027-01-01");
+      CHECK(contains(p.dump(), "Incorporated for at least 24 months"));
+    }
+    {  // an in-scope value removed: nothing left to wait for
+      Copy c;
+      json& scope = c.indicator("6.2.1")["in_scope"]["field"];
+      scope.erase(std::find(scope.begin(), scope.end(), "labour"));
+      CHECK(plan(file(kPenalty), "2025-06-01", rules())["verdict"] == "fail");
+      CHECK(plan(file(kPenalty), "2025-06-01", *c.load())["verdict"] == "pass");
+    }
+    {  // an appendix entry added: its organisation decides the measure's end, by its name
+      Copy c;
+      c.standard["appendix_a"].push_back({{"id", "A33"}, {"region", "GD"}, {"name", "新商会"}, {"zh-Hant", "新商會"}, {"en", "New Chamber"}});
+      const std::string f = file(
+          R"("self_regulatory_violations":[{"id":"s1","organization":"新商会","measure":"suspension_of_rights","imposed_on":"2026-01-10"}])");
+      CHECK(plan(f, "2026-06-01", rules())["actions"].empty());  // not in Appendix A: it does not count
+      const json p = plan(f, "2026-06-01", *c.load());
+      REQUIRE(p["actions"].size() == 1);
+      CHECK(p["actions"][0]["decider"] == "New Chamber");
+      CHECK(contains(p["actions"][0]["text"].get<std::string>(), "Ask New Chamber to end the measure"));
+    }
+  }
 }

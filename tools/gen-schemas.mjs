@@ -234,6 +234,7 @@ function planSchema() {
           clause,
           action: { enum: ['release_coercion', 'perform_judgment', 'close_criminal_case', 'end_measure', 'resolve_complaint', 'remove_listing'] },
           decided_by: { enum: ['enterprise', 'authority'] },
+          decider: { type: 'string' },  // who decides, in words (the list's end_event.decider)
           done_on: date,
           counts_until: dateOrNull,
           clause_clears_on: dateOrNull,

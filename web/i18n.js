@@ -317,8 +317,6 @@ const S = {
   ],
   'plan.try': ['试一试', '試一試', 'Try it'],
   'plan.untry': ['撤销试算', '撤銷試算', 'Undo the try'],
-  'plan.decided_by.enterprise': ['企业自己', '企業自己', 'the enterprise itself'],
-  'plan.decided_by.authority': ['有关机关', '有關機關', 'the authority'],
   'plan.decided_by': ['决定方：{who}', '決定方：{who}', 'Decided by {who}'],
   'plan.effect': ['效果：', '效果：', 'Effect: '],
   'plan.effect.stops_now': ['记录即时不再计入', '記錄即時不再計入', 'the record stops counting at once'],

@@ -87,15 +87,10 @@ function whatIfBar(ctx) {
 }
 
 function actionItem(a, ctx) {
-  const { rules } = ctx;
-  const ind = rules.byClause.get(a.clause);
   const key = actionKey(a);
   const pressed = ctx.tried.has(key);
-  const who = a.decided_by === 'enterprise'
-    ? t('plan.decided_by.enterprise')
-    : ind && rules.hasText('decider.' + ind.records)
-      ? rules.text('decider.' + ind.records)
-      : t('plan.decided_by.authority');
+  // Who decides, in the engine's words (the record's field that the list's end_event.decider names).
+  const who = a.decider;
   const effects = [
     a.counts_until === a.done_on ? t('plan.effect.stops_now')
       : a.counts_until ? t('plan.effect.counts_until', { date: humanDate(a.counts_until) }) : null,

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_dom.hpp"
+#include "render.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 namespace nvcheck {
@@ -109,7 +110,7 @@ Output check_json(std::string_view text, const Options& options, const Rules& ru
             error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_result(p.parsed.enterprise, ev, rules, options.lang, options.detail ? p.on_source : nullptr),
-          ev.pass ? Verdict::pass : Verdict::fail};
+          ev.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 Output plan_json(std::string_view text, const Options& options, const Rules& rules) {
@@ -119,8 +120,64 @@ Output plan_json(std::string_view text, const Options& options, const Rules& rul
             error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Plan plan = make_plan(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_plan(p.parsed.enterprise, plan, rules, options.lang),
-          plan.evaluation.pass ? Verdict::pass : Verdict::fail};
+          plan.evaluation.pass ? Verdict::pass : Verdict::fail, {}};
 }
+
+namespace {
+
+// The help lines of the page's fields (texts "help.*") name what the rule data holds by
+// placeholders, filled here once: {regions} (the regions' labels), {region} (the region a
+// "help.<...>.<region>" line is for), {digits} (the division code's digits, mark part "division")
+// and {appendix} (the letter of the appendix the field refers to). Filled for the page (the
+// rules summary); the texts themselves keep their placeholders, so a diff shows what was edited.
+Text3 filled_help(const Rules& r, std::string_view key, const Text3& in) {
+  Text3 text = in;
+  if (key.rfind("help.", 0) != 0) return text;
+  bool has = false;
+  for (const std::string& v : text.v) has = has || v.find('{') != std::string::npos;
+  if (!has) return text;
+  std::string digits;
+  for (const MarkPart& part : r.mark_parts)
+    if (part.id == "division") digits = std::to_string(part.digits);
+  // The appendix letter of a field, by "<list>.<field>" or by the field's name in any list.
+  auto appendix_of = [&](std::string_view path) -> std::string {
+    const std::size_t dot = path.find('.');
+    for (std::size_t li = 0; li < kListCount; ++li) {
+      std::string_view field = path;
+      if (dot != std::string_view::npos) {
+        if (path.substr(0, dot) != kListNames[li]) continue;
+        field = path.substr(dot + 1);
+      }
+      for (const FieldDef& f : r.lists[li].fields)
+        if (f.name == field && f.appendix >= 0 && f.appendix < 4) return std::string(1, static_cast<char>('A' + f.appendix));
+    }
+    return std::string();
+  };
+  {
+    std::string_view path = key.substr(5);
+    int region = -1;
+    for (std::size_t i = 0; i < 3; ++i) {
+      const std::string tail = std::string(".") + kRegionCodes[i];
+      if (path.size() > tail.size() && path.substr(path.size() - tail.size()) == tail) {
+        region = static_cast<int>(i);
+        path.remove_suffix(tail.size());
+      }
+    }
+    const std::string appendix = appendix_of(path);
+    for (std::size_t l = 0; l < 3; ++l) {
+      const Lang lang = static_cast<Lang>(l);
+      std::vector<std::string> regions;
+      for (const Text3& label : r.region_labels) regions.push_back(label[lang]);
+      text.v[l] = fill(text.v[l], {{"regions", joined(regions, r, lang, "text.list.or")},
+                                   {"region", region < 0 ? std::string() : r.region_labels[static_cast<std::size_t>(region)][lang]},
+                                   {"digits", digits},
+                                   {"appendix", appendix}});
+    }
+  }
+  return text;
+}
+
+}  // namespace
 
 std::string rules_summary_json(const Rules& rules) {
   std::string out = "{\"id\":";
@@ -138,11 +195,12 @@ std::string rules_summary_json(const Rules& rules) {
     first = false;
     append_json_string(out, kv.first);
     out += ":{";
+    const Text3 text = filled_help(rules, kv.first, kv.second);
     for (std::size_t i = 0; i < 3; ++i) {
       if (i) out += ',';
       append_json_string(out, kLangCodes[i]);
       out += ':';
-      append_json_string(out, kv.second[static_cast<Lang>(i)]);
+      append_json_string(out, text[static_cast<Lang>(i)]);
     }
     out += '}';
   }

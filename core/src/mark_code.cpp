@@ -65,9 +65,9 @@ MarkCodeCheck check_mark_code(std::string_view code, const Rules& rules, Lang la
     problem("length", {{"count", std::to_string(digits.size())}, {"digits", std::to_string(total)}, {"parts", sizes}});
   else if (misplaced_space) problem("spacing", {{"format", format}});
 
-  auto all_digits = [&](std::size_t from, std::size_t n) {
-    if (compact.size() < from + n) return false;
-    for (std::size_t i = from; i < from + n; ++i)
+  auto all_digits = [&](std::size_t from, std::size_t count) {
+    if (compact.size() < from + count) return false;
+    for (std::size_t i = from; i < from + count; ++i)
       if (compact[i] < '0' || compact[i] > '9') return false;
     return true;
   };

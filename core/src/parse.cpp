@@ -473,9 +473,8 @@ class Reader {
     if (vk != VK::String) { error(path(), "wrong_type", {{"expected", "string"}}); return false; }
     out = e.index_of(*s);
     if (out < 0) {
-      std::string allowed;
-      for (const auto& v : e.values) { if (!allowed.empty()) allowed += ", "; allowed += v; }
-      error(path(), "unknown_value", {{"value", std::string(*s)}, {"allowed", allowed}});
+      // The allowed values are named by their labels when the message is written (render.cpp).
+      error(path(), "unknown_value", {{"value", std::string(*s)}, {"allowed", "enum:" + e.name}});
       return false;
     }
     return true;
@@ -508,7 +507,7 @@ class Reader {
             if (!read_string(vk, s, r, true, false, nullptr)) return;
             for (int i = 0; i < 3; ++i)
               if (r == kRegionCodes[static_cast<std::size_t>(i)]) { e.region = static_cast<Region>(i); return; }
-            error(path(), "unknown_value", {{"value", r}, {"allowed", "GD, HK, MO"}});
+            error(path(), "unknown_value", {{"value", r}, {"allowed", "regions"}});
             return;
           }
           case 3: read_string(vk, s, e.division_code, false, false, nullptr); return;
@@ -571,10 +570,8 @@ class Reader {
           for (std::size_t i = 0; i < app.entries.size(); ++i)
             if (app.entries[i].id == rec().appendix_value) rec().appendix_index = static_cast<int>(i);
           if (rec().appendix_index < 0 && rec().appendix_value != "other") {
-            std::string allowed;
-            for (const auto& en : app.entries) allowed += en.id + ", ";
-            allowed += "other";
-            error(path(), "unknown_value", {{"value", rec().appendix_value}, {"allowed", allowed}});
+            error(path(), "unknown_value",
+                  {{"value", rec().appendix_value}, {"allowed", std::string("appendix:") + app.letter}});
           }
         } else {
           rec().appendix_index = app.match(rec().appendix_value);

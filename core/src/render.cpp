@@ -108,7 +108,10 @@ std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
         break;
     }
   }
-  return rules.text(std::string("decider.") + kListNames[li], lang);
+  // The list's own words ("decider.<list>"), else who brings the end event about (end_event.by).
+  const std::string generic = std::string("decider.") + kListNames[li];
+  if (rules.texts.count(generic)) return rules.text(generic, lang);
+  return rules.text("decider.by." + rules.indicators[li].end_by, lang);
 }
 
 void append_human_date(std::string& out, Day day, Lang lang) {
@@ -143,7 +146,16 @@ void append_human_date(std::string& out, Day day, Lang lang) {
 std::string joined(const std::vector<std::string>& items, const Rules& rules, Lang lang, std::string_view last) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += rules.text(i + 1 == items.size() ? last : std::string_view("text.list.separator"), lang);
+    if (i) {
+      std::string_view sep = rules.text(i + 1 == items.size() ? last : std::string_view("text.list.separator"), lang);
+      // Chinese puts no space between two Chinese words: " 或 " joins "44 或 82" but "广东省或香港".
+      const auto wide = [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; };
+      if (lang != Lang::en && !out.empty() && !items[i].empty() && wide(out.back()) && wide(items[i].front())) {
+        while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
+        while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
+      }
+      out += sep;
+    }
     out += items[i];
   }
   return out;
@@ -186,12 +198,34 @@ std::string_view parent_of(std::string_view pointer) {
   return slash == std::string_view::npos ? std::string_view() : pointer.substr(0, slash);
 }
 
+
+// The values an enumeration, the regions or a closed appendix allow (an unknown_value error's
+// {allowed}: "enum:<name>", "regions", "appendix:<letter>"), named by their labels in the language.
+std::string allowed_words(std::string_view ref, const Rules& rules, Lang lang) {
+  std::vector<std::string> labels;
+  if (ref.rfind("enum:", 0) == 0) {
+    const EnumDef& def = rules.enum_def(ref.substr(5));
+    for (const int k : def.written)
+      if (k >= 0) labels.push_back(def.labels[static_cast<std::size_t>(k)][lang]);
+  } else if (ref == "regions") {
+    for (const Text3& l : rules.region_labels) labels.push_back(l[lang]);
+  } else if (ref.rfind("appendix:", 0) == 0 && ref.size() == 10 && ref[9] >= 'A' && ref[9] <= 'D') {
+    for (const AppendixEntry& en : rules.appendices[static_cast<std::size_t>(ref[9] - 'A')].entries)
+      labels.push_back(en.display[lang]);
+    labels.push_back(rules.text("text.list.other", lang));
+  } else {
+    return std::string(ref);
+  }
+  return joined(labels, rules, lang, "text.list.or");
+}
+
 }  // namespace
 
 std::string error_message_at(const InputError& err, const RecordFinder& finder, const Rules& rules, Lang lang) {
   std::vector<std::pair<std::string_view, std::string>> args = err.args;
   bool expected = false;
   for (auto& kv : args) {
+    if (kv.first == "allowed") kv.second = allowed_words(kv.second, rules, lang);
     if (kv.first == "expected") { kv.second = words(rules, "type." + kv.second, kv.second, lang); expected = true; }
     if (kv.first == "option") kv.second = words(rules, "option." + kv.second, kv.second, lang);
   }
@@ -304,6 +338,11 @@ std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction&
     text += render(rules, a.earliest_pass == kNever ? "plan.effect.pass_never" : "plan.effect.pass_on", args, lang);
   }
   return text;
+}
+
+std::string action_decider(const Enterprise& e, const PlanAction& a, const Rules& rules, Lang lang) {
+  if (a.decided_by == "enterprise") return rules.text("decider.by.enterprise", lang);
+  return decider_name(e.records[a.record], rules, lang);
 }
 
 std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang) {

@@ -208,10 +208,55 @@ std::string column_head(const Ctx& c, const ReportColumn& col) {
   return c.L([&](Lang l) { return col.label ? esc((*col.label)[l]) : std::string(); });
 }
 
-// Table E.1's title of each record table, in Table 1 order.
-constexpr std::array<const char*, kListCount> kTableTitle = {
-    "penalties", "coercions", "judgments", "criminal_cases", "self_regulatory",
-    "community", "certification_violations", "contract_complaints", "commitment_complaints", "risk_list"};
+// Table E.1's title of a record table: the report data's e1.table.<list> (rules/report.json).
+std::string table_title(const Ctx& c, std::size_t li) { return c.e1(std::string("table.") + kListNames[li]); }
+
+// The note on the tables' dates: their format (report.e1.date_format), then, for each date column
+// of the record tables (rule data report_columns) whose printed head is not its field's label,
+// which of the record's dates it shows. A column changed in the data changes the note.
+std::string date_note(const Ctx& c) {
+  const Rules& rules = c.rules;
+  std::string out = c.L([&](Lang l) { return esc(fill(rules.text("report.note.dates", l), {{"format", rules.text("report.e1.date_format", l)}})); });
+  for (std::size_t li = 0; li < kListCount; ++li)
+    for (const ReportColumn& col : rules.report_columns[li]) {
+      if (col.head.empty() || col.field < 0 || !col.label) continue;
+      if (rules.lists[li].fields[static_cast<std::size_t>(col.field)].kind != FieldKind::date) continue;
+      bool same = true;
+      for (Lang l : kAll) same = same && c.e1_text("col." + col.head, l) == (*col.label)[l];
+      if (same) continue;
+      out += "<br>" + c.L([&](Lang l) {
+        return esc(fill(rules.text("report.note.date_column", l), {{"table", c.e1_text(std::string("table.") + kListNames[li], l)},
+                                                                   {"head", c.e1_text("col." + col.head, l)},
+                                                                   {"field", (*col.label)[l]}}));
+      });
+    }
+  return out;
+}
+
+// For each indicator of a counting shape, the values its scope leaves out (rule data in_scope):
+// "6.2.9: a complaint whose “Form” is Oral does not count." An in-scope value edited changes it.
+std::string out_of_scope_note(const Ctx& c, Counting shape) {
+  std::string out;
+  for (const IndicatorDef& ind : c.rules.indicators) {
+    if (ind.counting != shape) continue;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const EnumDef* def = ind.scope_enum[k];
+      if (!ind.scope_restricted[k] || !def || !ind.scope_field_label[k]) continue;
+      std::vector<int> left_out;
+      for (const int v : def->written)
+        if (v >= 0 && (v >= 64 || !((ind.scope_mask[k] >> v) & 1u))) left_out.push_back(v);
+      if (left_out.empty()) continue;
+      out += "<br>" + c.L([&](Lang l) {
+        std::vector<std::string> labels;
+        for (const int v : left_out) labels.push_back(def->labels[static_cast<std::size_t>(v)][l]);
+        return esc(fill(c.rules.text("report.note.out_of_scope", l), {{"clause", ind.clause},
+                                                                      {"field", (*ind.scope_field_label[k])[l]},
+                                                                      {"values", joined(labels, c.rules, l, "text.list.or")}}));
+      });
+    }
+  }
+  return out;
+}
 
 // Status words always carry a symbol, so the report reads in black and white.
 std::string badge(const Ctx& c, bool good, const char* key) {
@@ -410,7 +455,7 @@ void basic_information(std::string& out, const Ctx& c) {
 void record_table(std::string& out, const Ctx& c, std::size_t li) {
   const IndicatorOutcome& io = c.ev().indicators[li];
   const int item = kBasicCount + static_cast<int>(li);
-  out += "<h4>" + c.e1(kTableTitle[li]) + "</h4>\n<p class=\"clause-line\">" + esc(item_clause(c.rules, item)) + " " +
+  out += "<h4>" + table_title(c, li) + "</h4>\n<p class=\"clause-line\">" + esc(item_clause(c.rules, item)) + " " +
          c.item(item) + " " + badge(c, !io.fails, io.fails ? "status.fail" : "status.pass");
   if (io.fails)
     out += " <span class=\"sub\">" +
@@ -550,7 +595,7 @@ void counselling_notes(std::string& out, const Ctx& c, const Options& opt) {
     const auto it = std::lower_bound(opt.record_notes.begin(), opt.record_notes.end(), r.id,
                                      [](const auto& n, const std::string& id) { return n.first < id; });
     if (it == opt.record_notes.end() || it->first != r.id) continue;
-    items += "<li><strong>" + c.e1(kTableTitle[li]) + " " + std::to_string(number[li]) + "</strong> <span class=\"sub\">" +
+    items += "<li><strong>" + table_title(c, li) + " " + std::to_string(number[li]) + "</strong> <span class=\"sub\">" +
              esc(r.id) + "</span>" + c.sep() + "<span class=\"u written\">" + esc(it->second) + "</span></li>\n";
   }
   if (!items.empty()) out += "<h4>" + c.t("notes.records") + "</h4>\n<ul class=\"notes\">\n" + items + "</ul>\n";
@@ -648,11 +693,12 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   out += "<p class=\"note\">" + c.t_fill("note.complaints", {{"months", std::to_string(cc.window_months)},
                                                              {"resolved_months", std::to_string(cc.resolved_window_months)},
                                                              {"threshold", std::to_string(cc.threshold)}},
-                                                  "text.list.and") + "</p>\n</section>\n";
+                                                  "text.list.and") +
+         out_of_scope_note(c, Counting::complaints) + "</p>\n</section>\n";
   open_part(out, c, "other");
   group(out, c, "other");
   out += "<p class=\"note\">" + c.L([&](Lang l) { return esc(rules.text("standard.appendix_d_amount_note", l)); }) + "</p>\n";
-  out += "<p class=\"note\">" + c.t("note.dates") + "</p>\n</section>\n";
+  out += "<p class=\"note\">" + date_note(c) + "</p>\n</section>\n";
   // Beyond Table E.1: the clause-by-clause results, the route to passing (8.8) and the mark (7).
   out += "<section class=\"part\" id=\"annex\">\n";
   checks(out, c);
@@ -668,7 +714,7 @@ Output report_html(std::string_view text, const Options& options, const Rules& r
   }
   mark_specimen(out, c);
   out += "</div>\n</section>\n</main>\n</body>\n</html>\n";
-  return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail};
+  return {std::move(out), plan.evaluation.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 }  // namespace nvcheck

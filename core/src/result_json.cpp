@@ -225,7 +225,9 @@ std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules
     out += a.action;
     out += "\",\"decided_by\":\"";
     out += a.decided_by;
-    out += "\",\"done_on\":";
+    out += "\",\"decider\":";
+    append_json_string(out, action_decider(e, a, rules, lang));
+    out += ",\"done_on\":";
     append_day_or_null(out, ev.on);
     out += ",\"counts_until\":";
     append_day_or_null(out, a.counts_until);

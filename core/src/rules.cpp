@@ -481,6 +481,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
       }
       r->enums.emplace(def.name, std::move(def));
     }
+    // The order the data writes the values in (the map above sorts them), for messages to people.
+    const nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(standard_json);
+    for (auto e = ordered["enums"].begin(); e != ordered["enums"].end(); ++e)
+      if (auto def = r->enums.find(e.key()); def != r->enums.end())
+        for (auto v = e->begin(); v != e->end(); ++v) def->second.written.push_back(def->second.index_of(v.key()));
   } else {
     fail("enums are missing");
   }

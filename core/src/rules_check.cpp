@@ -93,7 +93,7 @@ const std::set<std::string, std::less<>>& known_placeholders() {
       "value_label", "verdict", "what", "window_months", "resolved_window_months", "lang", "document", "a", "b",
       "first_passed_on", "since", "clauses", "digits", "parts", "format", "kind", "role",
       "key", "place", "problem", "n", "who", "field", "from", "to", "version",
-      "prefixes", "window_from"};
+      "prefixes", "window_from", "table", "head", "regions", "values"};
   return k;
 }
 

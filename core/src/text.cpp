@@ -112,7 +112,7 @@ Output check_text(std::string_view text, const Options& options, const Rules& ru
             error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   append_evaluation_text(out, p.parsed.enterprise, ev, rules, options.lang);
-  return {out, ev.pass ? Verdict::pass : Verdict::fail};
+  return {out, ev.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 Output plan_text(std::string_view text, const Options& options, const Rules& rules) {
@@ -142,7 +142,7 @@ Output plan_text(std::string_view text, const Options& options, const Rules& rul
            ", " + rules.text("text.earliest", lang) + sep + date_or(plan.disputes_earliest_pass, none) + '\n';
   }
   out += rules.text("text.draft_notice", lang) + '\n';
-  return {out, ev.pass ? Verdict::pass : Verdict::fail};
+  return {out, ev.pass ? Verdict::pass : Verdict::fail, {}};
 }
 
 }  // namespace nvcheck

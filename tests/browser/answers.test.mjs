@@ -192,7 +192,7 @@ test('browser.answers every field has help from the rule data, for the region, i
   assert.deepEqual(missing, []);
   const idHelp = page.locator('[data-path="/enterprise/id_code"].field > .help');
   assert.match(await idHelp.innerText(), /unified social credit code/);
-  assert.match(await page.locator('[data-path="/enterprise/division_code"].field > .help').innerText(), /440115/);
+  assert.match(await page.locator('[data-path="/enterprise/division_code"].field > .help').innerText(), /^The 6-digit .*Guangdong/);
   await field(page, '/enterprise/region').selectOption('HK');
   await settle(page);
   assert.match(await idHelp.innerText(), /Business Registration \(BR\)/);

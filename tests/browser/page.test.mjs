@@ -544,6 +544,15 @@ test('browser.page what-if date: the complaints sample passes on its earliest da
   await waitVerdict(page, 'pass');
 });
 
+test('browser.page how to pass: who decides is in the engine\'s words (the record the list\'s end_event.decider names)', async (t) => {
+  const { page, problems } = await open(t);
+  await loadSample(page, 'gd-actions-dispute');
+  const badge = (record) => page.locator(`#plan-body li.action[data-record="${record}"] .badge`).first().innerText();
+  assert.equal(await badge('r1'), 'Decided by 商账管理平台');  // the listing's source, not a word for every list
+  assert.equal(await badge('t1'), 'Decided by the enterprise itself');
+  assert.deepEqual(problems, []);
+});
+
 test('browser.page how to pass: Try it moves the date in a what-if copy; apply; disputes upheld', async (t) => {
   const { page, problems } = await open(t);
   await loadSample(page, 'hk-complaints');

@@ -28,7 +28,8 @@ CLAUSES = BASIC + [c for c, _, _ in INDICATORS]
 WARNINGS = {"not_in_appendix", "unresolved_complaint_aged_out", "registration_not_subsisting",
             "division_not_in_region", "unknown_field", "counted_although_disputed", "beyond_calendar"}
 ERRORS = {"invalid_json", "unsupported_schema", "duplicate_key", "missing_field", "empty_value", "wrong_type",
-          "unknown_value", "bad_date", "unknown_record_list", "end_before_start", "duplicate_id", "empty_id"}
+          "unknown_value", "bad_date", "unknown_record_list", "end_before_start", "duplicate_id", "empty_id",
+          "too_deep", "string_too_long", "too_many_records"}
 ACTIONS = {"release_coercion": ("authority", {"6.2.2"}), "perform_judgment": ("enterprise", {"6.2.3"}),
            "close_criminal_case": ("authority", {"6.2.4"}), "end_measure": ("authority", {"6.2.5", "6.2.6"}),
            "resolve_complaint": ("enterprise", {"6.2.8", "6.2.9"}), "remove_listing": ("authority", {"6.2.10"})}

@@ -216,11 +216,8 @@ TEST_SUITE("report") {
       auto indicator = [&](int i) {
         return escaped(item_clause(R(), kBasicCount + i)) + " " + escaped(item_name(R(), kBasicCount + i, Region::GD, l));
       };
-      const char* const titles[] = {"penalties", "coercions", "judgments", "criminal_cases", "self_regulatory",
-                                    "community", "certification_violations", "contract_complaints",
-                                    "commitment_complaints", "risk_list"};
       auto table = [&](int i) {
-        order.push_back(e1(titles[i]));
+        order.push_back(e1((std::string("table.") + kListNames[static_cast<std::size_t>(i)]).c_str()));
         order.push_back(indicator(i));
       };
       for (int i = 0; i < 4; ++i) table(i);

@@ -472,4 +472,270 @@ TEST_SUITE("rules") {
         }
     }
   }
+  TEST_CASE("Rule edit: the report's note on dates follows report_columns (a column changed, a label renamed)") {
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::en;
+    auto note = [&](const Rules& r) {  // the note's lines
+      const std::string html = report_html(file(""), o, r).text;
+      const std::size_t from = html.find("Dates in the tables are");
+      REQUIRE(from != std::string::npos);
+      return html.substr(from, html.find("</p>", from) - from);
+    };
+    const std::string before = note(rules());
+    CHECK(contains(before, "“Date of decision” is the record&#39;s “Date imposed”"));  // 6.2.2
+    CHECK(contains(before, "“Date of decision” is the record&#39;s “Date the case arose”"));  // 6.2.4
+    Copy c;  // the coercions' date column shows the release date; the criminal case's date is renamed
+    c.standard["report_columns"]["administrative_coercions"][2]["field"] = "released_on";
+    c.field("criminal_cases", "arose_on")["label"]["en"] = "Day the case was opened";
+    REQUIRE_MESSAGE(c.problems().empty(), listed(c.problems()));
+    const std::string after = note(*c.load());
+    CHECK(contains(after, "“Date of decision” is the record&#39;s “Date released”"));
+    CHECK_FALSE(contains(after, "“Date imposed”.<br>Court"));
+    CHECK(contains(after, "“Date of decision” is the record&#39;s “Day the case was opened”"));
+    // A date column removed from the table: the note no longer speaks of it.
+    Copy d;
+    json& risk = d.standard["report_columns"]["risk_list_entries"];
+    for (std::size_t k = 0; k < risk.size(); ++k)
+      if (risk[k]["field"] == "listed_on") risk.erase(k);
+    REQUIRE_MESSAGE(d.problems().empty(), listed(d.problems()));
+    CHECK(contains(before, "“Date listed”"));
+    CHECK_FALSE(contains(note(*d.load()), "“Date listed”"));
+  }
+
+  TEST_CASE("Rule edit: Table E.1's record-table titles are the report data's (report.json e1.table.<list>)") {
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::zh_Hans;
+    const std::string title = rules().text("report.e1.table.judgments", Lang::zh_Hans);
+    REQUIRE(title != "report.e1.table.judgments");
+    CHECK(contains(report_html(file(""), o, rules()).text, "<h4>" + title + "</h4>"));
+    Copy c;
+    json report = json::parse(c.report);
+    report["report"]["e1"]["table"]["judgments"]["zh-Hans"] = "法院裁判信息";
+    c.report = report.dump(1);
+    const std::string html = report_html(file(""), o, *c.load()).text;
+    CHECK(contains(html, "<h4>法院裁判信息</h4>"));
+    CHECK_FALSE(contains(html, "<h4>" + title + "</h4>"));
+  }
+
+  TEST_CASE("Rule edit: the page's help lines name the regions, the division code's digits and the appendix from the data") {
+    auto help = [](const Rules& r, const char* key, Lang l = Lang::en) {
+      const json summary = json::parse(rules_summary_json(r));
+      return summary["texts"][key][kLangCodes[static_cast<std::size_t>(l)]].get<std::string>();
+    };
+    CHECK(help(rules(), "help.enterprise.region") ==
+          "Where the enterprise is registered: Guangdong, Hong Kong SAR or Macao SAR. It decides the indicator names of "
+          "Table 1 and the division codes offered.");
+    CHECK(contains(help(rules(), "help.enterprise.region", Lang::zh_Hans), "广东省、香港特别行政区或澳门特别行政区"));
+    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "The 6-digit"));
+    CHECK(contains(help(rules(), "help.enterprise.division_code.GD"), "the codes of Guangdong are offered"));
+    CHECK(help(rules(), "help.enterprise.division_code.MO", Lang::zh_Hant) == "澳門特別行政區的代碼，輸入時會列出。");
+    CHECK(contains(help(rules(), "help.organization"), "(Appendix A)"));
+    CHECK(contains(help(rules(), "help.list"), "(Appendix D)"));
+    // No help line of the page keeps a placeholder.
+    const json summary = json::parse(rules_summary_json(rules()));
+    for (auto it = summary["texts"].begin(); it != summary["texts"].end(); ++it)
+      if (it.key().rfind("help.", 0) == 0)
+        for (const auto& v : *it) CHECK_MESSAGE(v.get<std::string>().find('{') == std::string::npos, it.key());
+    // The texts as written name no region and no count of digits: the data does.
+    for (const auto& [key, text] : rules().texts) {
+      if (key.rfind("help.", 0) != 0) continue;
+      for (const Lang l : {Lang::zh_Hans, Lang::zh_Hant, Lang::en}) {
+        for (const Text3& region : rules().region_labels) CHECK_MESSAGE(!contains(text[l], region[l]), key);
+        for (const char* word : {"Guangdong", "Hong Kong", "Macao", "广东", "香港", "澳门", "廣東", "澳門", "6-digit", "6 位", "GB/T"})
+          CHECK_MESSAGE(!contains(text[l], word), key << ": " << word);
+      }
+    }
+    Copy c;  // a region renamed, the division part of the mark code given 7 digits
+    c.standard["regions"]["GD"]["label"]["en"] = "Guangdong Province";
+    c.standard["mark"]["parts"][0]["digits"] = 7;
+    const auto r = c.load();
+    CHECK(contains(help(*r, "help.enterprise.region"), "Guangdong Province, Hong Kong SAR or Macao SAR."));
+    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "The 7-digit"));
+    CHECK(contains(help(*r, "help.enterprise.division_code.GD"), "the codes of Guangdong Province are offered"));
+  }
+
+  TEST_CASE("Rule edit: an unknown value's message lists the allowed values by their labels, in the language") {
+    const std::string f = R"({"schema":"nvcheck/enterprise@1","enterprise":{"name":"a","region":"CN","incorporated_on":"2020-01-01"},)"
+                          R"("application":{"previous":[{"result_on":"2025-01-01","outcome":"withdrawn"}]},)"
+                          R"("records":{"risk_list_entries":[{"id":"r1","list":"x","listed_on":"2026-01-01"}]}})";
+    auto messages = [&](const Rules& r, Lang l) {
+      std::string all;
+      const json result = json::parse(check(f, "2026-06-01", r, l).text);
+      for (const auto& e : result["errors"]) all += e["message"].get<std::string>() + "\n";
+      return all;
+    };
+    const std::string en = messages(rules(), Lang::en);
+    CHECK(contains(en, "allowed: Guangdong, Hong Kong SAR or Macao SAR."));
+    CHECK(contains(en, "allowed: Passed or Failed."));
+    CHECK(contains(en, rules().appendices[3].entries[0].display[Lang::en] + ", "));
+    CHECK(contains(en, " or other (not in the appendix)."));
+    for (const char* code : {"GD, HK", "failed, passed", "passed, failed", "credit_overdue", ", other"})
+      CHECK_MESSAGE(!contains(en, code), code);
+    CHECK(contains(messages(rules(), Lang::zh_Hans), "可选值：广东省、香港特别行政区或澳门特别行政区。"));
+    CHECK(contains(messages(rules(), Lang::zh_Hant), "可選值：通過或未通過。"));
+    Copy c;  // a label renamed: the message follows (the copy is written with its keys sorted)
+    c.standard["enums"]["outcome"]["failed"]["en"] = "Not passed";
+    CHECK(contains(messages(*c.load(), Lang::en), "allowed: Not passed or Passed."));
+  }
+
+  TEST_CASE("Rule edit: who decides, in the plan's words, is the field the list's end_event.decider names") {
+    const std::string f = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2026-03-01","authority":"Futian Bureau"}],)"
+        R"("judgments":[{"id":"j1","case_type":"civil","effective":true,"nonperformance_from":"2026-02-01","decided_on":"2026-01-01","court":"Nansha Court"}])");
+    Options o;
+    o.on = day("2026-06-01");
+    auto decider = [&](const Rules& r, const char* record) {
+      const json plan = json::parse(plan_json(f, o, r).text);
+      for (const auto& a : plan["actions"])
+        if (a["record"] == record) return a["decider"].get<std::string>();
+      return std::string("?");
+    };
+    CHECK(decider(rules(), "k1") == "Futian Bureau");
+    CHECK(decider(rules(), "j1") == "the enterprise itself");  // performing a judgment: end_event.by
+    Copy c;  // no decider: the list's own words
+    c.indicator("6.2.2")["end_event"].erase("decider");
+    CHECK(decider(*c.load(), "k1") == "the authority that imposed it");
+    json texts = json::parse(c.texts);  // nor the list's words: who brings it about (end_event.by)
+    texts["decider"].erase("administrative_coercions");
+    c.texts = texts.dump(1);
+    const auto r = c.load();
+    CHECK(decider(*r, "k1") == "the authority");
+    CHECK(contains(plan_json(f, o, *r).text, "Have the authority release"));
+    Copy d;  // another field names who decides
+    d.field("administrative_coercions", "cause")["role"] = "source";
+    d.indicator("6.2.2")["end_event"]["decider"] = "cause";
+    const std::string g = file(
+        R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2026-03-01","authority":"Futian Bureau","cause":"the tax office"}])");
+    const json plan = json::parse(plan_json(g, o, *d.load()).text);
+    CHECK(plan["actions"][0]["decider"] == "the tax office");
+  }
+  TEST_CASE("Rule edit: the report follows each kind of edit, its words agreeing with the engine") {
+    Options o;
+    o.on = day("2026-06-01");
+    o.lang = Lang::en;
+    auto report = [&](const std::string& f, const Rules& r) { return report_html(f, o, r).text; };
+    {  // a window: 6.2.1 12 -> 24 months
+      Copy c;
+      c.indicator("6.2.1")["window_months"] = 24;
+      const std::string h = report(file(kPenalty), *c.load());
+      CHECK(contains(h, "counts for 24 months from “Date of decision”, until 10 January 2027."));
+      CHECK_FALSE(contains(report(file(kPenalty), rules()), "counts for 24 months"));
+    }
+    {  // a threshold: 6.2.8 2 -> 1, the note on complaints says it
+      Copy c;
+      c.indicator("6.2.8")["threshold"] = 1;
+      c.indicator("6.2.9")["threshold"] = 1;
+      const std::string h = report(file(""), *c.load());
+      CHECK(contains(h, "the indicator fails when 1 or more complaints count."));
+      CHECK(contains(report(file(""), rules()), "the indicator fails when 2 or more complaints count."));
+    }
+    {  // an incorporation period: 6.1.1 18 -> 24 months
+      Copy c;
+      c.standard["basic_requirements"][0]["months"] = 24;
+      const std::string h = report(file("", "2025-01-01"), *c.load());
+      CHECK(contains(h, "Incorporated for at least 24 months"));
+      CHECK_FALSE(contains(h, "at least 18 months"));
+    }
+    {  // an in-scope value: oral commitments counted (6.2.9), the note no longer leaves them out
+      const std::string before = report(file(""), rules());
+      CHECK(contains(before, "6.2.9: a complaint whose “Commitment form” is Oral commitment does not count."));
+      Copy c;
+      c.indicator("6.2.9")["in_scope"]["form"].push_back("oral");
+      const std::string h = report(file(""), *c.load());
+      CHECK_FALSE(contains(h, "Oral commitment does not count"));
+      CHECK(contains(h, "6.2.8: a complaint whose “Contract type” is Other does not count."));
+      c.indicator("6.2.8")["in_scope"]["contract_type"] = json::array({"commercial"});
+      CHECK(contains(report(file(""), *c.load()), "6.2.8: a complaint whose “Contract type” is Labour contract or Other does not count."));
+    }
+    {  // a one-off measure: the report's route to passing has no action for it
+      const std::string f = file(
+          R"("self_regulatory_violations":[{"id":"s1","organization":"A01","measure":"suspension_of_rights","imposed_on":"2026-01-10"}])");
+      CHECK(contains(report(f, rules()), "to end the measure imposed on 10 January 2026"));
+      Copy c;
+      c.indicator("6.2.5")["one_off"].push_back("suspension_of_rights");
+      CHECK_FALSE(contains(report(f, *c.load()), "to end the measure imposed on 10 January 2026"));
+    }
+    {  // an appendix entry added and one removed: the report names the new one, and says the old one is not listed
+      Copy c;
+      c.standard["appendix_a"].push_back({{"id", "A33"}, {"region", "GD"}, {"name", "新商会"}, {"zh-Hant", "新商會"}, {"en", "New Chamber"}});
+      json& a = c.standard["appendix_a"];
+      const std::string first = a[0]["en"].get<std::string>();
+      a.erase(a.begin());
+      const auto r = c.load();
+      auto rec = [](const char* org) {
+        return file(std::string(R"("self_regulatory_violations":[{"id":"s1","organization":")") + org +
+                    R"(","measure":"public_censure","imposed_on":"2026-01-01"}])");
+      };
+      CHECK(contains(report(rec("新商会"), *r), ">New Chamber<"));
+      const std::string gone = report(rec("A01"), *r);
+      CHECK_FALSE(contains(gone, first));
+      CHECK(contains(gone, "not in Appendix A"));
+      CHECK(contains(report(rec("A01"), rules()), first));
+    }
+    {  // a label renamed: the report's table and the out-of-scope reason use it
+      Copy c;
+      c.standard["enums"]["field"]["labour"]["en"] = "Employment";
+      c.indicator("6.2.1")["in_scope"]["field"] = json::array({"market_regulation"});
+      const std::string h = report(file(kPenalty), *c.load());
+      CHECK(contains(h, "Employment"));
+      CHECK_FALSE(contains(h, "Labour and employment"));
+    }
+  }
+  TEST_CASE("Rule edit: the plan follows each kind of edit (window, threshold, incorporation, scope, appendix)") {
+    auto plan = [](const std::string& f, const char* on, const Rules& r) {
+      Options o;
+      o.on = day(on);
+      return json::parse(plan_json(f, o, r).text);
+    };
+    auto wait_until = [](const json& p, const char* clause) {
+      for (const auto& w : p["waits"])
+        if (w["clause"] == clause) return w["clears_on"].is_null() ? std::string("null") : w["clears_on"].get<std::string>();
+      return std::string("none");
+    };
+    {  // a window: 6.2.1 12 -> 24 months, the wait ends a year later
+      Copy c;
+      c.indicator("6.2.1")["window_months"] = 24;
+      CHECK(wait_until(plan(file(kPenalty), "2025-06-01", rules()), "6.2.1") == "2026-01-10");
+      const json p = plan(file(kPenalty), "2025-06-01", *c.load());
+      CHECK(wait_until(p, "6.2.1") == "2027-01-10");
+      CHECK(contains(p.dump(), "10 January 2027"));
+    }
+    {  // a threshold: one complaint now fails 6.2.8, and resolving it is the action
+      Copy c;
+      c.indicator("6.2.8")["threshold"] = 1;
+      const std::string f = file(
+          R"("contract_complaints":[{"id":"c1","contract_type":"commercial","valid":true,"received_on":"2026-03-01"}])");
+      CHECK(plan(f, "2026-06-01", rules())["actions"].empty());
+      const json p = plan(f, "2026-06-01", *c.load());
+      REQUIRE(p["actions"].size() == 1);
+      CHECK(p["actions"][0]["action"] == "resolve_complaint");
+    }
+    {  // an incorporation period: 6.1.1 18 -> 24 months
+      Copy c;
+      c.standard["basic_requirements"][0]["months"] = 24;
+      const json p = plan(file("", "2025-01-01"), "2026-09-01", *c.load());
+      CHECK(wait_until(p, "6.1.1") == "2027-01-01");
+      CHECK(contains(p.dump(), "Incorporated for at least 24 months"));
+    }
+    {  // an in-scope value removed: nothing left to wait for
+      Copy c;
+      json& scope = c.indicator("6.2.1")["in_scope"]["field"];
+      scope.erase(std::find(scope.begin(), scope.end(), "labour"));
+      CHECK(plan(file(kPenalty), "2025-06-01", rules())["verdict"] == "fail");
+      CHECK(plan(file(kPenalty), "2025-06-01", *c.load())["verdict"] == "pass");
+    }
+    {  // an appendix entry added: its organisation decides the measure's end, by its name
+      Copy c;
+      c.standard["appendix_a"].push_back({{"id", "A33"}, {"region", "GD"}, {"name", "新商会"}, {"zh-Hant", "新商會"}, {"en", "New Chamber"}});
+      const std::string f = file(
+          R"("self_regulatory_violations":[{"id":"s1","organization":"新商会","measure":"suspension_of_rights","imposed_on":"2026-01-10"}])");
+      CHECK(plan(f, "2026-06-01", rules())["actions"].empty());  // not in Appendix A: it does not count
+      const json p = plan(f, "2026-06-01", *c.load());
+      REQUIRE(p["actions"].size() == 1);
+      CHECK(p["actions"][0]["decider"] == "New Chamber");
+      CHECK(contains(p["actions"][0]["text"].get<std::string>(), "Ask New Chamber to end the measure"));
+    }
+  }
 }

@@ -73,6 +73,8 @@ export interface PlanAction {
   clause: string;
   action: 'release_coercion' | 'perform_judgment' | 'close_criminal_case' | 'end_measure' | 'resolve_complaint' | 'remove_listing';
   decided_by: 'enterprise' | 'authority';
+  /** Who decides, in words: the enterprise itself, or the record's field its list's end_event.decider names. */
+  decider: string;
   done_on: DateText;
   counts_until: DateText | null;
   clause_clears_on: DateText | null;

@@ -1,5 +1,8 @@
 // Evaluation of clauses 6.1 and 6.2 at a date, and the projection over the file's timeline
 // (docs/rules.md "Projection") and the route to passing (docs/rules.md "Route to passing").
+// One job per source file: core/src/scope.cpp (6.2: a record's scope and counting span),
+// timeline.cpp (the timeline and the projection), evaluate.cpp (the evaluation at a date and its
+// warnings), plan.cpp (8.8: the route to passing).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -47,6 +50,8 @@ struct RecordScope {
 RecordScope scope_record(const Record& r, const Rules& rules);
 /// Per-record scope for every record of the enterprise (same order as Enterprise::records).
 std::vector<RecordScope> scope_records(const Enterprise& e, const Rules& rules);
+/// The record's date in a slot (an indicator's window_from); kNever when the record has none.
+Day date_of(const Record& r, DateSlot slot);
 
 /// The thirteen checks: three basic requirements then ten indicators.
 inline constexpr int kBasicCount = 3;
@@ -74,7 +79,7 @@ class Timeline {
  private:
   struct PreviousAt { Day result_on; bool failed; bool false_information; };
   Day incorporated_plus_ = kNever;
-  int months_after_failure_ = 6, months_after_false_ = 18;
+  int months_after_failure_ = 0, months_after_false_ = 0;  // the rule data's 6.1.2 and 6.1.3 months
   std::vector<PreviousAt> previous_;  // sorted by result_on, failures after passes on a tie
   std::array<std::vector<Span>, kListCount> spans_;
   std::array<int, kListCount> thresholds_{};

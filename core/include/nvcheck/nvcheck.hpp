@@ -95,6 +95,9 @@ std::string error_message(const InputError& err, const Rules& rules, Lang lang, 
 std::string warning_message(const Warning& w, const Rules& rules, Lang lang, const Enterprise* e = nullptr);
 std::string reason_text(const Reason& r, const Rules& rules, Lang lang);
 std::string action_text(const Enterprise& e, const Plan& plan, const PlanAction& a, const Rules& rules, Lang lang);
+/// Who decides an action, in words: the enterprise itself, or the record's field its list's
+/// end_event.decider names (an authority, a court, an appendix entry, a source), else the list's words.
+std::string action_decider(const Enterprise& e, const PlanAction& a, const Rules& rules, Lang lang);
 std::string wait_text(const Enterprise& e, const PlanWait& w, const Rules& rules, Lang lang);
 
 /// A date for people: "30 June 2027" in English, "2027年6月30日" in Chinese.

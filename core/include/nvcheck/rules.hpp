@@ -47,6 +47,7 @@ struct EnumDef {
   std::string name;
   std::vector<std::string> values;
   std::vector<Text3> labels;
+  std::vector<int> written;  // the values' indices in the order the rule data writes them (for people)
   int index_of(std::string_view value) const noexcept;  // -1 when unknown
 };
 

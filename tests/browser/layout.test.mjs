@@ -160,7 +160,12 @@ test('browser.layout deep in the form the answer bar shows the verdict, the earl
     // The pill holds the verdict and the earliest date (the whole text, not cut: a phone may take two lines).
     const pill = await page.locator('#status-pill').evaluate((el) => ({ text: el.textContent, cut: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1 }));
     const [fail, human] = await page.evaluate(async (iso) => {
+      // The page's strings module on its own (the page runs its bundled copy): told the page's
+      // language and the engine's way of writing dates, as the page's start tells its own.
       const i18n = await import('./i18n.js');
+      const engine = await import('./engine.mjs');
+      i18n.setLang(document.documentElement.lang);
+      i18n.useDateWriter(engine.humanDate);
       return [i18n.t('result.fail'), i18n.humanDate(iso)];
     }, earliest);
     assert.ok(pill.text.startsWith(fail) && pill.text.includes(human), `${width} px pill: ${pill.text}`);

@@ -12,7 +12,7 @@ import { actionKey } from './plan-view.js';
 import { buildPage } from './build-views.js';
 import { $, state, views } from './page-state.js';
 import { renderAll } from './result-render.js';
-import { persist } from './saved-entries.js';
+import { persistSoon } from './saved-entries.js';
 
 let timer = null;
 
@@ -21,11 +21,14 @@ function options() {
   return { lang: getLang(), today: state.today, on: state.on || undefined, detail: true };
 }
 
-/** Something changed in the form: save, rebuild the form when its shape changed, re-evaluate. */
+/**
+ * Something changed in the form: its part changed when its shape did (forms.js patches only that
+ * part), then, each in a task of its own after this one (the edit itself stays cheap), the save
+ * with the notes' list of records, and the evaluation.
+ */
 export function changed(structural) {
-  persist();
   if (structural) views.form.render();
-  if (views.notesView) views.notesView.refresh();
+  persistSoon(() => { if (views.notesView) views.notesView.refresh(); });
   evaluateSoon(structural ? 0 : 150);
 }
 

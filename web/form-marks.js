@@ -141,8 +141,10 @@ export class FormMarks {
     this.targetFor(path);  // (and a record's fields)
     const control = this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
     if (control) {
-      control.focus();
-      control.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // Without scrolling to it first (the browser's own scroll would lay out the page now, in
+      // the edit's task): it is scrolled into view smoothly in the next frame.
+      control.focus({ preventScroll: true });
+      requestAnimationFrame(() => control.scrollIntoView({ block: 'center', behavior: 'smooth' }));
       return true;
     }
     const target = this.targetFor(path);

@@ -2,8 +2,10 @@
 # Assembles the static site into dist/site/: the page (web/), the engine adapter
 # (wasm/engine.mjs), the WebAssembly module (build-wasm/wasm/nvcheck.{mjs,wasm}), the demo
 # samples (web/samples/) and the rule data (rules/wq179.json). Any static host can serve the
-# folder; `node tools/serve.mjs` does. Then the service worker's list of files and version
-# (tools/precache.mjs) and the precompressed .br/.gz copies (tools/precompress.mjs).
+# folder; `node tools/serve.mjs` does. Then the first paint's texts (tools/first-paint.mjs), the
+# page's modules and styles joined (tools/bundle.mjs, with Debian's esbuild), the service worker's
+# list of files and version (tools/precache.mjs) and the precompressed .br/.gz copies
+# (tools/precompress.mjs).
 #
 #   tools/build-site.sh            # needs tools/build-wasm.sh to have run
 #   NVCHECK_WASM_DIR=dir tools/build-site.sh   # take nvcheck.{mjs,wasm} from elsewhere
@@ -34,6 +36,8 @@ cp "$root/rules/standard.json" "$out/rules/standard.json"  # the standard view's
 cp "$root/wasm/engine.mjs" "$out/engine.mjs"
 cp "$wasm_dir/nvcheck.mjs" "$wasm_dir/nvcheck.wasm" "$out/"
 
+node "$root/tools/first-paint.mjs" "$out"  # the first frame's texts in the three languages
+node "$root/tools/bundle.mjs" "$out"       # the page's modules and styles in one file each
 node "$root/tools/precache.mjs" "$out"
 node "$root/tools/precompress.mjs" "$out"
 

@@ -24,7 +24,11 @@ function walk(d, rel = '') {
   return out;
 }
 
-const names = walk(dir).filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f)).sort();
+// The modules the page's bundle holds (tools/bundle.mjs, the first line of app.js) are not the
+// page's files: the page never asks for them.
+const first = fs.existsSync(path.join(dir, 'app.js')) ? fs.readFileSync(path.join(dir, 'app.js'), 'utf8').split('\n', 1)[0] : '';
+const bundled = new Set(first.startsWith('// bundle: ') ? first.slice(11).split(' ') : []);
+const names = walk(dir).filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f) && !bundled.has(f)).sort();
 const files = {};
 const hash = crypto.createHash('sha256');
 for (const f of names) {

@@ -10,10 +10,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian packages the project needs (docs/toolchain.md "Packages"): build, sanitizers and fuzzing,
 # WebAssembly, browser tests and PDF, CJK fonts; the other two engines (WebKitGTK's
-# WebKitWebDriver and MiniBrowser under Xvfb, Firefox ESR).
+# WebKitWebDriver and MiniBrowser under Xvfb, Firefox ESR); the bundler of the site's modules.
 packages=(cmake make g++ nlohmann-json3-dev doctest-dev emscripten clang libclang-rt-14-dev
           chromium poppler-utils fonts-wqy-zenhei ca-certificates
-          webkit2gtk-driver xvfb firefox-esr)
+          webkit2gtk-driver xvfb firefox-esr esbuild)
 
 install() {
   local missing=() p sudo=""

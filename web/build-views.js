@@ -2,7 +2,6 @@
 // code box, the desk and the notes; then asks for the demo samples and mounts the guided tour
 // (with what it may read and do).
 
-import * as engine from './engine.mjs';
 import * as model from './model.js';
 import * as storage from './storage.js';
 import { Answers } from './answers.js';
@@ -14,7 +13,7 @@ import { mountTour } from './tour.js';
 import * as desk from './desk.js';
 import { DeskView } from './desk-view.js';
 import { NotesView } from './notes.js';
-import { changed, evaluateNow, reportOf } from './evaluation.js';
+import { changed, evaluateNow, reportOf, evaluateText, planText } from './evaluation.js';
 import { exportDesk } from './files.js';
 import { notify, renderNotice } from './notices.js';
 import { $, state, views } from './page-state.js';
@@ -46,7 +45,8 @@ export function buildPage() {
   views.markCode = new MarkCodeBox($('mark-code-body'), { rules: () => state.rules });
   views.deskView = new DeskView($('desk-body'), {
     rules: () => state.rules, today: () => state.today, 
-    evaluate: (text, o) => JSON.parse(engine.evaluate(text, o)), plan: (text, o) => JSON.parse(engine.plan(text, o)),
+    // As the page's evaluation asks (evaluation.js): the open client's row is the page's answer.
+    evaluate: (text, o) => evaluateText(text, { ...o, detail: true }), plan: (text, o) => planText(text, { ...o, detail: true }),
     regionName: (r) => state.rules.regionLabel(r), open: openClient, notify, exportDesk,
     announce: (msg) => { $('sr-live').textContent = msg; },
     nameField: () => document.querySelector('[data-path="/enterprise/name"]:is(input)'),

@@ -1,5 +1,5 @@
 // The page's early requests and the engine's start: the two files the first verdict waits for
-// are requested the moment the page starts, and the engine (engine.mjs) starts from them. index.html
+// are requested as soon as the page's first frame is drawn, and the engine (engine.mjs) starts from them. index.html
 // loads this module on its own (async, no static imports), so the requests go out before the
 // engine's modules have arrived and the WebAssembly module compiles while the page's other modules
 // load. Each request is the one its reader uses: a file is fetched once in every engine, without
@@ -12,9 +12,34 @@ const FILES = {
   rules: () => fetch(new URL('rules/wq179.json', import.meta.url), { cache: 'no-cache' }),
 };
 
+// Once the page's first frame is on screen (issue 13, Lighthouse mobile): the module's download
+// and compile would share the phone's network and processor with what that frame needs (the page,
+// its styles, its first texts). The browser says when it painted (the first-contentful-paint
+// entry, known once the frame is presented); where it does not, two frames later. A hidden page
+// has no frames: its requests go out at once, as they do after half a second whatever happens.
+const painted = new Promise((resolve) => {
+  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') {
+    resolve();
+    return;
+  }
+  setTimeout(resolve, 500);
+  const types = (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes) || [];
+  if (types.includes('paint')) {
+    const seen = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) {
+        seen.disconnect();
+        resolve();
+      }
+    });
+    seen.observe({ type: 'paint', buffered: true });
+  } else {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+});
+
 const early = {};
 for (const [name, get] of Object.entries(FILES)) {
-  early[name] = get();
+  early[name] = painted.then(get);
   early[name].catch(() => {});  // a failure is its reader's to report, not an unhandled rejection
 }
 

@@ -11,8 +11,9 @@ import { isIsoDate } from './date-field.js';
 import { actionKey } from './plan-view.js';
 import { buildPage } from './build-views.js';
 import { $, state, views } from './page-state.js';
-import { renderAll } from './result-render.js';
-import { persist } from './saved-entries.js';
+import { renderAll, renderVerdict } from './result-render.js';
+import { nextTask } from './slices.js';
+import { persistSoon } from './saved-entries.js';
 
 let timer = null;
 
@@ -21,11 +22,14 @@ function options() {
   return { lang: getLang(), today: state.today, on: state.on || undefined, detail: true };
 }
 
-/** Something changed in the form: save, rebuild the form when its shape changed, re-evaluate. */
+/**
+ * Something changed in the form: its part changed when its shape did (forms.js patches only that
+ * part), then, each in a task of its own after this one (the edit itself stays cheap), the save
+ * with the notes' list of records, and the evaluation.
+ */
 export function changed(structural) {
-  persist();
   if (structural) views.form.render();
-  if (views.notesView) views.notesView.refresh();
+  persistSoon(() => { if (views.notesView) views.notesView.refresh(); });
   evaluateSoon(structural ? 0 : 150);
 }
 
@@ -35,18 +39,47 @@ export function evaluateSoon(ms) {
   timer = setTimeout(evaluateNow, ms);
 }
 
+// The engine's last result and plan, by the text and options they were asked for: the desk's row
+// of the open client asks for the same as the page's evaluation did (issue 13: a 10,000-record
+// file's plan is seconds of engine; an edit of a 400-record one was evaluated twice).
+const last = { evaluate: null, plan: null };
+
+function optionsKey(opts) {
+  return JSON.stringify([opts.lang, opts.today, opts.on || '', Boolean(opts.detail)]);
+}
+
+function remembered(kind, text, opts, call) {
+  const key = optionsKey(opts);
+  const hit = last[kind];
+  if (hit && hit.key === key && hit.text === text) return hit.value;
+  const value = JSON.parse(call());
+  last[kind] = { key, text, value };
+  return value;
+}
+
+/** The engine's result for `text` (parsed), the last one again when it was asked for already. */
+export function evaluateText(text, opts) {
+  return remembered('evaluate', text, opts, () => engine.evaluate(text, opts));
+}
+
+/** The engine's plan for `text` (parsed), the last one again when it was asked for already. */
+export function planText(text, opts) {
+  return remembered('plan', text, opts, () => engine.plan(text, opts));
+}
+
 /**
  * The engine's answer for the answered part of the file (model.evalFile), its error paths
  * pointing at the form's rows.
  */
 function evaluateAnswered(doc, answers, opts) {
   const ev = model.evalFile(doc, state.rules, answers);
-  return { res: placeErrors(JSON.parse(engine.evaluate(ev.text, opts)), ev), text: ev.text };
+  return { res: placeErrors(evaluateText(ev.text, opts), ev), text: ev.text };
 }
 
 // An invalid result's errors placed at the form's rows (the engine's `path` is of the answered part).
 function placeErrors(res, ev) {
-  if (res.verdict === 'invalid' && Array.isArray(res.errors)) res.errors = res.errors.map((e) => ({ ...e, path: ev.path(e.path) }));
+  // A copy: the engine's result is remembered as it came (evaluateText).
+  if (res.verdict === 'invalid' && Array.isArray(res.errors)) return { ...res, errors: res.errors.map((e) => ({ ...e, path: ev.path(e.path) })) };
   return res;
 }
 
@@ -85,7 +118,7 @@ export function evaluateNow() {
     state.base = evaluated.res;
     // The plan is shown below the verdict: on the first load (no form yet) it is made once the
     // verdict is on screen (planNow). Nothing can be tried before there is a plan to try.
-    state.plan = state.base.verdict === 'invalid' ? state.base : views.form ? JSON.parse(engine.plan(text, opts)) : null;
+    state.plan = state.base.verdict === 'invalid' ? state.base : views.form ? planText(text, opts) : null;
     // Tried actions follow the current plan (their dates move with the evaluation date).
     const actions = (state.plan && state.plan.actions) || [];
     const fresh = new Map();
@@ -109,7 +142,17 @@ export function evaluateNow() {
     engineFailed(err);
     return;
   }
-  if (!views.form && state.base.verdict === 'invalid') buildPage();
+  if (!views.form && state.base.verdict === 'invalid') {
+    // The first load of a file the engine cannot evaluate yet (a first visit: an empty form): the
+    // verdict now, and in a task of its own the form its errors point into with the views under it
+    // (one long task less as the page starts, issue 13's Lighthouse target).
+    renderVerdict();
+    nextTask().then(() => {
+      if (!views.form) buildPage();
+      renderAll();
+    });
+    return;
+  }
   renderAll();
 }
 
@@ -151,7 +194,7 @@ export function reportOf(text, opts) {
 export function planNow() {
   if (state.plan) return true;
   try {
-    state.plan = JSON.parse(engine.plan(model.evalFile(state.doc, state.rules, state.answers).text, options()));
+    state.plan = planText(model.evalFile(state.doc, state.rules, state.answers).text, options());
     return true;
   } catch (err) {
     engineFailed(err);

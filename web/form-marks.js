@@ -141,8 +141,11 @@ export class FormMarks {
     this.targetFor(path);  // (and a record's fields)
     const control = this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
     if (control) {
-      control.focus();
-      control.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // Without scrolling to it first (the browser's own scroll would lay out the page now, in
+      // the edit's task): it is scrolled into view in the next frame (at once: a smooth scroll
+      // through a form of thousands of controls is a frame of layout and paint each step).
+      control.focus({ preventScroll: true });
+      requestAnimationFrame(() => control.scrollIntoView({ block: 'center' }));
       return true;
     }
     const target = this.targetFor(path);

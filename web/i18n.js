@@ -273,6 +273,11 @@ const S = {
     '時間線：{n} 條記錄；評定日期 {on}；{earliest}。',
     'Timeline of {n} records; evaluation date {on}; {earliest}.',
   ],
+  'timeline.capped': [
+    '图中只画出其中 {shown} 条，计入结论的在前；结论计入全部记录。',
+    '圖中只畫出其中 {shown} 條，計入結論的在前；結論計入全部記錄。',
+    'The chart draws {shown} of them, those that count first; the verdict counts them all.',
+  ],
   'timeline.earliest': ['最早通过日期 {date}', '最早通過日期 {date}', 'earliest pass date {date}'],
   'timeline.no_earliest': ['没有最早通过日期', '沒有最早通過日期', 'no earliest pass date'],
   'timeline.empty': [

@@ -16,20 +16,45 @@ import { renderSamples } from './samples.js';
 import { renderWhatIfDate } from './what-if.js';
 
 export function persist() {
+  const entries = entriesToSave();
+  if (entries) saved(storage.save(entries));
+}
+
+/**
+ * Saves soon, in a task of its own (storage.saveSoon: before anything reads the storage, and when
+ * the page is left); `then()` runs once saved.
+ */
+export function persistSoon(then = null) {
+  storage.saveSoon(() => {
+    const entries = entriesToSave();
+    if (!entries && then) then();
+    return entries;
+  }, (res) => {
+    saved(res);
+    if (then) then();
+  });
+}
+
+// The entries to save, or null when nothing may be saved now (the page says why).
+function entriesToSave() {
   const el = $('save-state');
   if (state.tour) {
     // The guided tour (tour.js) runs on a copy: nothing is saved until it puts the entries back.
     el.textContent = t('tour.not_saved');
     el.classList.add('warn');
-    return;
+    return null;
   }
   if (state.otherTab) {
     // Another tab saved other entries: nothing is written over them until the person chooses.
     el.textContent = t('tab.not_saved');
     el.classList.add('warn');
-    return;
+    return null;
   }
-  const res = storage.save({ doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on });
+  return { doc: state.doc, answers: state.answers.toJSON(state.doc), lang: getLang(), on: state.on };
+}
+
+function saved(res) {
+  const el = $('save-state');
   el.textContent = res === 'ok' ? t('saved') : res === 'full' ? t('storage.full_short') : t('not_saved');
   el.classList.toggle('warn', res !== 'ok');
   if (views.deskView) views.deskView.refreshSoon();

@@ -66,6 +66,7 @@ export function newId() {
 
 /** The desk's index as stored (a fresh read), migrated from the one-enterprise page if needed. */
 export function readDesk() {
+  flush();
   const d = read(DESK_KEY);
   if (d && Array.isArray(d.clients)) {
     d.clients = d.clients.filter((id) => typeof id === 'string');
@@ -76,6 +77,7 @@ export function readDesk() {
 
 /** Changes the index with `fn(index)` on a fresh read, and writes it. */
 export function updateDesk(fn) {
+  flush();
   const d = readDesk() || { clients: [] };
   fn(d);
   return write(DESK_KEY, d);
@@ -105,20 +107,24 @@ function openDesk() {
 
 /** The ids of the clients, in the desk's order. */
 export function clientIds() {
+  flush();
   const d = readDesk();
   return d ? d.clients : [];
 }
 
 /** A client's stored record, or null. */
 export function readClient(id) {
+  flush();
   return id ? read(clientKey(id)) : null;
 }
 
 export function writeClient(id, client) {
+  flush();
   return write(clientKey(id), client);
 }
 
 export function removeClient(id) {
+  flush();
   try {
     store().removeItem(clientKey(id));
   } catch { /* nothing to remove */ }
@@ -126,17 +132,20 @@ export function removeClient(id) {
 }
 
 export function currentClient() {
+  flush();
   return currentId;
 }
 
 /** Makes `id` the client open in this tab (and the one a reload opens). */
 export function setCurrent(id) {
+  flush();
   currentId = id;
   updateDesk((d) => { d.current = id; });
 }
 
 /** The saved state of the open client `{doc, answers, lang, on}` or null. */
 export function load() {
+  flush();
   try {
     const d = openDesk();
     currentId = d.clients.includes(d.current) ? d.current : d.clients[0] || null;
@@ -153,6 +162,7 @@ export function load() {
  * browser's storage is full: QuotaExceededError) or 'refused' (private mode, file://, storage off).
  */
 export function save(state) {
+  cancelPending();
   if (!currentId) {
     try {
       if (!openDesk().clients.length) return 'refused';
@@ -175,8 +185,45 @@ export function save(state) {
   });
 }
 
+// A save asked for after an edit (saveSoon) is written in a task of its own (issue 13: an edit of
+// a 400-record enterprise must be cheap; a save reads, compares and writes the whole client), and
+// before anything else reads or writes this browser's storage, and when the page is hidden or left.
+let pending = null;       // {state: () => the entries to save, done: (result) => void}
+let pendingTimer = null;
+
+function cancelPending() {
+  clearTimeout(pendingTimer);
+  pendingTimer = null;
+  const p = pending;
+  pending = null;
+  return p;
+}
+
+/**
+ * Saves the open client's entries soon: `state()` gives them then (the latest), `done(result)` is
+ * told save()'s result. A later call replaces a save not written yet.
+ */
+export function saveSoon(state, done) {
+  pending = { state, done };
+  if (pendingTimer === null) pendingTimer = setTimeout(flush, 0);
+}
+
+/** Writes a save asked for with saveSoon now, if there is one. */
+export function flush() {
+  const p = cancelPending();
+  if (!p) return;
+  const entries = p.state();
+  if (entries) p.done(save(entries));
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+}
+
 /** Forgets the open client's entries (its notes and name stay). */
 export function clear() {
+  flush();
   const old = readClient(currentId);
   if (!old) return true;
   return write(clientKey(currentId), { ...old, doc: null, answers: null, on: '', changed: new Date().toISOString() }) === 'ok';

@@ -47,7 +47,13 @@ export function renderVerdictBar(pill, next, result, plan, shown = result ? resu
   }
   const text = pillText(result, shown);
   pill.className = `status-pill v-${shown}`;
-  if (pill.textContent !== text) pill.textContent = text;
+  if (pill.textContent !== text) {
+    // In a span of its own: the pill centres it, the span keeps it to two whole lines (style.css).
+    const span = document.createElement('span');
+    span.className = 'pill-text';
+    span.textContent = text;
+    pill.replaceChildren(span);
+  }
   pill.title = text;
   const step = firstStep(result, plan, shown);
   const label = step ? t('bar.next') : '';

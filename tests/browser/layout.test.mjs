@@ -139,7 +139,7 @@ for (const width of [320, 390, 1280]) {
 }
 
 test('browser.layout deep in the form the answer bar shows the verdict, the earliest date and the first step; a language switch keeps the place', async (t) => {
-  for (const [width, lang] of [[320, 'zh-Hant'], [390, 'en'], [1280, 'en'], [1280, 'zh-Hans']]) {
+  for (const [width, lang] of [[320, 'zh-Hant'], [375, 'en'], [390, 'en'], [1280, 'en'], [1280, 'zh-Hans']]) {
     const { page, problems } = await open(t, width, lang);
     await page.goto(base);
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
@@ -158,9 +158,20 @@ test('browser.layout deep in the form the answer bar shows the verdict, the earl
     assert.ok(await page.evaluate(() => window.scrollY) > 2000, 'deep in the form');
     for (const sel of ['#status-pill', '#bar-next', '.lang-switch [data-lang="zh-Hant"]']) assert.ok(await inView(sel), `${width} px: ${sel} in view`);
     // The pill holds the verdict and the earliest date (the whole text, not cut: a phone may take two lines).
-    const pill = await page.locator('#status-pill').evaluate((el) => ({ text: el.textContent, cut: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1 }));
+    // Cut: more than the pill's height (the first line clipped at the top), or more lines than
+    // its text's span shows (an ellipsis).
+    const pill = await page.locator('#status-pill').evaluate((el) => {
+      const over = (e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1;
+      const span = el.querySelector('.pill-text');
+      return { text: el.textContent, cut: over(el) || !span || over(span) };
+    });
     const [fail, human] = await page.evaluate(async (iso) => {
+      // The page's strings module on its own (the page runs its bundled copy): told the page's
+      // language and the engine's way of writing dates, as the page's start tells its own.
       const i18n = await import('./i18n.js');
+      const engine = await import('./engine.mjs');
+      i18n.setLang(document.documentElement.lang);
+      i18n.useDateWriter(engine.humanDate);
       return [i18n.t('result.fail'), i18n.humanDate(iso)];
     }, earliest);
     assert.ok(pill.text.startsWith(fail) && pill.text.includes(human), `${width} px pill: ${pill.text}`);

@@ -39,9 +39,10 @@ export function evaluateSoon(ms) {
   timer = setTimeout(evaluateNow, ms);
 }
 
-// The engine's last result and plan, by the text and options they were asked for: the desk's row
-// of the open client asks for the same as the page's evaluation did (issue 13: a 10,000-record
-// file's plan is seconds of engine; an edit of a 400-record one was evaluated twice).
+// The engine's last result and plan, by the rules, text and options they were asked for: the
+// desk's row of the open client asks for the same as the page's evaluation did (issue 13: a
+// 10,000-record file's plan is seconds of engine; an edit of a 400-record one was evaluated
+// twice). Rules loaded from a file (rule-file.js) are another state.rules: nothing is given again.
 const last = { evaluate: null, plan: null };
 
 function optionsKey(opts) {
@@ -51,9 +52,9 @@ function optionsKey(opts) {
 function remembered(kind, text, opts, call) {
   const key = optionsKey(opts);
   const hit = last[kind];
-  if (hit && hit.key === key && hit.text === text) return hit.value;
+  if (hit && hit.rules === state.rules && hit.key === key && hit.text === text) return hit.value;
   const value = JSON.parse(call());
-  last[kind] = { key, text, value };
+  last[kind] = { rules: state.rules, key, text, value };
   return value;
 }
 

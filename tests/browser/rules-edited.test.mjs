@@ -99,3 +99,20 @@ for (const width of [390, 1280]) {
     assert.deepEqual(problems, []);
   });
 }
+
+// The page remembers the engine's last result by its text and options (evaluation.js): rules
+// loaded from a file must be evaluated afresh, not answered with the built-in rules' result.
+test('browser.rules_edited the same enterprise under rules loaded from a file gets their verdict', async (t) => {
+  const { page, problems } = await open(t, 1280);
+  await setLang(page, 'en');
+  await page.click('[data-sample="gd-pass"]');
+  await page.waitForSelector('.notice[data-kind="sample"]');
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict')?.dataset.verdict === 'pass');
+  const rules = JSON.parse(fs.readFileSync(path.join(root, 'rules', 'wq179.json'), 'utf8'));
+  rules.version = 'edited-test-8';
+  rules.basic_requirements[0].months = 1200;  // 6.1.1: incorporated for 100 years
+  await page.setInputFiles('#rules-input', { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rules)) });
+  await page.waitForSelector('.notice[data-kind="rules-loaded"]');
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict')?.dataset.verdict === 'fail', null, { timeout: 10000 });
+  assert.deepEqual(problems, []);
+});

@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { importsOf, bundleHeader } from './site-modules.mjs';
 
 const dir = path.resolve(process.argv[2] || 'dist/site');
 const pagePath = path.join(dir, 'index.html');
@@ -36,22 +37,13 @@ if (sheets.length > 1) {
 }
 
 // ---- modules ----
-/** The site-relative modules `file` imports statically. */
-function importsOf(file) {
-  const text = fs.readFileSync(path.join(dir, file), 'utf8');
-  const found = new Set();
-  for (const m of text.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)) {
-    found.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
-  }
-  return [...found];
-}
 /** Every module `entry` imports, directly or not, but those kept apart and what they import. */
 function graph(entry) {
   const apart = new Set(KEEP_APART.map((f) => f.slice(2)));
   const seen = new Set();
   const todo = [entry];
   while (todo.length) {
-    for (const d of importsOf(todo.pop())) {
+    for (const d of importsOf(dir, todo.pop())) {
       if (apart.has(d) || seen.has(d) || d === entry) continue;
       seen.add(d);
       todo.push(d);
@@ -74,7 +66,7 @@ if (probe.status === 0) {
   }
   const code = fs.readFileSync(out, 'utf8');
   fs.rmSync(out);
-  fs.writeFileSync(path.join(dir, 'app.js'), `// bundle: ${modules.join(' ')}\n${code}`);
+  fs.writeFileSync(path.join(dir, 'app.js'), bundleHeader(modules) + code);
   process.stdout.write(`bundle: app.js holds ${modules.length + 1} modules (${(code.length / 1024).toFixed(0)} KiB), esbuild ${probe.stdout.trim()}\n`);
 } else {
   process.stderr.write(`bundle: no esbuild (apt-get install esbuild): ${modules.length + 1} modules left apart, each preloaded\n`);

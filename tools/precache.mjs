@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { bundledModules } from './site-modules.mjs';
 
 const dir = path.resolve(process.argv[2] || 'dist/site');
 
@@ -26,8 +27,7 @@ function walk(d, rel = '') {
 
 // The modules the page's bundle holds (tools/bundle.mjs, the first line of app.js) are not the
 // page's files: the page never asks for them.
-const first = fs.existsSync(path.join(dir, 'app.js')) ? fs.readFileSync(path.join(dir, 'app.js'), 'utf8').split('\n', 1)[0] : '';
-const bundled = new Set(first.startsWith('// bundle: ') ? first.slice(11).split(' ') : []);
+const bundled = new Set(bundledModules(dir));
 const names = walk(dir).filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f) && !bundled.has(f)).sort();
 const files = {};
 const hash = crypto.createHash('sha256');

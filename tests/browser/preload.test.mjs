@@ -9,26 +9,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importsOf as siteImports, bundledModules } from '../../tools/site-modules.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const siteDir = process.env.NVCHECK_SITE_DIR || path.join(root, 'dist', 'site');
 
-/** The site-relative files `file` imports statically (`import ... from './x.js'`, `import './x.js'`). */
-function importsOf(file) {
-  const text = fs.readFileSync(path.join(siteDir, file), 'utf8');
-  const found = new Set();
-  for (const m of text.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)) {
-    found.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
-  }
-  return [...found];
-}
-
-/** The modules the bundle app.js holds (its first line), or none when the modules are apart. */
-function bundled() {
-  const first = fs.readFileSync(path.join(siteDir, 'app.js'), 'utf8').split('\n', 1)[0];
-  return first.startsWith('// bundle: ') ? first.slice(11).split(' ') : [];
-}
+const importsOf = (file) => siteImports(siteDir, file);
+const bundled = () => bundledModules(siteDir);
 
 test('browser.preload every module of the page is in its bundle or preloaded, and nothing else is preloaded', () => {
   const page = fs.readFileSync(path.join(siteDir, 'index.html'), 'utf8');

@@ -246,7 +246,7 @@ function planSchema() {
       disputes: {
         anyOf: [
           { type: 'null' },
-          closed({ records: { type: 'array', items: { type: 'string' } }, verdict: { enum: ['pass', 'fail'] }, earliest_pass_date: dateOrNull }),
+          closed({ records: { type: 'array', items: { type: 'string' } }, names: { type: 'array', items: { type: 'string' } }, verdict: { enum: ['pass', 'fail'] }, earliest_pass_date: dateOrNull }),
         ],
       },
       waits: { type: 'array', items: closed({ clause, clears_on: dateOrNull, text: { type: 'string' } }) },

@@ -73,7 +73,8 @@ function disputes(d, rules, none) {
   if (!d) return h('p', { class: 'muted', dataset: { role: 'disputes' }, text: t('plan.disputes_none', { label: disputedLabel }) });
   const verdictLabel = d.verdict === 'pass' ? t('result.pass') : d.verdict === 'fail' ? t('result.fail') : d.verdict;
   return h('div', { class: `disputes v-${d.verdict}`, dataset: { role: 'disputes', verdict: d.verdict } },
-    h('p', { text: t('plan.disputes_records', { ids: (d.records || []).join(', ') }) }),
+    // The records named by what they are, in the engine's words (their ids are in the names).
+    h('p', { text: t('plan.disputes_records', { ids: d.names.join(rules.text('text.list.records')) }) }),
     h('p', {}, h('strong', { text: t('plan.disputes_verdict', { verdict: verdictLabel }) })),
     h('p', {}, t('plan.disputes_earliest', { date: '' }), dateOr(d.earliest_pass_date, none)));
 }

@@ -549,12 +549,14 @@ void action_plan(std::string& out, const Ctx& c) {
               writable(plan.earliest_pass_all_actions) ? c.human(plan.earliest_pass_all_actions) : none);
     std::string disputes = c.t("plan.no_disputes");
     if (plan.has_disputes) {
-      std::string ids;
-      for (std::size_t i : plan.disputed_records) ids += (ids.empty() ? "" : ", ") + c.e.records[i].id;
       disputes = (writable(plan.disputes_earliest_pass) ? c.human(plan.disputes_earliest_pass) : none) +
                  Ctx::sub(c.L([&](Lang l) {
+                   // Each record named by what it is (its id is in the name).
+                   std::string names;
+                   for (std::size_t i : plan.disputed_records)
+                     names += (names.empty() ? "" : c.rules.text("text.list.records", l)) + record_name(c.e.records[i], c.rules, l);
                    return esc(fill(c.rules.text("report.plan.disputed_records", l),
-                                   {{"records", ids}, {"verdict", c.rules.text(plan.disputes_pass ? "report.status.pass" : "report.status.fail", l)}}));
+                                   {{"records", names}, {"verdict", c.rules.text(plan.disputes_pass ? "report.status.pass" : "report.status.fail", l)}}));
                  }));
     }
     field_row(out, c.t("plan.disputes"), disputes);

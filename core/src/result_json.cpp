@@ -249,6 +249,12 @@ std::string write_plan(const Enterprise& e, const Plan& plan, const Rules& rules
       if (i) out += ',';
       append_json_string(out, e.records[plan.disputed_records[i]].id);
     }
+    // The same records named by what they are, in the result's language (what a person reads).
+    out += "],\"names\":[";
+    for (std::size_t i = 0; i < plan.disputed_records.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, record_name(e.records[plan.disputed_records[i]], rules, lang));
+    }
     out += "],\"verdict\":";
     out += plan.disputes_pass ? "\"pass\"" : "\"fail\"";
     out += ",\"earliest_pass_date\":";

@@ -91,7 +91,7 @@ export interface Plan {
   earliest_pass_date: DateText | null;
   earliest_pass_date_all_actions: DateText | null;
   actions: PlanAction[];
-  disputes: null | { records: string[]; verdict: 'pass' | 'fail'; earliest_pass_date: DateText | null };
+  disputes: null | { records: string[]; names: string[]; verdict: 'pass' | 'fail'; earliest_pass_date: DateText | null };
   waits: { clause: string; clears_on: DateText | null; text: string }[];
   warnings: Warning[];
 }

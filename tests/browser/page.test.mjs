@@ -595,6 +595,8 @@ test('browser.page how to pass: Try it moves the date in a what-if copy; apply; 
   await answer(page, '/records/contract_complaints/0/disputed', true);
   await page.waitForSelector('[data-role="disputes"][data-verdict="pass"]');
   assert.match(await page.locator('[data-role="disputes"]').innerText(), /t1/);
+  // Named by what it is, not by its id alone.
+  assert.match(await page.locator('[data-role="disputes"]').innerText(), /contract complaint received on \d+ \w+ \d{4}/);
   assert.equal(await verdict(page), 'fail');  // the check still counts it, as a credit institution would
   assert.match(await page.locator('#result-details .warnings').innerText(), /t1/);
   assert.deepEqual(problems, []);

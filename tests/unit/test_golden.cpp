@@ -31,7 +31,7 @@ json strip(const json& j) {
     json o = json::object();
     for (auto it = j.begin(); it != j.end(); ++it) {
       const std::string& k = it.key();
-      if (k == "reason" || k == "message" || k == "text" || k == "decider" || k == "rules") continue;  // words
+      if (k == "reason" || k == "message" || k == "text" || k == "decider" || k == "names" || k == "rules") continue;  // words
       o[k] = strip(*it);
     }
     return o;

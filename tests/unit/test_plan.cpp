@@ -28,6 +28,10 @@ TEST_SUITE("plan") {
     CHECK(r.ev.warnings.at(0).code == "counted_although_disputed");
     const json p = json::parse(plan_of(f, "2026-03-01"));
     CHECK(p["disputes"]["records"] == json::array({"p1"}));
+    // Named by what it is, its id in the name (plain words).
+    REQUIRE(p["disputes"]["names"].size() == 1);
+    CHECK(p["disputes"]["names"][0].get<std::string>().find("administrative penalty of 1 January 2026") != std::string::npos);
+    CHECK(p["disputes"]["names"][0].get<std::string>().find("p1") != std::string::npos);
     CHECK(p["disputes"]["verdict"] == "pass");
     CHECK(p["disputes"]["earliest_pass_date"] == "2026-03-01");
     REQUIRE(p["waits"].size() == 1);  // a penalty has no action: only time or a dispute

@@ -334,6 +334,9 @@ void css(std::string& out, const Ctx& c) {
          "td ul { margin: 0; padding-left: 4mm; }\n"
          ".counselling { border: 1px solid #111; padding: 2mm 3mm; font-weight: bold; }\n"
          ".closing { break-inside: avoid; page-break-inside: avoid; }\n"
+         // The last row of the table before it goes with the closing block, if the block goes to a
+         // new page (no page holds a lone row: the check asks each page to be a fifth full).
+         "table.checks > tbody:last-child, table.checks > tbody:last-child > tr { break-after: avoid; page-break-after: avoid; }\n"
          + std::string(c.notes_shown ? ".written { white-space: pre-wrap; }\n" : "") +
          ".needs { border: 2px solid var(--bad); padding: 2mm 3mm; break-inside: avoid; }\n"
          ".specimen { position: relative; border: 3px double var(--mark); padding: 3mm 4mm; margin: 4mm 0;\n"

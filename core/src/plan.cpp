@@ -126,8 +126,9 @@ class CutSpanProjection {
       c_new = c - 1;
       m_new = static_cast<ItemMask>(((ja == 0 ? mask_on_ : mask_[ja - 1]) & ~b) | (fails(list, c_new) ? b : 0));
     }
-    // The first day after D on which `pass_before` holds before cut_from, else the new day if
-    // `at_new` holds, else the first in [ja, jb) where `cut` holds, else the first from jb on.
+    // The first breakpoint after D and before cut_from where `before` says it passes (the file as
+    // it is), else the new day if it passes there (`at_new`), else the first in [ja, jb) where `cut`
+    // says it passes with the record no longer counting, else the first from jb on (`before`).
     auto first_pass = [&](const std::vector<std::uint32_t>& before, bool at_new,
                           const std::vector<std::uint32_t>& cut) -> Day {
       if (before[0] < ja) return days_[before[0]];

@@ -222,7 +222,7 @@ TEST_SUITE("plan") {
       Prng g{seed};
       const Rules& rs = *variants[seed % variants.size()];
       const Day d = g.chance(50) ? on : on + g.in(-400, 400);
-      const Enterprise e = random_enterprise(g, rs, d, seed % 10 == 0 ? 150 : 25);
+      const Enterprise e = random_enterprise(g, rs, d, seed % 100 == 0 ? 600 : seed % 10 == 0 ? 150 : 25);
       CAPTURE(seed);
       const Plan want = oracle_plan(e, rs, d);
       const Plan got = make_plan(e, rs, d);

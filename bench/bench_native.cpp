@@ -1,12 +1,15 @@
 // nvcheck_bench: times the library door (check_json) over a JSON Lines file of enterprises.
 //
 //   nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json] [--stages]
+//   nvcheck_bench --plan FILE.json... [--seconds S] [--lang L]
 //
 // Runs check_json over every line, again and again for about S seconds (default 1.5) after one
 // warm-up pass, and prints enterprises per second, microseconds per enterprise (the best of
 // rounds of 0.1 s, and their median) and the peak RSS.
 // --json prints one JSON object instead (for bench/run.sh); --stages adds where the time goes
-// (reading, evaluating, writing). Prints figures, asserts nothing.
+// (reading, evaluating, writing). --plan times the route to passing (make_plan, then the whole
+// plan_json door) on each enterprise file (one enterprise each, e.g. bench/data/plan-*.json from
+// bench/plan_bench.mjs). Prints figures, asserts nothing.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -14,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -29,7 +33,8 @@ long peak_rss_kib() {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json] [--stages]\n");
+  std::fprintf(stderr, "usage: nvcheck_bench FILE.jsonl [--seconds S] [--lang en|zh-Hans|zh-Hant] [--json] [--stages]\n"
+                       "       nvcheck_bench --plan FILE.json... [--seconds S] [--lang L]\n");
   return 2;
 }
 
@@ -87,19 +92,56 @@ void print_stages(const std::vector<std::string>& lines, double seconds, const n
               read.best_us, evaluated.best_us - read.best_us, whole_us - evaluated.best_us);
 }
 
+// --plan: make_plan alone (the file read once), then plan_json (reading, the plan, writing), on
+// each file; best round and median in milliseconds.
+int bench_plan(const std::vector<std::string>& files, double seconds, const std::string& lang) {
+  using namespace nvcheck;
+  const auto rules = builtin_rules();
+  const Options options = parse_options("{\"lang\":\"" + lang + "\"}");
+  if (!options.errors.empty()) return usage();
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "nvcheck_bench: cannot open %s\n", file.c_str());
+      return 2;
+    }
+    const std::vector<std::string> text{std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
+    const Prepared p = prepare(text[0], options, *rules);
+    if (!p.valid()) {
+      std::fprintf(stderr, "nvcheck_bench: %s is not a valid enterprise file\n", file.c_str());
+      return 2;
+    }
+    const Enterprise& e = p.parsed.enterprise;
+    const Plan plan = make_plan(e, *rules, p.on);
+    const Timing made = time_lines(text, seconds, [&](const std::string&) {
+      return make_plan(e, *rules, p.on).actions.size() + 1;
+    });
+    const Timing whole = time_lines(text, seconds, [&](const std::string& t) { return plan_json(t, options, *rules).text.size(); });
+    std::printf("%s: %zu records, %zu actions\n  native make_plan %.2f ms (best round; median %.2f), "
+                "plan_json %.2f ms (median %.2f) [%s build]\n",
+                file.c_str(), e.records.size(), plan.actions.size(), made.best_us / 1e3, made.median_us / 1e3,
+                whole.best_us / 1e3, whole.median_us / 1e3, NVCHECK_BENCH_BUILD);
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
   std::string file, lang = "en";
+  std::vector<std::string> plan_files;
   double seconds = 1.5;
-  bool json = false, stages = false;
+  bool json = false, stages = false, plan = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--seconds" && i + 1 < argc) seconds = std::atof(argv[++i]);
     else if (a == "--lang" && i + 1 < argc) lang = argv[++i];
     else if (a == "--json") json = true;
     else if (a == "--stages") stages = true;
+    else if (a == "--plan") plan = true;
+    else if (!a.empty() && a[0] != '-' && plan) plan_files.push_back(a);
     else if (!a.empty() && a[0] != '-' && file.empty()) file = a;
     else return usage();
   }
+  if (plan) return plan_files.empty() ? usage() : bench_plan(plan_files, seconds, lang);
   if (file.empty()) return usage();
 
   std::ifstream in(file, std::ios::binary);

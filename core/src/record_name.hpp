@@ -18,7 +18,8 @@ namespace nvcheck {
 std::string record_name(const Record& r, const Rules& rules, Lang lang);
 
 /// Finds an enterprise's records by id (warnings) or by their place in the file (errors); built
-/// once per output, so naming many records stays linear.
+/// once per output, so naming many records stays linear. The ids are sorted on the first by_id():
+/// an error names its record by place only, so an invalid result never sorts them.
 class RecordFinder {
  public:
   explicit RecordFinder(const Enterprise* e);
@@ -28,8 +29,9 @@ class RecordFinder {
 
  private:
   const Enterprise* e_;
-  std::vector<std::pair<std::string_view, std::size_t>> ids_;  // sorted by id
-  std::array<std::size_t, kListCount + 1> start_{};            // records of list L: [start_[L], start_[L+1])
+  mutable std::vector<std::pair<std::string_view, std::size_t>> ids_;  // sorted by id, once asked
+  mutable bool ids_made_ = false;
+  std::array<std::size_t, kListCount + 1> start_{};  // records of list L: [start_[L], start_[L+1])
 };
 
 /// A JSON pointer of the enterprise file in words: the record and the field's label, the section

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "bytes.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 namespace nvcheck {
@@ -118,6 +119,14 @@ RecordFinder::RecordFinder(const Enterprise* e) : e_(e) {
 
 const Record* RecordFinder::by_id(std::string_view id) const {
   if (!e_) return nullptr;
+  // A few look-ups (a result's warnings, usually) read the records in order; more sort the ids
+  // once. Both find the first record with the id.
+  if (!ids_made_ && linear_lookups_ < kLinearLookups) {
+    ++linear_lookups_;
+    for (const Record& r : e_->records)
+      if (bytes::same(r.id, id) && !id.empty()) return &r;
+    return nullptr;
+  }
   if (!ids_made_) {
     const std::vector<Record>& rs = e_->records;
     for (std::size_t i = 0; i < rs.size(); ++i)

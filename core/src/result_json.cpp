@@ -86,7 +86,10 @@ void append_json_escaped(std::string& out, std::string_view s) {
       const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
       const std::uint64_t special =
           (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-      if (special) break;
+      if (special) {  // the lowest flagged byte is the first special one (a borrow only runs upwards)
+        i += static_cast<unsigned>(__builtin_ctzll(special)) >> 3;
+        break;
+      }
       i += 8;
     }
     if (i >= s.size()) break;

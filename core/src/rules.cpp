@@ -284,20 +284,14 @@ const std::string& Text3::operator[](Lang l) const {
 
 int ListDef::find(std::string_view key) const {
   if (key.empty()) return -1;
-  auto same = [](std::string_view x, std::string_view y) {  // inline for the short names compared here
-    if (x.size() != y.size()) return false;
-    for (std::size_t i = 0; i < x.size(); ++i)
-      if (x[i] != y[i]) return false;
-    return true;
-  };
   if (overflow || slots.empty()) {
     for (std::size_t i = 0; i < fields.size(); ++i)
-      if (same(fields[i].name, key)) return static_cast<int>(i);
+      if (bytes::same(fields[i].name, key)) return static_cast<int>(i);
     return -1;
   }
   for (const std::int8_t i : slots[bucket(key)]) {
     if (i < 0) break;
-    if (same(fields[static_cast<std::size_t>(i)].name, key)) return i;
+    if (bytes::same(fields[static_cast<std::size_t>(i)].name, key)) return i;
   }
   return -1;
 }

@@ -11,6 +11,14 @@ namespace nvcheck {
 namespace {
 // Room for the report's counselling notes (clause 8.8); the other options fit in a few dozen bytes.
 
+// The invalid result of a prepared file and its errors' messages (Output::errors): each message is
+// written once, for both (a message names its record, the costliest part of an invalid result).
+Output invalid_output(const Prepared& p, const Options& options, const Rules& rules) {
+  std::vector<std::string> messages = error_messages(p.errors, rules, options.lang, &p.parsed.enterprise);
+  std::string text = invalid_result_json_of(p.errors, messages, p.on, rules);
+  return {std::move(text), Verdict::invalid, std::move(messages)};
+}
+
 // A short description of an option's value for its error message (never a deep dump).
 std::string describe(const nlohmann::json& v) {
   if (v.is_string()) {
@@ -106,8 +114,7 @@ Output check_json(std::string_view text, const Options& options, const Rules& ru
   limits.keep_free_text = false;  // a result names no authority, court or source
   Prepared p = prepare(text, options, rules, limits);
   if (!p.valid())
-    return {invalid_result_json(p.errors, p.on, options.lang, rules, &p.parsed.enterprise), Verdict::invalid,
-            error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
+    return invalid_output(p, options, rules);
   const Evaluation ev = evaluate(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_result(p.parsed.enterprise, ev, rules, options.lang, options.detail ? p.on_source : nullptr),
           ev.pass ? Verdict::pass : Verdict::fail, {}};
@@ -116,8 +123,7 @@ Output check_json(std::string_view text, const Options& options, const Rules& ru
 Output plan_json(std::string_view text, const Options& options, const Rules& rules) {
   Prepared p = prepare(text, options, rules);
   if (!p.valid())
-    return {invalid_result_json(p.errors, p.on, options.lang, rules, &p.parsed.enterprise), Verdict::invalid,
-            error_messages(p.errors, rules, options.lang, &p.parsed.enterprise)};
+    return invalid_output(p, options, rules);
   const Plan plan = make_plan(p.parsed.enterprise, rules, p.on, std::move(p.parsed.warnings));
   return {write_plan(p.parsed.enterprise, plan, rules, options.lang),
           plan.evaluation.pass ? Verdict::pass : Verdict::fail, {}};

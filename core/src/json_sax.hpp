@@ -112,7 +112,11 @@ Outcome parse(std::string_view text, Handler& h) {
         std::memcpy(&x, p, 8);
         constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
         const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-        if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs) break;
+        const std::uint64_t m = (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs;
+        if (m) {  // the lowest flagged byte is the first that is not plain (a borrow only runs upwards)
+          p += static_cast<unsigned>(__builtin_ctzll(m)) >> 3;
+          break;
+        }
         p += 8;
       }
       while (p < end && cls[*p] == 0) ++p;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bytes.hpp"
 #include "json_sax.hpp"
 #include "nvcheck/enterprise.hpp"
 
@@ -52,13 +53,7 @@ struct Frame {
 
 enum class VK : std::uint8_t { Null, Bool, Number, String };
 
-// Equal bytes, inline for the short names compared here (no call to memcmp).
-inline bool same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
+using bytes::same;  // equal bytes, inline for the short names compared here (no call to memcmp)
 
 class Reader {
  public:

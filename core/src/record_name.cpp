@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "bytes.hpp"
 #include "nvcheck/nvcheck.hpp"
 
 namespace nvcheck {
@@ -107,9 +108,6 @@ std::string record_name(const Record& r, const Rules& rules, Lang lang) {
 RecordFinder::RecordFinder(const Enterprise* e) : e_(e) {
   if (!e) return;
   const std::vector<Record>& rs = e->records;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    if (!rs[i].id.empty()) ids_.emplace_back(rs[i].id, i);
-  std::sort(ids_.begin(), ids_.end());
   // The records come list by list, in Table 1 order (parse_enterprise).
   std::size_t i = 0;
   for (std::size_t l = 0; l < kListCount; ++l) {
@@ -120,6 +118,22 @@ RecordFinder::RecordFinder(const Enterprise* e) : e_(e) {
 }
 
 const Record* RecordFinder::by_id(std::string_view id) const {
+  if (!e_) return nullptr;
+  // A few look-ups (a result's warnings, usually) read the records in order; more sort the ids
+  // once. Both find the first record with the id.
+  if (!ids_made_ && linear_lookups_ < kLinearLookups) {
+    ++linear_lookups_;
+    for (const Record& r : e_->records)
+      if (bytes::same(r.id, id) && !id.empty()) return &r;
+    return nullptr;
+  }
+  if (!ids_made_) {
+    const std::vector<Record>& rs = e_->records;
+    for (std::size_t i = 0; i < rs.size(); ++i)
+      if (!rs[i].id.empty()) ids_.emplace_back(rs[i].id, i);
+    std::sort(ids_.begin(), ids_.end());
+    ids_made_ = true;
+  }
   auto it = std::lower_bound(ids_.begin(), ids_.end(), id,
                              [](const std::pair<std::string_view, std::size_t>& a, std::string_view b) { return a.first < b; });
   return it != ids_.end() && it->first == id ? &e_->records[it->second] : nullptr;

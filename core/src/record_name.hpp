@@ -18,7 +18,9 @@ namespace nvcheck {
 std::string record_name(const Record& r, const Rules& rules, Lang lang);
 
 /// Finds an enterprise's records by id (warnings) or by their place in the file (errors); built
-/// once per output, so naming many records stays linear.
+/// once per output, so naming many records stays linear. The ids are sorted once a few by_id() have
+/// read the records in order: an error names its record by place only, so an invalid result never
+/// sorts them, and a result with a few warnings needs no sort.
 class RecordFinder {
  public:
   explicit RecordFinder(const Enterprise* e);
@@ -28,8 +30,11 @@ class RecordFinder {
 
  private:
   const Enterprise* e_;
-  std::vector<std::pair<std::string_view, std::size_t>> ids_;  // sorted by id
-  std::array<std::size_t, kListCount + 1> start_{};            // records of list L: [start_[L], start_[L+1])
+  mutable std::vector<std::pair<std::string_view, std::size_t>> ids_;  // sorted by id, once asked
+  mutable bool ids_made_ = false;
+  static constexpr int kLinearLookups = 8;  // look-ups before the ids are sorted
+  mutable int linear_lookups_ = 0;
+  std::array<std::size_t, kListCount + 1> start_{};  // records of list L: [start_[L], start_[L+1])
 };
 
 /// A JSON pointer of the enterprise file in words: the record and the field's label, the section

@@ -1,6 +1,10 @@
 // Texts for people from the rule data: a message, reason or plan text rendered in the chosen
 // language, its {placeholders} filled, dates written for people.
 #include "render.hpp"
+
+#include <cstdint>
+
+#include "bytes.hpp"
 #include "record_name.hpp"
 
 namespace nvcheck {
@@ -22,10 +26,84 @@ struct Labels {
   std::string_view clause, field_label, value_label;
 };
 
+// The placeholders a reason or its labels fill (not from the arguments), told apart by length
+// and first letter before one comparison.
+enum class Typed : std::uint8_t { none, clause, field_label, value_label, window_from, start, end, until, valid_until,
+                                  months, resolved_months };
+Typed typed_slot(std::string_view name) {
+  auto is = [&](std::string_view w, Typed t) { return bytes::same(name, w) ? t : Typed::none; };
+  switch (name.size()) {
+    case 3: return is("end", Typed::end);
+    case 5: return is("start", Typed::start) != Typed::none ? Typed::start : is("until", Typed::until);
+    case 6: return is("clause", Typed::clause) != Typed::none ? Typed::clause : is("months", Typed::months);
+    case 11:
+      if (name[0] == 'f') return is("field_label", Typed::field_label);
+      if (name[0] == 'v' && name[1] == 'a' && name[2] == 'l' && name[3] == 'u') return is("value_label", Typed::value_label);
+      if (name[0] == 'w') return is("window_from", Typed::window_from);
+      return is("valid_until", Typed::valid_until);
+    case 15: return is("resolved_months", Typed::resolved_months);
+    default: return Typed::none;
+  }
+}
+
+// Writes the value of placeholder `name` (from the arguments, the labels, the reason's typed
+// fields); false when it has none, and the placeholder then stays as written.
+bool put_placeholder(std::string& out, const Rules& rules, std::string_view name,
+                     const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
+                     const Labels* labels, bool json) {
+  std::string_view value;
+  bool found = false;
+  for (const auto& kv : args)
+    if (bytes::same(kv.first, name)) { value = kv.second; found = true; break; }
+  const Typed slot = found ? Typed::none : typed_slot(name);
+  if (!found && labels) {
+    if (slot == Typed::clause) { value = labels->clause; found = true; }
+    else if (slot == Typed::field_label) { value = labels->field_label; found = true; }
+    else if (slot == Typed::value_label) { value = labels->value_label; found = true; }
+  }
+  if (!found && typed && typed->list >= 0 && slot == Typed::window_from) {  // the label of the date the window runs from
+    const Text3* label = rules.indicators[static_cast<std::size_t>(typed->list)].window_from_label;
+    if (label) { value = (*label)[lang]; found = true; }
+  }
+  if (found) {
+    Day d;
+    if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);  // digits and month names
+    else if (json) append_json_escaped(out, value);
+    else out.append(value);
+    return true;
+  }
+  if (!typed) return false;
+  Day date = kNever;
+  int number = -1;
+  switch (slot) {
+    case Typed::start: date = typed->start; break;
+    case Typed::end: date = typed->end; break;
+    case Typed::until: date = typed->until; break;
+    case Typed::valid_until: date = typed->valid_until; break;
+    case Typed::months: number = typed->months; break;
+    case Typed::resolved_months: number = typed->resolved_months; break;
+    default: return false;
+  }
+  if (number >= 0) out += std::to_string(number);
+  else if (date != kNever) append_human_date(out, date, lang);
+  return true;
+}
+
 // `json`: the text is written as the inside of a JSON string (escaped as it goes, no copy).
+// The text comes cut at its placeholders from the rules (TextTemplate, made when they load), its
+// literal pieces already escaped; a text the cutting does not handle is scanned here.
 void render_into(std::string& out, const Rules& rules, std::string_view key,
                  const std::vector<std::pair<std::string_view, std::string>>& args, const Reason* typed, Lang lang,
                  const Labels* labels = nullptr, bool json = false) {
+  if (const TextTemplate* t = rules.text_template(key, lang); t && t->cut) {
+    for (const TextTemplate::Piece& piece : t->pieces) {
+      if (piece.placeholder && put_placeholder(out, rules, piece.text, args, typed, lang, labels, json)) continue;
+      if (json) out += piece.json;
+      else if (piece.placeholder) out.append("{").append(piece.text).append("}");
+      else out += piece.text;
+    }
+    return;
+  }
   const std::string_view tpl = rules.text(key, lang);
   auto put = [&](std::string_view text) {
     if (json) append_json_escaped(out, text);
@@ -36,43 +114,11 @@ void render_into(std::string& out, const Rules& rules, std::string_view key,
     const std::size_t close = tpl.find('}', i + 1);
     if (close == std::string_view::npos) break;
     const std::string_view name = tpl.substr(i + 1, close - i - 1);
-    std::string_view value;
-    bool found = false;
-    for (const auto& kv : args)
-      if (kv.first == name) { value = kv.second; found = true; break; }
-    if (!found && labels) {
-      if (name == "clause") { value = labels->clause; found = true; }
-      else if (name == "field_label") { value = labels->field_label; found = true; }
-      else if (name == "value_label") { value = labels->value_label; found = true; }
-    }
-    Day date = kNever;
-    int number = -1;
-    if (!found && typed && typed->list >= 0 && name == "window_from") {  // the label of the date the window runs from
-      const Text3* label = rules.indicators[static_cast<std::size_t>(typed->list)].window_from_label;
-      if (label) { value = (*label)[lang]; found = true; }
-    }
-    if (!found && typed) {
-      if (name == "start") date = typed->start;
-      else if (name == "end") date = typed->end;
-      else if (name == "until") date = typed->until;
-      else if (name == "valid_until") date = typed->valid_until;
-      else if (name == "months") number = typed->months;
-      else if (name == "resolved_months") number = typed->resolved_months;
-      else continue;
-    } else if (!found) {
-      continue;
-    }
+    std::string filled;
+    if (!put_placeholder(filled, rules, name, args, typed, lang, labels, json)) continue;
     put(tpl.substr(run, i - run));
+    out += filled;
     run = close + 1;
-    Day d;
-    if (found) {
-      if (looks_like_date(value) && parse_date(value, d)) append_human_date(out, d, lang);  // digits and month names
-      else put(value);
-    } else if (number >= 0) {
-      out += std::to_string(number);
-    } else if (date != kNever) {
-      append_human_date(out, date, lang);
-    }
     i = close;
   }
   put(tpl.substr(run));

@@ -20,4 +20,9 @@ void reason_into(std::string& out, const Reason& r, const Rules& rules, Lang lan
 std::string error_message_at(const InputError& err, const RecordFinder& finder, const Rules& rules, Lang lang);
 std::string warning_message_at(const Warning& w, const RecordFinder& finder, const Rules& rules, Lang lang);
 
+/// The invalid result with each error's message already written (`messages`: error_messages() of
+/// `errors`), for a door that also returns them (Output::errors) and so writes them only once.
+std::string invalid_result_json_of(const std::vector<InputError>& errors, const std::vector<std::string>& messages, Day on,
+                                   const Rules& rules);
+
 }  // namespace nvcheck

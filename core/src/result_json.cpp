@@ -24,20 +24,17 @@ void append_rules(std::string& out, const Rules& rules) {
   out += rules.edited ? ",\"edited\":true}" : ",\"edited\":false}";  // not the built-in set (issue 15)
 }
 
-void append_errors(std::string& out, const std::vector<InputError>& errors, const Rules& rules, Lang lang,
-                   const Enterprise* e) {
+// Each error with its message (messages[i] is errors[i]'s, error_messages()).
+void append_errors(std::string& out, const std::vector<InputError>& errors, const std::vector<std::string>& messages) {
   out += "\"errors\":[";
-  const RecordFinder finder(errors.empty() ? nullptr : e);
-  bool first = true;
-  for (const InputError& err : errors) {
-    if (!first) out += ',';
-    first = false;
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (i) out += ',';
     out += "{\"path\":";
-    append_json_string(out, err.path);
+    append_json_string(out, errors[i].path);
     out += ",\"code\":";
-    append_json_string(out, err.code);
+    append_json_string(out, errors[i].code);
     out += ",\"message\":";
-    append_json_string(out, error_message_at(err, finder, rules, lang));
+    append_json_string(out, messages[i]);
     out += '}';
   }
   out += ']';
@@ -89,7 +86,10 @@ void append_json_escaped(std::string& out, std::string_view s) {
       const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
       const std::uint64_t special =
           (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-      if (special) break;
+      if (special) {  // the lowest flagged byte is the first special one (a borrow only runs upwards)
+        i += static_cast<unsigned>(__builtin_ctzll(special)) >> 3;
+        break;
+      }
       i += 8;
     }
     if (i >= s.size()) break;
@@ -190,12 +190,17 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
 
 std::string invalid_result_json(const std::vector<InputError>& errors, Day on, Lang lang, const Rules& rules,
                                 const Enterprise* e) {
+  return invalid_result_json_of(errors, error_messages(errors, rules, lang, e), on, rules);
+}
+
+std::string invalid_result_json_of(const std::vector<InputError>& errors, const std::vector<std::string>& messages, Day on,
+                                   const Rules& rules) {
   std::string out = "{\"schema\":\"nvcheck/result@1\",";
   append_rules(out, rules);
   out += ",\"evaluated_on\":";
   append_day_or_null(out, on);
   out += ",\"verdict\":\"invalid\",\"basic_requirements\":[],\"indicators\":[],\"earliest_pass_date\":null,\"warnings\":[],";
-  append_errors(out, errors, rules, lang, e);
+  append_errors(out, errors, messages);
   out += '}';
   return out;
 }

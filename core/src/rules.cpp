@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bytes.hpp"
 #include "json_dom.hpp"
+#include "nvcheck/nvcheck.hpp"
 #include "nvcheck/rules.hpp"
 #include "nvcheck/rules_check.hpp"
 #include "nvcheck/rules_identity.hpp"
@@ -282,20 +284,14 @@ const std::string& Text3::operator[](Lang l) const {
 
 int ListDef::find(std::string_view key) const {
   if (key.empty()) return -1;
-  auto same = [](std::string_view x, std::string_view y) {  // inline for the short names compared here
-    if (x.size() != y.size()) return false;
-    for (std::size_t i = 0; i < x.size(); ++i)
-      if (x[i] != y[i]) return false;
-    return true;
-  };
   if (overflow || slots.empty()) {
     for (std::size_t i = 0; i < fields.size(); ++i)
-      if (same(fields[i].name, key)) return static_cast<int>(i);
+      if (bytes::same(fields[i].name, key)) return static_cast<int>(i);
     return -1;
   }
   for (const std::int8_t i : slots[bucket(key)]) {
     if (i < 0) break;
-    if (same(fields[static_cast<std::size_t>(i)].name, key)) return i;
+    if (bytes::same(fields[static_cast<std::size_t>(i)].name, key)) return i;
   }
   return -1;
 }
@@ -315,7 +311,7 @@ void ListDef::index() {
 
 int EnumDef::index_of(std::string_view value) const noexcept {
   for (std::size_t i = 0; i < values.size(); ++i)
-    if (values[i] == value) return static_cast<int>(i);
+    if (bytes::same(values[i], value)) return static_cast<int>(i);
   return -1;
 }
 
@@ -327,11 +323,7 @@ int Appendix::match(std::string_view value) const {
 }
 
 namespace {
-std::size_t name_hash(std::string_view k) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : k) h = (h ^ c) * 1099511628211ull;
-  return static_cast<std::size_t>(h);
-}
+std::size_t name_hash(std::string_view k) { return static_cast<std::size_t>(bytes::key_hash(k)); }
 }  // namespace
 
 void NameIndex::add(std::string key, int value) {
@@ -354,7 +346,7 @@ int NameIndex::find(std::string_view key) const {
   if (slots_.empty()) return -1;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = name_hash(key) & mask; slots_[i].second >= 0; i = (i + 1) & mask)
-    if (slots_[i].first == key) return slots_[i].second;
+    if (bytes::same(slots_[i].first, key)) return slots_[i].second;
   return -1;
 }
 
@@ -363,6 +355,7 @@ void Rules::index_names() {
   text_index_ = NameIndex();
   enum_at_.clear();
   text_at_.clear();
+  text_templates_.clear();
   for (const auto& [name, def] : enums) {
     enum_index_.add(name, static_cast<int>(enum_at_.size()));
     enum_at_.push_back(&def);
@@ -370,6 +363,8 @@ void Rules::index_names() {
   for (const auto& [key, text] : texts) {
     text_index_.add(key, static_cast<int>(text_at_.size()));
     text_at_.push_back(&text);
+    std::array<TextTemplate, 3>& cut = text_templates_.emplace_back();
+    for (std::size_t l = 0; l < 3; ++l) cut[l] = cut_text(text[static_cast<Lang>(l)]);
   }
   for (IndicatorDef& ind : indicators) {
     for (std::size_t k = 0; k < 2; ++k) {
@@ -418,6 +413,39 @@ const std::string& Rules::text(std::string_view key, Lang lang) const {
   return *missing_.emplace(key).first;
 }
 
+const TextTemplate* Rules::text_template(std::string_view key, Lang lang) const {
+  const int i = text_at_.empty() ? -1 : text_index_.find(key);
+  return i < 0 ? nullptr : &text_templates_[static_cast<std::size_t>(i)][static_cast<std::size_t>(lang)];
+}
+
+// The renderer's reading of a text (render_into): a '{' up to the next '}' is a placeholder; a '{'
+// with no '}' after it, and all that follows, is literal.
+TextTemplate cut_text(std::string_view text) {
+  TextTemplate t;
+  auto literal = [&](std::string_view s) {
+    if (s.empty()) return;
+    TextTemplate::Piece& p = t.pieces.emplace_back();
+    p.text.assign(s);
+    append_json_escaped(p.json, s);
+  };
+  std::size_t run = 0;
+  for (std::size_t i = text.find('{'); i < text.size(); i = text.find('{', run)) {
+    const std::size_t close = text.find('}', i + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = text.substr(i + 1, close - i - 1);
+    if (name.find('{') != std::string_view::npos) return TextTemplate{};  // not cut
+    literal(text.substr(run, i - run));
+    TextTemplate::Piece& p = t.pieces.emplace_back();
+    p.placeholder = true;
+    p.text.assign(name);
+    append_json_escaped(p.json, text.substr(i, close - i + 1));
+    run = close + 1;
+  }
+  literal(text.substr(run));
+  t.cut = true;
+  return t;
+}
+
 const DivisionCode* Rules::division(std::string_view code) const {
   for (const auto& d : division_codes)
     if (d.code == code) return &d;
@@ -427,19 +455,21 @@ const DivisionCode* Rules::division(std::string_view code) const {
 std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_view, std::string>>& args) {
   std::string out;
   out.reserve(tpl.size() + 32);
-  for (std::size_t i = 0; i < tpl.size(); ++i) {
-    if (tpl[i] == '{') {
-      const std::size_t close = tpl.find('}', i + 1);
-      if (close != std::string_view::npos) {
-        const std::string_view name = tpl.substr(i + 1, close - i - 1);
-        bool done = false;
-        for (const auto& a : args)
-          if (a.first == name) { out += a.second; done = true; break; }
-        if (done) { i = close; continue; }
+  std::size_t run = 0;  // the text from here on is not written yet
+  for (std::size_t i = tpl.find('{'); i != std::string_view::npos; i = tpl.find('{', i + 1)) {
+    const std::size_t close = tpl.find('}', i + 1);
+    if (close == std::string_view::npos) break;  // no placeholder from here on
+    const std::string_view name = tpl.substr(i + 1, close - i - 1);
+    for (const auto& a : args)
+      if (bytes::same(a.first, name)) {
+        out.append(tpl.substr(run, i - run));
+        out += a.second;
+        run = close + 1;
+        i = close;
+        break;
       }
-    }
-    out += tpl[i];
   }
+  out.append(tpl.substr(run));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "json_dom.hpp"
 #include "nvcheck/nvcheck.hpp"
+#include "render.hpp"
 
 namespace nvcheck {
 namespace {
@@ -64,8 +65,9 @@ std::vector<Wanted> read_actions(std::string_view text, std::vector<InputError>&
 }
 
 Output invalid(const std::vector<InputError>& errors, Day on, const Options& options, const Rules& rules) {
-  return {invalid_result_json(errors, on, options.lang, rules), Verdict::invalid,
-          error_messages(errors, rules, options.lang)};
+  std::vector<std::string> messages = error_messages(errors, rules, options.lang);
+  std::string text = invalid_result_json_of(errors, messages, on, rules);  // each message written once
+  return {std::move(text), Verdict::invalid, std::move(messages)};
 }
 
 }  // namespace

@@ -216,6 +216,22 @@ class RulesError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A text of one language cut at its `{placeholders}` once, when the rules load, so that the
+/// renderer (core/src/render.cpp) does not scan it for every reason it writes: literal pieces as
+/// written and as the inside of a JSON string, and the placeholders' names.
+struct TextTemplate {
+  struct Piece {
+    bool placeholder = false;
+    std::string text;  // the literal, or the placeholder's name
+    std::string json;  // the literal escaped for a JSON string; for a placeholder, "{name}" escaped
+  };
+  std::vector<Piece> pieces;
+  /// False when a placeholder's name holds a '{' (the renderer then reads the text itself).
+  bool cut = false;
+};
+/// Cuts `text` into its pieces.
+TextTemplate cut_text(std::string_view text);
+
 /// Everything the engine knows of the standard, loaded once.
 struct Rules {
   std::string id, version;
@@ -252,6 +268,8 @@ struct Rules {
   const EnumDef& enum_def(std::string_view name) const;
   /// Text by key in a language; the key itself when the rule data lacks it.
   const std::string& text(std::string_view key, Lang lang) const;
+  /// The same text cut at its placeholders; null when the rule data lacks the key.
+  const TextTemplate* text_template(std::string_view key, Lang lang) const;
   const DivisionCode* division(std::string_view code) const;
 
   /// Indexes enums and texts by name for enum_def() and text() (a hash lookup instead of the
@@ -266,6 +284,7 @@ struct Rules {
   NameIndex enum_index_, text_index_;
   std::vector<const EnumDef*> enum_at_;
   std::vector<const Text3*> text_at_;
+  std::vector<std::array<TextTemplate, 3>> text_templates_;  // text_at_'s texts, per language
   // Keys asked for that the rule data lacks, given back as their own text (rare: rule data
   // checked by check_rules has every key the engine asks for). Owned here, so a text never
   // outlives its rules; the mutex because one Rules serves several threads (--jobs).

@@ -170,9 +170,12 @@ function resultSchema() {
           counted: {
             type: 'array',
             items: withOptional(closed({ record: { type: 'string' }, reason: { type: 'string' }, counts_until: dateOrNull }),
-              { counts_from: dateOrNull }),
+              { name: { type: 'string' }, counts_from: dateOrNull }),
           },
-          not_counted: { type: 'array', items: closed({ record: { type: 'string' }, reason: { type: 'string' } }) },
+          not_counted: {
+            type: 'array',
+            items: withOptional(closed({ record: { type: 'string' }, reason: { type: 'string' } }), { name: { type: 'string' } }),
+          },
           clears_on: dateOrNull,
         }),
       },

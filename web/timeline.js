@@ -53,7 +53,10 @@ function timelineRows(result, doc, rules, region) {
       const dates = dateFields
         .filter((f) => typeof rec[f] === 'string' && ISO.test(rec[f]))
         .map((f) => ({ field: f, label: labels.get(f), date: rec[f] }));
-      const base = { clause: ind.clause, name: rules.clauseName(ind.clause, region), record: rec.id, dates };
+      // The record by what it is, as the engine names it (`name`, asked with `detail`).
+      const said = counted.get(rec.id) || notCounted.get(rec.id);
+      const named = (said && said.name) || t('result.record', { id: rec.id });
+      const base = { clause: ind.clause, name: rules.clauseName(ind.clause, region), record: rec.id, named, dates };
       if (counted.has(rec.id)) {
         const c = counted.get(rec.id);
         // Where its window starts, as the engine counts it (`counts_from`, asked with `detail`).
@@ -267,9 +270,9 @@ function row(r, x, xEnd, chars) {
   g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: label.length > chars ? `${label.slice(0, chars - 1)}…` : label }));
   let tip;
   if (r.kind === 'not-counted') {
-    tip = `${r.clause} ${r.record}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${d.date}`).join(', ')}`;
+    tip = `${r.clause} ${r.named}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${humanDate(d.date)}`).join(', ')}`;
     for (const d of r.dates) {
-      g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.record} ${d.label}: ${d.date}` })));
+      g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.named}, ${d.label}: ${humanDate(d.date)}` })));
     }
   } else {
     const x1 = x(r.from);
@@ -277,8 +280,8 @@ function row(r, x, xEnd, chars) {
     const x2 = r.open ? Math.max(x1 + 2, xEnd - 48) : x(r.until);
     const kind = r.kind === 'basic' ? 'basic' : r.kind === 'counted-fail' ? 'fail' : 'counted';
     tip = r.kind === 'basic'
-      ? `${r.clause}: ${r.open ? t('result.never_clears') : t('result.met_from', { date: r.until })}`
-      : `${r.clause} ${r.record}: ${r.from} → ${r.open ? t('result.counts_open') : r.until}`;
+      ? `${r.clause}: ${r.open ? t('result.never_clears') : t('result.met_from', { date: humanDate(r.until) })}`
+      : `${r.clause} ${r.named}: ${humanDate(r.from)} → ${r.open ? t('result.counts_open') : humanDate(r.until)}`;
     g.append(s('rect', {
       x: x1, y: 6, width: Math.max(x2 - x1, 2), height: ROW - 12, rx: 3,
       class: `tl-bar tl-bar-${kind}`,
@@ -289,11 +292,22 @@ function row(r, x, xEnd, chars) {
       }));
     }
     for (const d of r.dates) {
-      if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}: ${d.date}` })));
+      if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}: ${humanDate(d.date)}` })));
     }
   }
   g.append(s('title', { text: tip }));
   return g;
+}
+
+// A marker's label at `xx`, written for people, placed where it fits in the chart's width: after
+// the line, before it, or centred on the chart (its width estimated from its characters: about
+// 7 px for a Latin letter and 12 px for a Chinese one at the labels' 12 px bold).
+function markerLabel(xx, y, W, text) {
+  const width = [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+  const place = xx + 4 + width <= W ? { x: xx + 4, 'text-anchor': 'start' }
+    : xx - 4 - width >= 0 ? { x: xx - 4, 'text-anchor': 'end' }
+      : { x: W / 2, 'text-anchor': 'middle' };
+  return s('text', { ...place, y, class: 'tl-marker-label', text });
 }
 
 // The evaluation date and the earliest pass date.
@@ -302,19 +316,12 @@ function markers(on, earliest, x, W, height) {
   const xd = x(on);
   const g = s('g', {}, s('g', { class: 'tl-on' },
     s('line', { x1: xd, x2: xd, y1: TOP - 24, y2: lineY2 }),
-    s('text', {
-      x: xd + (xd > W / 2 ? -4 : 4), y: TOP - 28, class: 'tl-marker-label',
-      'text-anchor': xd > W / 2 ? 'end' : 'start', text: `${t('timeline.legend.on')} ${on}`,
-    })));
+    markerLabel(xd, TOP - 28, W, `${t('timeline.legend.on')} ${humanDate(on)}`)));
   if (earliest) {
     const xe = x(earliest);
     g.append(s('g', { class: 'tl-earliest' },
       s('line', { x1: xe, x2: xe, y1: TOP - 8, y2: lineY2 + 8 }),
-      s('text', {
-        x: xe + (xe > W / 2 ? -4 : 4), y: lineY2 + 22, class: 'tl-marker-label',
-        'text-anchor': xe > W / 2 ? 'end' : 'start',
-        text: `${t('timeline.legend.earliest')} ${earliest}`,
-      })));
+      markerLabel(xe, lineY2 + 22, W, `${t('timeline.legend.earliest')} ${humanDate(earliest)}`)));
   }
   return g;
 }
@@ -336,9 +343,9 @@ function tableRow(r) {
     : r.kind === 'not-counted' ? t('record.status.not_counted') : t('record.status.counted');
   return h('tr', { dataset: { record: r.record, kind: r.kind } },
     h('td', {}, `${r.clause} ${r.name}`),
-    h('td', { text: r.record || '—' }),
+    h('td', { text: r.named || '—' }),
     h('td', { text: status }),
     h('td', { text: r.from ? humanDate(r.from) : '—' }),
     h('td', { text: r.kind === 'not-counted' ? '—' : r.open ? t('timeline.open') : humanDate(r.until) }),
-    h('td', { text: r.dates.map((d) => `${d.label}: ${d.date}`).join('; ') || '—' }));
+    h('td', { text: r.dates.map((d) => `${d.label}: ${humanDate(d.date)}`).join(t('list.sep')) || '—' }));
 }

@@ -111,7 +111,8 @@ Prepared prepare(std::string_view text, const Options& options, const Rules& rul
 
 Output check_json(std::string_view text, const Options& options, const Rules& rules) {
   Limits limits;
-  limits.keep_free_text = false;  // a result names no authority, court or source
+  // A result names no authority, court or source, but with `detail` each record's name does.
+  limits.keep_free_text = options.detail;
   Prepared p = prepare(text, options, rules, limits);
   if (!p.valid())
     return invalid_output(p, options, rules);

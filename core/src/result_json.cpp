@@ -66,6 +66,13 @@ void append_reason(std::string& out, const Reason& r, const Rules& rules, Lang l
   out += '"';
 }
 
+// With `detail`: the record named by what it is, as the texts name it (record_name.cpp), for a
+// view that lists records (the page's timeline) and must not show their ids alone.
+void append_record_name(std::string& out, const Record& r, const Rules& rules, Lang lang) {
+  out += ",\"name\":";
+  append_json_string(out, record_name(r, rules, lang));
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -156,6 +163,7 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
       if (i) out += ',';
       out += "{\"record\":";
       append_json_string(out, e.records[ro.record].id);
+      if (on_source) append_record_name(out, e.records[ro.record], rules, lang);
       out += ",\"reason\":";
       append_reason(out, ro.reason, rules, lang);
       if (on_source) {
@@ -172,6 +180,7 @@ std::string write_result(const Enterprise& e, const Evaluation& ev, const Rules&
       if (i) out += ',';
       out += "{\"record\":";
       append_json_string(out, e.records[ro.record].id);
+      if (on_source) append_record_name(out, e.records[ro.record], rules, lang);
       out += ",\"reason\":";
       append_reason(out, ro.reason, rules, lang);
       out += '}';

@@ -42,6 +42,18 @@ for (const [size, viewport] of SIZES) {
       assert.match(human, /^\d{1,2} [A-Z][a-z]+ \d{4}$/);
       assert.ok(table.includes(human), `${c.record}: the window's start ${human} is in the timeline's table`);
     }
+    // Each record named by what it is, as the engine names it, never by its id alone (plain words).
+    const cells = await page.locator('#timeline-body tbody tr[data-record]:not([data-record=""]) td:nth-child(2)').allTextContents();
+    const names = result.indicators.flatMap((i) => [...i.counted, ...i.not_counted]);
+    assert.ok(cells.length > 0 && cells.length === names.length, `${cells.length} rows for ${names.length} records`);
+    for (const n of names) {
+      assert.ok(n.name && n.name !== n.record, `${n.record}: a name`);
+      assert.ok(cells.includes(n.name), `${n.record}: named "${n.name}" in the timeline's table`);
+    }
+    assert.ok(!cells.some((c) => names.some((n) => c === n.record)), 'no record named by its id alone');
+    // The evaluation date on the chart as people write it.
+    const onHuman = (await engineSays(page, 'humanDate', result.evaluated_on, 'en')).out;
+    assert.equal(await page.locator('#timeline-body .tl-on .tl-marker-label').textContent(), `evaluation date ${onHuman}`);
     // The date's source as the engine named it, beside the evaluation date.
     const source = await page.locator('#result-body .verdict-date .muted').textContent();
     assert.equal(source, result.evaluated_on_source === 'today' ? '(today)' : '(application date)');

@@ -125,7 +125,7 @@ TEST_SUITE("plan") {
           json::parse(check_json(text, o, rules()).text).dump());
   }
 
-  TEST_CASE("Detail: the evaluation date's source and each counted record's window start") {
+  TEST_CASE("Detail: the evaluation date's source, each record's name and each counted record's window start") {
     const std::string recs = R"("administrative_penalties":[{"id":"p1","decided_on":"2026-01-10","field":"market_regulation","type":"property","annulled":false}])";
     Options o;
     o.today = day("2026-06-30");
@@ -143,6 +143,15 @@ TEST_SUITE("plan") {
     CHECK(json::parse(check_json(file(recs), o, rules()).text)["evaluated_on_source"] == "on");
     o.detail = false;
     CHECK_FALSE(json::parse(check_json(file(recs), o, rules()).text).contains("evaluated_on_source"));
+    // Each record named by what it is, its authority included (a check alone reads no free text).
+    const std::string named = R"("administrative_penalties":[{"id":"p1","decided_on":"2026-01-10","field":"market_regulation","type":"property","annulled":false,"authority":"Guangzhou AMR"},)"
+                              R"({"id":"p2","decided_on":"2020-01-10","field":"market_regulation","type":"property","annulled":false}])";
+    o.detail = true;
+    const json withNames = json::parse(check_json(file(named), o, rules()).text);
+    CHECK(withNames["indicators"][0]["counted"][0].value("name", std::string()) == "the administrative penalty of 10 January 2026 (Guangzhou AMR, no. p1)");
+    CHECK(withNames["indicators"][0]["not_counted"][0].value("name", std::string()) == "the administrative penalty of 10 January 2020 (no. p2)");
+    o.detail = false;
+    CHECK_FALSE(json::parse(check_json(file(named), o, rules()).text)["indicators"][0]["counted"][0].contains("name"));
     Options parsed = parse_options(R"({"detail":true})");
     CHECK(parsed.detail);
     CHECK(parse_options(R"({"detail":"yes"})").errors.size() == 1);

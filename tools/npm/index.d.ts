@@ -20,7 +20,7 @@ export interface Options {
   lang?: Lang;
   /** The caller's local date (the engine reads no clock). */
   today?: DateText;
-  /** Also say `evaluated_on_source` and each counted record's `counts_from`. */
+  /** Also say `evaluated_on_source`, each counted and not-counted record's `name` (by what it is) and each counted record's `counts_from`. */
   detail?: boolean;
 }
 /** Enterprise file text (sent as UTF-8) or its bytes (sent as they are). */
@@ -52,8 +52,9 @@ export interface Indicator {
   clause: string;
   id: IndicatorId;
   status: 'pass' | 'fail';
-  counted: { record: string; reason: string; counts_until: DateText | null }[];
-  not_counted: { record: string; reason: string }[];
+  /** `name` and `counts_from` only with the `detail` option. */
+  counted: { record: string; name?: string; reason: string; counts_from?: DateText | null; counts_until: DateText | null }[];
+  not_counted: { record: string; name?: string; reason: string }[];
   clears_on: DateText | null;
 }
 /** `nvcheck/result@1` (JSON.parse of evaluate()'s text). */

@@ -178,6 +178,10 @@ test('browser.layout deep in the form the answer bar shows the verdict, the earl
     assert.equal(pill.cut, false, `${width} px: the pill's text is cut: ${pill.text}`);
     const plan = await page.locator('#plan-body li.action .action-text').first().textContent();
     assert.ok((await page.locator('#bar-next').textContent()).includes(plan), `${width} px: first step ${plan}`);
+    // ... and its words show, not an ellipsis after the label (at 1280 px it was cut to "N…"):
+    // its box takes at least a third of the bar, or all the phone's width but the margins.
+    const room = await page.evaluate(() => [document.getElementById('bar-next').clientWidth, document.getElementById('answer-bar').clientWidth]);
+    assert.ok(room[0] >= Math.min(room[1] / 3, room[1] - 40), `${width} px: the first step has ${room[0]} of ${room[1]} px`);
     // Switching language keeps the place: the indicator under the bar stays where it was.
     const before = await anchor.evaluate((el) => el.getBoundingClientRect().top);
     for (const other of ['zh-Hant', 'en', 'zh-Hans'].filter((l) => l !== lang).concat(lang)) {

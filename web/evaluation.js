@@ -136,7 +136,11 @@ export function evaluateNow() {
       state.view = state.base;
     }
     // The last answer of a valid file, shown marked out of date while an entry is invalid.
-    if (state.base.verdict !== 'invalid') state.good = { text, doc: JSON.parse(text), made: null };
+    // Its answer in this language and on this date is the one just made (no second engine call
+    // when the next entry turns invalid: adding a record does).
+    if (state.base.verdict !== 'invalid') {
+      state.good = { text, doc: JSON.parse(text), made: state.plan ? { key: JSON.stringify(opts), base: state.base, plan: state.plan } : null };
+    }
     staleNow(opts);
     state.engineBroken = false;
   } catch (err) {

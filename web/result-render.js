@@ -102,9 +102,17 @@ function afterFrame(fn) {
 let chartWidth = 0;
 let resizeTimer = null;
 
+// What the chart was last drawn from: the same answer of the same file (an entry turned invalid
+// shows the last valid one again, adding a record does) is not drawn again. A new evaluation is a
+// new result object (evaluation.js), so an edit of the file is never taken for the same.
+let drawn = null;
+
 function drawTimeline() {
   if (!state.view || !chartWidth) return;  // drawn as soon as the width is known
   const [result, doc] = state.stale ? [state.stale.base, state.stale.doc] : [state.view, state.viewDoc];
+  const now = [result, doc, state.rules, region(), chartWidth, getLang()];
+  if (drawn && now.every((x, i) => x === drawn[i])) return;
+  drawn = now;
   renderTimeline($('timeline-body'), result, doc, { rules: state.rules, region: region(), width: chartWidth });
 }
 

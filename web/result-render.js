@@ -70,7 +70,9 @@ export function renderRest() {
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
 
   const planShown = state.stale ? state.stale.plan : state.plan;
-  if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
+  if (!planShown && state.view && state.view.verdict !== 'invalid') {
+    // Made in a task after the verdict (a large file, evaluation.js): drawn then.
+  } else if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
     // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
     fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
   } else {

@@ -16,6 +16,18 @@ import { nextTask } from './slices.js';
 import { persistSoon } from './saved-entries.js';
 
 let timer = null;
+let generation = 0;  // each evaluation's number: a later one replaces the tasks an earlier one left
+
+// Above this many records the plan (a call of the engine that grows faster than the file) and the
+// views it feeds are made in tasks after the verdict's (issue 13: a 10,000-record import was one
+// task of seconds), as on the first load.
+const PLAN_LATER = 1000;
+
+function recordCount(doc) {
+  let n = 0;
+  for (const recs of Object.values(doc.records || {})) n += Array.isArray(recs) ? recs.length : 0;
+  return n;
+}
 
 // `detail`: the engine says where the evaluation date came from and where each window starts.
 function options() {
@@ -97,6 +109,7 @@ function whatIfNow(opts) {
 
 export function evaluateNow() {
   clearTimeout(timer);
+  generation += 1;
   if (!state.rules) return;
   const opts = options();
   if (state.on && !isIsoDate(state.on)) {
@@ -119,7 +132,9 @@ export function evaluateNow() {
     state.base = evaluated.res;
     // The plan is shown below the verdict: on the first load (no form yet) it is made once the
     // verdict is on screen (planNow). Nothing can be tried before there is a plan to try.
-    state.plan = state.base.verdict === 'invalid' ? state.base : views.form ? planText(text, opts) : null;
+    // A large file without tried actions has its plan made in a task of its own (below).
+    const later = views.form && !state.tried.size && recordCount(state.doc) > PLAN_LATER;
+    state.plan = state.base.verdict === 'invalid' ? state.base : views.form && !later ? planText(text, opts) : null;
     // Tried actions follow the current plan (their dates move with the evaluation date).
     const actions = (state.plan && state.plan.actions) || [];
     const fresh = new Map();
@@ -136,7 +151,11 @@ export function evaluateNow() {
       state.view = state.base;
     }
     // The last answer of a valid file, shown marked out of date while an entry is invalid.
-    if (state.base.verdict !== 'invalid') state.good = { text, doc: JSON.parse(text), made: null };
+    // Its answer in this language and on this date is the one just made (no second engine call
+    // when the next entry turns invalid: adding a record does).
+    if (state.base.verdict !== 'invalid') {
+      state.good = { text, doc: JSON.parse(text), made: state.plan ? { key: JSON.stringify(opts), base: state.base, plan: state.plan } : null };
+    }
     staleNow(opts);
     state.engineBroken = false;
   } catch (err) {
@@ -152,6 +171,16 @@ export function evaluateNow() {
       if (!views.form) buildPage();
       renderAll();
     });
+    return;
+  }
+  if (views.form && !state.plan) {
+    // The verdict now; the plan, then the form's marks, timeline and plan it feeds, each in a task
+    // of its own, unless a newer evaluation came meanwhile.
+    renderVerdict();
+    const mine = generation;
+    nextTask()
+      .then(() => (mine === generation && planNow() ? nextTask() : Promise.reject()))
+      .then(() => { if (mine === generation && state.plan) renderAll(); }, () => {});
     return;
   }
   renderAll();

@@ -11,6 +11,7 @@ import * as desk from './desk.js';
 import { notify } from './notices.js';
 import { state, views } from './page-state.js';
 import { addAsClient } from './saved-entries.js';
+import { nextTask } from './slices.js';
 
 /** Works before the engine has started too (with no rule data, keys keep their order). */
 export function exportFile() {
@@ -96,6 +97,7 @@ export async function importFile(file) {
     refusedNotice(file.name, text);
     return;
   }
+  await nextTask();  // the engine's check and the client's making: two tasks (issue 13: large files)
   addAsClient(r.doc, file.name, () => t('file.imported', { name: file.name }), 'imported');
 }
 

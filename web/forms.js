@@ -399,7 +399,9 @@ export class EntryForm extends FormMarks {
         list, scope: list,
         onInput: f.field === 'id' ? (v) => { title.textContent = t('result.record', { id: v }); } : null,
       })));
-    const li = h('li', { class: 'record', id: `rec-${list}-${i}`, dataset: { path, list, index: String(i) } },
+    // No id: its JSON pointer names it (data-path). Removing a record renumbers the pointers of
+    // those after it, and changing their ids made the browser restyle each one (issue 13).
+    const li = h('li', { class: 'record', dataset: { path, list, index: String(i) } },
       h('div', { class: 'record-head' },
         title,
         h('span', { class: 'record-status', dataset: { role: 'record-status' } }),
@@ -440,7 +442,10 @@ export class EntryForm extends FormMarks {
 
   focusAfterRemove(selector) {
     const el = this.root.querySelector(selector);
-    if (el) el.focus();
+    if (!el) return;
+    // As focusPath: no scroll in the click's task (a layout of the page then), into view in the next frame.
+    el.focus({ preventScroll: true });
+    requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
   }
 
   // ---- one field ------------------------------------------------------------------------
@@ -601,13 +606,12 @@ export class EntryForm extends FormMarks {
 }
 
 /**
- * A record's item moved from index `from` to `to` of its list: its id and every JSON pointer in
- * it (data-path, data-focus) say so.
+ * A record's item moved from index `from` to `to` of its list: every JSON pointer in it
+ * (data-path, data-focus) says so.
  */
 function renumber(li, list, from, to) {
   const was = `/records/${list}/${from}`;
   const now = `/records/${list}/${to}`;
-  li.id = `rec-${list}-${to}`;
   li.dataset.index = String(to);
   for (const el of [li, ...li.querySelectorAll('[data-path], [data-focus]')]) {
     for (const attr of ['data-path', 'data-focus']) {

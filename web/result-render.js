@@ -70,7 +70,9 @@ export function renderRest() {
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';
 
   const planShown = state.stale ? state.stale.plan : state.plan;
-  if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
+  if (!planShown && state.view && state.view.verdict !== 'invalid') {
+    // Made in a task after the verdict (a large file, evaluation.js): drawn then.
+  } else if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
     // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
     fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
   } else {
@@ -102,9 +104,17 @@ function afterFrame(fn) {
 let chartWidth = 0;
 let resizeTimer = null;
 
+// What the chart was last drawn from: the same answer of the same file (an entry turned invalid
+// shows the last valid one again, adding a record does) is not drawn again. A new evaluation is a
+// new result object (evaluation.js), so an edit of the file is never taken for the same.
+let drawn = null;
+
 function drawTimeline() {
   if (!state.view || !chartWidth) return;  // drawn as soon as the width is known
   const [result, doc] = state.stale ? [state.stale.base, state.stale.doc] : [state.view, state.viewDoc];
+  const now = [result, doc, state.rules, region(), chartWidth, getLang()];
+  if (drawn && now.every((x, i) => x === drawn[i])) return;
+  drawn = now;
   renderTimeline($('timeline-body'), result, doc, { rules: state.rules, region: region(), width: chartWidth });
 }
 

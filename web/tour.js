@@ -115,7 +115,7 @@ const STEPS = [
     id: 'add',
     target: () => {
       const recs = app.doc().records[LIST] || [];
-      return document.getElementById(`rec-${LIST}-${recs.length - 1}`) || document.getElementById('ind-' + indicator().clause);
+      return document.querySelector(`li.record[data-path="/records/${LIST}/${recs.length - 1}"]`) || document.getElementById('ind-' + indicator().clause);
     },
     async run(data) {
       const clause = indicator().clause;

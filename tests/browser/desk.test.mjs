@@ -222,6 +222,35 @@ test('browser.desk counselling notes are text in the page and in the report, and
   assert.deepEqual(problems, []);
 });
 
+test('browser.desk the notes on records: fields made when their list is opened, following added and removed records', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'hk-complaints');
+  const areas = () => page.locator('.record-notes textarea').count();
+  const summary = () => page.locator('.record-notes summary').innerText();
+  const n = Number((await summary()).match(/\d+/)[0]);
+  assert.ok(n > 0);
+  // Closed, the list has no fields (issue 13: a 400-record enterprise made 400 again on every
+  // added or removed record); a record added is counted all the same.
+  assert.equal(await areas(), 0);
+  const list = await page.locator('#entries section.indicator:has(li.record)').first().getAttribute('data-path');
+  const addId = `#add-${list.split('/')[2]}`;
+  await page.click(addId);
+  await settle(page);
+  assert.match(await summary(), new RegExp(`\\b${n + 1}\\b`));
+  assert.equal(await areas(), 0);
+  await page.locator('.record-notes summary').click();
+  await page.waitForFunction((k) => document.querySelectorAll('.record-notes textarea').length === k, n + 1);
+  // Open, it follows the records: a note typed stays with its record when another one goes.
+  await page.fill('#notes-record-0', 'First record note');
+  await page.locator('#notes-record-0').blur();
+  await page.click(`section.indicator[data-path="${list}"] li.record:last-child button.remove`);
+  await settle(page);
+  await page.waitForFunction((k) => document.querySelectorAll('.record-notes textarea').length === k, n);
+  assert.match(await summary(), new RegExp(`\\b${n}\\b`));
+  assert.equal(await page.locator('#notes-record-0').inputValue(), 'First record note');
+  assert.deepEqual(problems, []);
+});
+
 test('browser.desk file names carry the enterprise name and the date (Chinese kept, unsafe characters out)', async (t) => {
   const { page, problems } = await open(t, env);
   await loadSample(page, 'hk-complaints');

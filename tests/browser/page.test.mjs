@@ -209,6 +209,11 @@ test('browser.page adding a counting record fails 6.2.1; removing it passes agai
   // The form's clause section and the record say so too.
   assert.equal(await page.locator('#ind-6\\.2\\.1 [data-role="indicator-status"]').innerText(), 'fail');
   assert.match(await page.locator(`li.record[data-path="${p}"] [data-role="record-status"]`).innerText(), /counts/);
+  // Its red edge is a class set with its status (no :has() rule: issue 13), and goes with it.
+  const edge = () => page.locator(`li.record[data-path="${p}"]`).evaluate((li) => [li.classList.contains('flagged'), getComputedStyle(li).borderLeftColor]);
+  const [flagged, red] = await edge();
+  assert.equal(flagged, true);
+  assert.notEqual(red, await page.locator('li.record[data-path="/records/administrative_penalties/0"]').evaluate((li) => getComputedStyle(li).borderLeftColor));
   await shot(page, 'en-record-added-fail');
 
   await page.click(`li.record[data-path="${p}"] button.remove`);

@@ -156,6 +156,27 @@ test('browser.page every page string exists in three languages with the same pla
   }
 });
 
+// Chinese puts no space between two Chinese words (issue 13, plain words): every page string,
+// its placeholders filled as they are filled (numbers and codes, which a space sets apart; dates
+// for people, which start with a digit and end with 日; words), has no space with Chinese, or
+// Chinese punctuation, on both sides.
+test('browser.page Chinese page strings have no stray space, their placeholders filled', async () => {
+  const { allStrings } = await import(path.join(root, 'web', 'i18n.js'));
+  const number = /^(n|months|resolved|count|total|shown|first|last|threshold|days|year|month|day|position|max|min|digits)$/;
+  const code = /^(clause|appendix|letter|id|version|division|code|lang|key|value|schema)$/;
+  const date = /^(date|on|since|until)$/;
+  const stray = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] [\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+  const found = [];
+  for (const [key, row] of Object.entries(allStrings())) {
+    for (const str of row.slice(0, 2)) {
+      const filled = str.replace(/\{(\w+)\}/g, (_, k) =>
+        number.test(k) ? '12' : code.test(k) ? 'A1' : date.test(k) ? '2027年8月10日' : '示例文字。');
+      if (stray.test(filled)) found.push(`${key}: ${str}`);
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
 test('browser.page loads under its strict CSP: meta and header agree, engine answers, no violation', async (t) => {
   const resp = await fetch(base);
   assert.equal(resp.headers.get('content-security-policy'), PAGE_CSP);

@@ -1,6 +1,8 @@
 // The rule data embedded from rules/ (see cmake/write_rules_cpp.cmake).
 #include "nvcheck/builtin_rules.hpp"
 
+#include "nvcheck/rules_identity.hpp"
+
 namespace nvcheck {
 namespace embedded {
 extern const unsigned char kStandard[];
@@ -20,8 +22,10 @@ std::string_view builtin_report_json() {
 }
 
 std::shared_ptr<const Rules> builtin_rules() {
+  // The page's first call waits for this: the files were checked when the project was built
+  // and tested, and their digest written then (cmake/write_rules_cpp.cmake).
   static const std::shared_ptr<const Rules> kRules =
-      load_rules(builtin_standard_json(), {builtin_texts_json(), builtin_report_json()});
+      load_builtin_rules(builtin_standard_json(), {builtin_texts_json(), builtin_report_json()}, builtin_rules_digest());
   return kRules;
 }
 

@@ -473,11 +473,28 @@ std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_v
   return out;
 }
 
+namespace {
+std::shared_ptr<const Rules> build_rules(std::string_view standard_json, const std::vector<std::string_view>& text_jsons,
+                                         std::string digest);
+}  // namespace
+
 std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
                                         const std::vector<std::string_view>& text_jsons) {
   // One validation for every door (CLI --rules, setRules, the page): refuse with every problem.
   if (std::vector<RuleProblem> problems = check_rules(standard_json, text_jsons); !problems.empty())
     throw RulesInvalid(std::move(problems));
+  return build_rules(standard_json, text_jsons, rules_digest(standard_json, text_jsons));
+}
+
+std::shared_ptr<const Rules> load_builtin_rules(std::string_view standard_json,
+                                                const std::vector<std::string_view>& text_jsons,
+                                                std::string_view digest) {
+  return build_rules(standard_json, text_jsons, std::string(digest));
+}
+
+namespace {
+std::shared_ptr<const Rules> build_rules(std::string_view standard_json, const std::vector<std::string_view>& text_jsons,
+                                         std::string digest) {
   auto r = std::make_shared<Rules>();
   json j;
   std::size_t at = 0;
@@ -660,10 +677,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
       r->summary_json = filled_standard(standard_json, *r);
       break;
     }
-  r->digest = rules_digest(standard_json, text_jsons);
+  r->digest = std::move(digest);
   r->edited = r->digest != builtin_rules_digest();
   r->index_names();
   return r;
 }
+}  // namespace
 
 }  // namespace nvcheck

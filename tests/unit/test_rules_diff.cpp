@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "nvcheck/rules_check.hpp"
 #include "nvcheck/rules_diff.hpp"
 #include "nvcheck/rules_identity.hpp"
 
@@ -243,6 +244,11 @@ TEST_SUITE("rules") {
     const auto again = load_rules(builtin_standard_json(), {builtin_texts_json(), builtin_report_json()});
     CHECK_FALSE(again->edited);
     CHECK(again.get() != &rules());
+    // The built-in set is loaded without checking it again (load_builtin_rules): the same rules.
+    CHECK(again->digest == rules().digest);
+    CHECK(again->summary_json == rules().summary_json);
+    CHECK(again->texts.size() == rules().texts.size());
+    CHECK(check_rules(builtin_standard_json(), {builtin_texts_json(), builtin_report_json()}).empty());
     // Any other content is edited, even one byte, and so is the same set without its report labels.
     std::string one_more(builtin_standard_json());
     one_more += "\n";

@@ -296,6 +296,13 @@ struct Rules {
 /// Throws RulesError naming what is wrong.
 std::shared_ptr<const Rules> load_rules(std::string_view standard_json,
                                         const std::vector<std::string_view>& text_jsons);
+/// The rule data built into the engine (builtin_rules()), from the files under rules/ and their
+/// digest as the build wrote them: loaded without check_rules(), which the tests run on the same
+/// files (tests/unit/test_rules_check.cpp), and without hashing them again. Only for those files:
+/// any other rule data goes through load_rules().
+std::shared_ptr<const Rules> load_builtin_rules(std::string_view standard_json,
+                                                const std::vector<std::string_view>& text_jsons,
+                                                std::string_view digest);
 
 /// Replaces `{name}` placeholders with values; unknown placeholders stay as written.
 std::string fill(std::string_view tpl, const std::vector<std::pair<std::string_view, std::string>>& args);

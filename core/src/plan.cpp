@@ -191,7 +191,8 @@ class CutSpanProjection {
 
 }  // namespace
 
-Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings) {
+Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings,
+               ActionProjection how) {
   Plan plan;
   plan.evaluation = evaluate(e, rules, on, std::move(parse_warnings));
   const Evaluation& ev = plan.evaluation;
@@ -211,9 +212,10 @@ Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warn
       changed.end = on;
       const RecordScope cs = scope_record(changed, rules);
       all[ro.record] = cs;
-      if (!cut) cut.emplace(Timeline(e, rules, scopes), on);
+      const bool sweep = how == ActionProjection::one_sweep && scopes[ro.record].in_scope;
+      if (sweep && !cut) cut.emplace(Timeline(e, rules, scopes), on);
       ActionEffect p;
-      if (!scopes[ro.record].in_scope || !cut->effect(li, scopes[ro.record].span, cs, p))
+      if (!sweep || !cut->effect(li, scopes[ro.record].span, cs, p))
         p = project_changed(e, rules, scopes, ro.record, cs, li, on);
       PlanAction a;
       a.record = ro.record;

@@ -2,6 +2,8 @@
 // from one sweep of the file's timeline (core/src/plan.cpp, CutSpanProjection). Here the way it
 // was done before, a whole timeline per action (kept only as this test's oracle), is compared with
 // it field by field on seeded random enterprises and on every golden case.
+// (The evaluation, disputes and waits are computed by make_plan either way; what is compared is
+// each action's projection, and the all-actions date.)
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -17,75 +19,10 @@ using json = nlohmann::json;
 
 namespace {
 
-// The oracle: make_plan as it was (issue 13), each action projected on a whole new timeline.
-std::pair<const char*, const char*> oracle_action_of(const Record& r, const Rules& rules) {
-  const IndicatorDef& ind = rules.indicators[static_cast<std::size_t>(r.list)];
-  if (ind.end_action.empty()) return {nullptr, nullptr};
-  if (r.enum_a >= 0 && ((ind.one_off >> r.enum_a) & 1u)) return {nullptr, nullptr};
-  return {ind.end_action.c_str(), ind.end_by.c_str()};
-}
-
-Day oracle_first_on_or_after(Day d, Day on) { return d == kNever ? kNever : (d < on ? on : d); }
-
+// The oracle: make_plan as it was (issue 13), each action projected on a whole new timeline of
+// the file with the action done (the way make_plan falls back to, so that path is tested too).
 Plan oracle_plan(const Enterprise& e, const Rules& rules, Day on) {
-  Plan plan;
-  plan.evaluation = evaluate(e, rules, on);
-  const Evaluation& ev = plan.evaluation;
-  const std::vector<RecordScope> scopes = scope_records(e, rules);
-  std::vector<RecordScope> all = scopes;
-  std::array<bool, kListCount> has_action{};
-  for (std::size_t li = 0; li < kListCount; ++li) {
-    if (!ev.indicators[li].fails) continue;
-    for (const RecordOutcome& ro : ev.indicators[li].counted) {
-      const Record& r = e.records[ro.record];
-      const auto act = oracle_action_of(r, rules);
-      if (!act.first || (r.end != kNever && r.end <= on)) continue;
-      has_action[li] = true;
-      Record changed = r;
-      changed.end = on;
-      const RecordScope cs = scope_record(changed, rules);
-      std::vector<RecordScope> one = scopes;
-      one[ro.record] = cs;
-      all[ro.record] = cs;
-      const Projection p = project(Timeline(e, rules, one), on);
-      PlanAction a;
-      a.record = ro.record;
-      a.indicator = static_cast<int>(li);
-      a.action = act.first;
-      a.decided_by = act.second;
-      a.counts_until = cs.in_scope ? oracle_first_on_or_after(cs.span.until, on) : on;
-      const int item = kBasicCount + static_cast<int>(li);
-      a.clause_clears_on = (p.failing >> item) & 1u ? p.clears_on[static_cast<std::size_t>(item)] : on;
-      a.earliest_pass = p.earliest_pass;
-      a.changes_nothing = a.clause_clears_on == ev.indicators[li].clears_on && a.earliest_pass == ev.earliest_pass;
-      plan.actions.push_back(std::move(a));
-    }
-  }
-  std::stable_sort(plan.actions.begin(), plan.actions.end(), [&](const PlanAction& a, const PlanAction& b) {
-    if (a.earliest_pass != b.earliest_pass) return a.earliest_pass < b.earliest_pass;
-    if (a.indicator != b.indicator) return a.indicator < b.indicator;
-    return e.records[a.record].id < e.records[b.record].id;
-  });
-  plan.earliest_pass_all_actions =
-      plan.actions.empty() ? ev.earliest_pass : project(Timeline(e, rules, all), on).earliest_pass;
-  std::vector<RecordScope> undisputed = scopes;
-  for (std::size_t i = 0; i < e.records.size(); ++i)
-    if (e.records[i].disputed) {
-      plan.has_disputes = true;
-      plan.disputed_records.push_back(i);
-      undisputed[i].in_scope = false;
-    }
-  if (plan.has_disputes) {
-    const Projection p = project(Timeline(e, rules, undisputed), on);
-    plan.disputes_pass = p.failing == 0;
-    plan.disputes_earliest_pass = p.earliest_pass;
-  }
-  for (int k = 0; k < kBasicCount; ++k)
-    if (!ev.basic[static_cast<std::size_t>(k)].met) plan.waits.push_back({k, ev.basic[static_cast<std::size_t>(k)].clears_on});
-  for (std::size_t li = 0; li < kListCount; ++li)
-    if (ev.indicators[li].fails && !has_action[li])
-      plan.waits.push_back({kBasicCount + static_cast<int>(li), ev.indicators[li].clears_on});
-  return plan;
+  return make_plan(e, rules, on, {}, ActionProjection::whole_timeline);
 }
 
 // Every field of the two plans; returns how many actions were compared.

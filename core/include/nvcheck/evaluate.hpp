@@ -157,8 +157,14 @@ struct Plan {
   std::vector<PlanWait> waits;
 };
 
+/// How make_plan projects each action: from one sweep of the file's timeline (the engine's way),
+/// or on a whole new timeline of the file with the action done (the exact way it falls back to,
+/// and the tests' reference for the sweep: tests/unit/test_plan_differential.cpp).
+enum class ActionProjection : std::uint8_t { one_sweep, whole_timeline };
+
 /// The route to passing (clause 8.8 counselling), computed by the same projection on copies of
 /// the enterprise with one thing changed.
-Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings = {});
+Plan make_plan(const Enterprise& e, const Rules& rules, Day on, std::vector<Warning> parse_warnings = {},
+               ActionProjection how = ActionProjection::one_sweep);
 
 }  // namespace nvcheck

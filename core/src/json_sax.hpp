@@ -101,68 +101,81 @@ Outcome parse(std::string_view text, Handler& h) {
   bool escaped = false;
   auto read_string = [&]() -> bool {
     escaped = false;
-    const unsigned char* const first = p;
-    const unsigned char* run = p;
+    // Local copies: `p` and `end` are the caller's, and writes to `buf` may alias them, so the
+    // compiler would store and reload them on every byte (in WebAssembly, in linear memory).
+    const unsigned char* q = p;
+    const unsigned char* const stop = end;
+    const unsigned char* const first = q;
+    const unsigned char* run = q;
     const unsigned char* const cls = detail::kStringClasses.c;
     while (true) {
       // Plain ASCII, eight bytes at a time while none is a quote, a backslash, a control
       // character or a byte of a multi-byte sequence; then byte by byte.
-      while (end - p >= 8) {
+      while (stop - q >= 8) {
         std::uint64_t x;
-        std::memcpy(&x, p, 8);
+        std::memcpy(&x, q, 8);
         constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-        const std::uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-        const std::uint64_t m = (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs;
+        const std::uint64_t qm = x ^ (ones * '"'), b = x ^ (ones * '\\');
+        const std::uint64_t m = (((x - ones * 0x20) & ~x) | ((qm - ones) & ~qm) | ((b - ones) & ~b) | x) & highs;
         if (m) {  // the lowest flagged byte is the first that is not plain (a borrow only runs upwards)
-          p += static_cast<unsigned>(__builtin_ctzll(m)) >> 3;
+          q += static_cast<unsigned>(__builtin_ctzll(m)) >> 3;
           break;
         }
-        p += 8;
+        q += 8;
       }
-      while (p < end && cls[*p] == 0) ++p;
+      while (q < stop && cls[*q] == 0) ++q;
       // Runs of three-byte sequences that need no more check than their continuation bytes
-      // (E1-EC, EE-EF leads: most CJK text), without going through the switch for each.
-      while (end - p >= 3 && cls[*p] == 6 && detail::cont(p[1]) && detail::cont(p[2])) p += 3;
-      if (p >= end) return false;
-      if (cls[*p] == 0) continue;  // ASCII again after such a run
-      switch (cls[*p]) {
+      // (E1-EC, EE-EF leads: most CJK text), without going through the switch for each: one
+      // four-byte load checks a lead and its two continuation bytes (little-endian, as the
+      // eight-byte scan above; the last sequence before the end goes through the switch).
+      while (stop - q >= 4) {
+        std::uint32_t w;
+        std::memcpy(&w, q, 4);
+        if ((w & 0x00C0C0F0u) != 0x008080E0u) break;
+        const std::uint32_t lead = w & 0xFFu;
+        if (lead == 0xE0u || lead == 0xEDu) break;
+        q += 3;
+      }
+      if (q >= stop) { p = q; return false; }
+      if (cls[*q] == 0) continue;  // ASCII again after such a run
+      switch (cls[*q]) {
         case 1:  // the closing quote
           if (escaped) {
-            buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+            buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(q - run));
             str = buf;
           } else {
-            str = std::string_view(reinterpret_cast<const char*>(first), static_cast<std::size_t>(p - first));
+            str = std::string_view(reinterpret_cast<const char*>(first), static_cast<std::size_t>(q - first));
           }
-          ++p;
+          p = q + 1;
           return true;
         case 2: break;  // an escape, below
         case 4:
-          if (end - p < 2 || !detail::cont(p[1])) return false;
-          p += 2;
+          if (stop - q < 2 || !detail::cont(q[1])) { p = q; return false; }
+          q += 2;
           continue;
         case 5: case 6: case 7:
-          if (end - p < 3 || !detail::cont(p[1]) || !detail::cont(p[2])) return false;
-          if (*p == 0xE0 && p[1] < 0xA0) return false;  // overlong
-          if (*p == 0xED && p[1] > 0x9F) return false;  // UTF-16 surrogates
-          p += 3;
+          if (stop - q < 3 || !detail::cont(q[1]) || !detail::cont(q[2])) { p = q; return false; }
+          if (*q == 0xE0 && q[1] < 0xA0) { p = q; return false; }  // overlong
+          if (*q == 0xED && q[1] > 0x9F) { p = q; return false; }  // UTF-16 surrogates
+          q += 3;
           continue;
         case 8: case 9: case 10:
-          if (end - p < 4 || !detail::cont(p[1]) || !detail::cont(p[2]) || !detail::cont(p[3])) return false;
-          if (*p == 0xF0 && p[1] < 0x90) return false;  // overlong
-          if (*p == 0xF4 && p[1] > 0x8F) return false;  // above U+10FFFF
-          p += 4;
+          if (stop - q < 4 || !detail::cont(q[1]) || !detail::cont(q[2]) || !detail::cont(q[3])) { p = q; return false; }
+          if (*q == 0xF0 && q[1] < 0x90) { p = q; return false; }  // overlong
+          if (*q == 0xF4 && q[1] > 0x8F) { p = q; return false; }  // above U+10FFFF
+          q += 4;
           continue;
-        default: return false;  // a control character or a byte that never starts UTF-8
+        default: { p = q; return false; }  // a control character or a byte that never starts UTF-8
       }
       {
         if (!escaped) {
           escaped = true;
           buf.clear();
         }
-        buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-        ++p;
-        if (p >= end) return false;
-        switch (*p) {
+        buf.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(q - run));
+        ++q;
+        if (q >= stop) { p = q; return false; }
+        switch (*q) {
           case '"': buf += '"'; break;
           case '\\': buf += '\\'; break;
           case '/': buf += '/'; break;
@@ -173,33 +186,33 @@ Outcome parse(std::string_view text, Handler& h) {
           case 't': buf += '\t'; break;
           case 'u': {
             auto read4 = [&](std::uint32_t& v) {
-              if (end - p < 5) return false;
+              if (stop - q < 5) return false;
               v = 0;
               for (int i = 1; i <= 4; ++i) {
-                const int d = detail::hex(p[i]);
+                const int d = detail::hex(q[i]);
                 if (d < 0) return false;
                 v = v * 16 + static_cast<std::uint32_t>(d);
               }
-              p += 4;
+              q += 4;
               return true;
             };
             std::uint32_t cp;
-            if (!read4(cp)) return false;
-            if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+            if (!read4(cp)) { p = q; return false; }
+            if (cp >= 0xDC00 && cp <= 0xDFFF) { p = q; return false; }  // a lone low surrogate
             if (cp >= 0xD800 && cp <= 0xDBFF) {                // needs its low surrogate
-              if (end - p < 3 || p[1] != '\\' || p[2] != 'u') return false;
-              p += 2;
+              if (stop - q < 3 || q[1] != '\\' || q[2] != 'u') { p = q; return false; }
+              q += 2;
               std::uint32_t lo;
-              if (!read4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+              if (!read4(lo) || lo < 0xDC00 || lo > 0xDFFF) { p = q; return false; }
               cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             }
             detail::put_utf8(buf, cp);
             break;
           }
-          default: return false;
+          default: { p = q; return false; }
         }
-        ++p;
-        run = p;
+        ++q;
+        run = q;
       }
     }
   };
@@ -248,7 +261,7 @@ Outcome parse(std::string_view text, Handler& h) {
     return true;
   };
 
-  auto skip_ws = [&] { while (p < end && is_ws(*p)) ++p; };
+  auto skip_ws = [&]() { while (p < end && is_ws(*p)) ++p; };
 
   // Reads `"key" :` of an object member, p at its opening quote: 0 done, 1 syntax error at p,
   // 2 the handler stopped.

@@ -136,4 +136,28 @@ TEST_SUITE("hostile") {
     }
     CHECK(n > 5000);
   }
+
+  TEST_CASE("JSON reader: runs of Chinese text with a bad or special sequence anywhere read alike") {
+    // The reader checks runs of three-byte sequences four bytes at a time; every position of an
+    // overlong (E0), surrogate (ED), cut or broken sequence in such a run, and the valid E0/ED/EF
+    // edges, near the string's end and the text's end, must read as nlohmann_json reads them.
+    const std::string han = "\xE4\xB8\xAD";  // 中
+    const char* const odd[] = {"\xE0\x80\x80", "\xE0\xA0\x80", "\xED\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBF",
+                               "\xE4\xB8",       "\xE4",          "\xE4\x41\x41", "\xE4\xB8\x22", "\xC3\xA9",
+                               "\xF0\x9F\x98\x80", "\x80",       "a",            "\\n"};
+    int n = 0;
+    for (const char* bad : odd)
+      for (int before = 0; before <= 4; ++before)
+        for (int after = 0; after <= 4; ++after)
+          for (const char* tail : {"\"]", "\"", ""}) {
+            std::string s = "[\"";
+            for (int i = 0; i < before; ++i) s += han;
+            s += bad;
+            for (int i = 0; i < after; ++i) s += han;
+            s += tail;
+            CHECK_MESSAGE(with_engine(s) == with_nlohmann(s), s);
+            ++n;
+          }
+    CHECK(n == 14 * 25 * 3);
+  }
 }

@@ -159,6 +159,7 @@ const room = (text) => (typeof text === 'string' ? 3 * text.length : text.length
 let lastOptions = '';
 let lastOptionsBytes = new Uint8Array(0);
 function optionsBytes(options) {
+  if (options instanceof Uint8Array) return options;  // WTF-8 of options that were not text (below)
   if (options !== lastOptions) {
     lastOptionsBytes = encoder.encode(options);
     lastOptions = options;
@@ -184,13 +185,34 @@ function byteCall(name, text, options) {
 }
 
 // A string with a lone surrogate is not text, but TextEncoder writes U+FFFD for it and the file
-// would read as valid. Such a string goes through embind instead, which writes the surrogate as
-// bytes that are not UTF-8, and the engine refuses them (as it refuses such bytes from any door).
-// Only a string whose UTF-8 (`size` bytes at `at` in the input buffer) holds U+FFFD (rare) is
-// checked: checking every string costs about 5 % of a call, the module's scan much less.
+// would read as valid. Such a string is sent again as WTF-8 (the surrogate as its three bytes,
+// ED A0 80 for U+D800, which are not UTF-8), and the engine refuses those bytes as it refuses
+// them from any door. (embind's own conversion is no answer: it joins a lone high surrogate with
+// the character after it into another, valid, character.) Only a string whose UTF-8 (`size`
+// bytes at `at` in the input buffer) holds U+FFFD (rare) is checked: checking every string costs
+// about 5 % of a call, the module's scan much less.
 function notText(text, size, at = 0) {
   if (typeof text !== 'string' || size === 0) return false;
   return mod._nvcheck_in_has_replacement(at, size) !== 0 && !wellFormed(text);
+}
+
+// A string's bytes with each lone surrogate written as a code point of its own (WTF-8).
+function wtf8(text) {
+  if (typeof text !== 'string' || wellFormed(text)) return text;
+  const out = [];
+  for (let i = 0; i < text.length; i += 1) {
+    let c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+      i += 1;
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return new Uint8Array(out);
 }
 
 const wellFormed = typeof String.prototype.isWellFormed === 'function'
@@ -201,7 +223,7 @@ function engineCall(name, text, options) {
   const body = input(text);
   const opts = optionsText(options);
   const out = byteCall(name, body, opts);
-  return checked(out === null ? call(name, body, opts) : out);
+  return checked(out === null ? byteCall(name, wtf8(body), wtf8(opts)) : out);
 }
 
 /** The result (`nvcheck/result@1`) as JSON text, the same bytes as the CLI's line. */
@@ -220,7 +242,7 @@ export function plan(text, options) {
  */
 export function whatIf(text, actions, options) {
   const list = typeof actions === 'string' ? actions : JSON.stringify(actions || []);
-  return checked(call('whatIf', input(text), list, optionsText(options)));
+  return checked(call('whatIf', wtf8(input(text)), wtf8(list), wtf8(optionsText(options))));
 }
 
 /** A date (`YYYY-MM-DD`) for people in `lang`, as the engine's texts write it ('' if not a date). */
@@ -238,7 +260,7 @@ export function limits() {
  * {verdict: 'invalid', html: null, result} with the invalid result's JSON text.
  */
 export function report(text, options) {
-  const r = call('report', input(text), optionsText(options));
+  const r = call('report', wtf8(input(text)), wtf8(optionsText(options)));
   if (r.verdict === 'error') checked(r.result);
   if (r.verdict === 'invalid') return { verdict: r.verdict, html: null, result: r.result };
   return { verdict: r.verdict, html: r.html, result: null };

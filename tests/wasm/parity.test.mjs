@@ -175,6 +175,31 @@ test('wasm.robust: a lone surrogate in a JS string does not pass as text', () =>
   stillWorks();
 });
 
+test('wasm.robust: a lone surrogate anywhere in Chinese text is refused, a real U+FFFD anywhere is text', () => {
+  // The byte door looks for EF BF BD (what TextEncoder writes for a lone surrogate) eight byte
+  // pairs at a time, among the EF leads of fullwidth punctuation; every offset is tried.
+  const doc = JSON.parse(example);
+  const name = '广州（天河）示例；贸易，有限公司：'.repeat(3);
+  const plain = engine.evaluate(JSON.stringify(doc), {});
+  // JSON.stringify writes a lone surrogate as the escape \\ud800 (which the reader refuses on its
+  // own): the raw one is put into the text in place of a marker.
+  for (let at = 0; at <= name.length; at += 1) {
+    doc.enterprise.name = name.slice(0, at) + '@@' + name.slice(at);
+    const text = JSON.stringify(doc);
+    invalidWith(engine.evaluate(text.replace('@@', '\uD800'), {}), 'invalid_json');
+    invalidWith(engine.plan(text.replace('@@', '\uDFFF'), {}), 'invalid_json');
+    const real = JSON.parse(engine.evaluate(text.replace('@@', '\uFFFD'), {}));
+    assert.equal(real.verdict, JSON.parse(plain).verdict, `U+FFFD at ${at}`);
+  }
+  // At the very end of the text too (no room for an eight-byte pair after it); the report and
+  // what-if doors (embind's conversion) refuse it as well.
+  invalidWith(engine.evaluate(example.trimEnd() + '\uD800', {}), 'invalid_json');
+  const lone = JSON.stringify(doc).replace(/"name":"[^"]*"/, '"name":"\uD800广州"');
+  assert.equal(engine.report(lone, {}).verdict, 'invalid');
+  assert.match(engine.whatIf(lone, []), /invalid_json/);
+  stillWorks();
+});
+
 test('wasm.robust: a leading BOM is kept by the string conversion and accepted', () => {
   const plain = engine.evaluate(example, { lang: 'zh-Hant' });
   assert.equal(engine.evaluate('\uFEFF' + example, { lang: 'zh-Hant' }), plain);

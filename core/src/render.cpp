@@ -284,8 +284,20 @@ std::string error_message_at(const InputError& err, const RecordFinder& finder, 
 }
 
 std::string warning_message_at(const Warning& w, const RecordFinder& finder, const Rules& rules, Lang lang) {
-  const Record* r = w.record.empty() ? nullptr : finder.by_id(w.record);
-  const std::string record = r ? record_name(*r, rules, lang) : w.record;
+  // The text it is said in: a list outside Appendix D ("other") is said in words (the code stays
+  // not_in_appendix); an unknown field says where it is, and the key as the file spells it.
+  std::string key = "warning." + w.code;
+  if (w.code == "not_in_appendix")
+    for (const auto& kv : w.args)
+      if (kv.first == "appendix" && kv.second == "D") key = "warning.other_risk_list";
+  // The record named by what it is costs a look-up and a rendering of its own: only for a text
+  // that says it (beyond_calendar's {what} is a text of its own that may).
+  const bool says_record = rules.text(key, lang).find("{record}") != std::string::npos || w.code == "beyond_calendar";
+  std::string record;
+  if (says_record) {
+    const Record* r = w.record.empty() ? nullptr : finder.by_id(w.record);
+    record = r ? record_name(*r, rules, lang) : w.record;
+  }
   std::vector<std::pair<std::string_view, std::string>> args = w.args;
   args.emplace_back("record", record);
   std::string path;
@@ -301,20 +313,16 @@ std::string warning_message_at(const Warning& w, const RecordFinder& finder, con
         if (kv.second == kRegionCodes[i]) { kv.second = rules.region_labels[i][lang]; break; }
     }
     if (w.code == "beyond_calendar" && kv.first == "what") {  // the date by what it is
-      const char* key = kv.second == "counts_until" ? "what.counts_until"
-                        : kv.second == "earliest_pass_date" ? "what.earliest_pass_date" : "what.clears_on";
-      kv.second = fill(rules.text(key, lang), {{"record", record}, {"clause", kv.second}});
+      const char* what = kv.second == "counts_until" ? "what.counts_until"
+                         : kv.second == "earliest_pass_date" ? "what.earliest_pass_date" : "what.clears_on";
+      kv.second = fill(rules.text(what, lang), {{"record", record}, {"clause", kv.second}});
     }
   }
-  // A list outside Appendix D ("other") is said in words; the code stays not_in_appendix.
-  if (w.code == "not_in_appendix")
-    for (const auto& kv : args)
-      if (kv.first == "appendix" && kv.second == "D") return at_place({}, render(rules, "warning.other_risk_list", args, lang), rules, lang);
-  if (w.code == "unknown_field") {  // where it is, and the key as the file spells it
+  if (w.code == "unknown_field") {
     args.emplace_back("key", pointer_key(path));
-    return at_place(place_words(parent_of(path), finder, rules, lang), render(rules, "warning.unknown_field", args, lang), rules, lang);
+    return at_place(place_words(parent_of(path), finder, rules, lang), render(rules, key, args, lang), rules, lang);
   }
-  return at_place({}, render(rules, "warning." + w.code, args, lang), rules, lang);
+  return at_place({}, render(rules, key, args, lang), rules, lang);
 }
 std::string error_message(const InputError& err, const Rules& rules, Lang lang, const Enterprise* e) {
   return error_message_at(err, RecordFinder(e), rules, lang);

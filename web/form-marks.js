@@ -37,6 +37,18 @@ export class FormMarks {
     }
   }
 
+  /** Forgets the pointers of the records of `list` from index `from` on (a record removed there). */
+  unindexFrom(list, from) {
+    const prefix = `/records/${list}/`;
+    for (const map of [this.targets, this.slots]) {
+      for (const k of [...map.keys()]) {
+        if (!k.startsWith(prefix)) continue;
+        const n = parseInt(k.slice(prefix.length), 10);
+        if (n >= from) map.delete(k);
+      }
+    }
+  }
+
   /** What the last evaluation said, shown on the parts added since (cheap: only new slots change). */
   reapply() {
     if (this.lastErrors) this.showErrors(this.lastErrors);

@@ -207,11 +207,7 @@ export function save(state) {
       return 'refused';
     }
   }
-  const old = readClient(currentId) || { notes: { enterprise: '', records: {} } };
-  const same = JSON.stringify([old.doc, old.answers, old.on || '']) === JSON.stringify([state.doc, state.answers, state.on || '']);
-  const res = write(clientKey(currentId), {
-    ...old, doc: state.doc, answers: state.answers, on: state.on || '', changed: same && old.changed ? old.changed : new Date().toISOString(),
-  });
+  const res = saveEntries(clientKey(currentId), state);
   if (res !== 'ok') return res;
   const d = readDesk();
   if (d && d.lang === state.lang && d.clients.includes(currentId)) return 'ok';
@@ -219,6 +215,48 @@ export function save(state) {
     x.lang = state.lang;
     if (!x.clients.includes(currentId)) x.clients.push(currentId);
   });
+}
+
+// The client record this tab wrote last, as text and in parts: the next save of the same client
+// (after every edit) needs neither to read it back (JSON.parse of a 400-record client) nor to
+// write its entries as JSON three times (to compare the old and the new, then to store them),
+// while the text stored is still the one written here (issue 13).
+const own = new Map();  // client key -> {raw, rest, parts}
+
+/** The entries of `state` saved into the client record under `key`, its other parts kept. */
+function saveEntries(key, state) {
+  const parts = [state.doc, state.answers, state.on || ''].map((v) => JSON.stringify(v ?? null));
+  let raw = null;
+  try {
+    raw = store().getItem(key);
+  } catch { /* read as missing */ }
+  const mine = own.get(key);
+  let rest;
+  let same;
+  if (mine && raw !== null && raw === mine.raw) {
+    rest = mine.rest;
+    same = parts.every((p, i) => p === mine.parts[i]);
+  } else {
+    const old = parse(raw) || { notes: { enterprise: '', records: {} } };
+    same = [old.doc, old.answers, old.on || ''].every((v, i) => JSON.stringify(v ?? null) === parts[i]);
+    rest = { ...old };
+    delete rest.doc;
+    delete rest.answers;
+    delete rest.on;
+  }
+  rest = { ...rest, changed: same && rest.changed ? rest.changed : new Date().toISOString() };
+  const head = JSON.stringify(rest);
+  const text = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"doc":${parts[0]},"answers":${parts[1]},"on":${parts[2]}}`;
+  try {
+    store().setItem(key, text);
+  } catch (err) {
+    own.delete(key);
+    return isQuota(err) ? 'full' : 'refused';
+  }
+  lastWritten.set(key, text);
+  noteName(key, { label: rest.label, doc: state.doc });
+  own.set(key, { raw: text, rest, parts });
+  return 'ok';
 }
 
 // A save asked for after an edit (saveSoon) is written in a task of its own (issue 13: an edit of

@@ -77,6 +77,7 @@ export class DeskView {
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'desk-summary-title' }, this.table));
     this.list = list;
     this.openName = openName;
+    this.shownKey = null;  // new, empty list and table
     this.refresh();
   }
 
@@ -93,6 +94,13 @@ export class DeskView {
     const currentId = storage.currentClient();
     const rows = all.map(({ id, client }, i) => this.row(id, client, i + 1));
     const current = rows.find((r) => r.id === currentId);
+    // Drawn again only when something it shows changed (issue 13: an edit saves, and the list
+    // and table built again were a style and layout of the page, ~10 ms, for the same text).
+    const shownKey = JSON.stringify([getLang(), currentId, this.sortKey, this.sortDir, rows.map((r) => [
+      r.id, r.name, r.shown, r.verdictText, r.regionText, r.earliest, r.failing, r.next, changedText(r.changed),
+      this.sortKey === 'changed' ? r.changed : ''])]);
+    if (shownKey === this.shownKey && this.list.isConnected && this.table.isConnected) return;
+    this.shownKey = shownKey;
     this.openName.textContent = current ? current.name : '';
     // The list: one button per client, the open one marked.
     const focused = document.activeElement && this.list.contains(document.activeElement) ? document.activeElement.dataset.client : null;

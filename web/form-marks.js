@@ -37,6 +37,18 @@ export class FormMarks {
     }
   }
 
+  /** Forgets the pointers of the records of `list` from index `from` on (a record removed there). */
+  unindexFrom(list, from) {
+    const prefix = `/records/${list}/`;
+    for (const map of [this.targets, this.slots]) {
+      for (const k of [...map.keys()]) {
+        if (!k.startsWith(prefix)) continue;
+        const n = parseInt(k.slice(prefix.length), 10);
+        if (n >= from) map.delete(k);
+      }
+    }
+  }
+
   /** What the last evaluation said, shown on the parts added since (cheap: only new slots change). */
   reapply() {
     if (this.lastErrors) this.showErrors(this.lastErrors);
@@ -135,11 +147,16 @@ export class FormMarks {
     return parts.length ? parts.join(' · ') : null;
   }
 
-  /** Focuses the control of `path` (or its nearest container). */
-  focusPath(path) {
+  /** The control that edits `path`, built if it was not yet, or null. */
+  controlFor(path) {
     this.finish();  // the part it names may not be built yet
     this.targetFor(path);  // (and a record's fields)
-    const control = this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
+    return this.root.querySelector(`[data-focus="${CSS.escape(path)}"]`);
+  }
+
+  /** Focuses the control of `path` (or its nearest container). */
+  focusPath(path) {
+    const control = this.controlFor(path);
     if (control) {
       // Without scrolling to it first (the browser's own scroll would lay out the page now, in
       // the edit's task): it is scrolled into view in the next frame (at once: a smooth scroll

@@ -185,7 +185,7 @@ function shownVerdict(v) {
 /** The open client's name (issue 16: always shown with the result). */
 function openClientName() {
   const id = storage.currentClient();
-  const name = desk.clientName(storage.readClient(id));
+  const name = desk.clientName(storage.readClientName(id));
   return name || (id ? t('desk.unnamed', { n: storage.clientIds().indexOf(id) + 1 }) : '');
 }
 

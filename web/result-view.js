@@ -35,11 +35,23 @@ export function renderResult(bannerRoot, detailsRoot, result, ctx) {
   keepFocus(bannerRoot, () => keyed(bannerRoot, [r], () => bannerKey, () => banner(r, ctx)));
   // While an entry is invalid the clauses of the last valid answer stay, marked out of date.
   const shown = r.verdict === 'invalid' && ctx.previous ? ctx.previous : r;
-  if (detailsRoot) keepFocus(detailsRoot, () => {
+  if (!detailsRoot) return;
+  // The same answer of the engine shown in the same context is left as it is (issue 13: a record
+  // added with its questions open leaves the answer as it was, and walking the ~20 cards and
+  // their 400 records' lines again cost ~3 ms): the engine's result for the same file is the
+  // same object (evaluation.js remembers it).
+  const drawnNow = [shown, context, (ctx.unansweredClauses || []).join(' ')];
+  const was = drawnDetails.get(detailsRoot);
+  if (was && was.every((x, i) => x === drawnNow[i]) && detailsRoot.firstChild) return;
+  drawnDetails.set(detailsRoot, drawnNow);
+  keepFocus(detailsRoot, () => {
     if (shown.verdict === 'invalid') fill(detailsRoot);
     else details(detailsRoot, shown, ctx, context);
   });
 }
+
+// What each details root shows: [the result, its context, the clauses with open questions].
+const drawnDetails = new WeakMap();
 
 /** What is not answered yet, each with a button to its question. */
 function unansweredList(items, ctx) {

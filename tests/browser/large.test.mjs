@@ -68,3 +68,74 @@ test('browser.large a record added and another client opened at once: the record
   assert.equal(await count(), before + 1, 'the added record was kept with the Hong Kong client');
   assert.deepEqual(problems, []);
 });
+
+// Issue 13: removing a record renumbers the items after it (their JSON pointers move up by one)
+// from each item's own list of pointers, and adding or removing one moves the focus once the
+// change is drawn. What a person sees and can do stays the same: every item's fields, error
+// marks and status belong to its own record, and the focus lands in the new record.
+test('browser.large records removed from the head of a long list: the items after them keep their own fields, marks and statuses; a record added gets the focus', async (t) => {
+  const { page, problems } = await open(t, env);
+  const doc = manyRecords(120);
+  const list = 'administrative_penalties';
+  const n = doc.records[list].length;
+  await importText(page, 'many.json', JSON.stringify(doc));
+  await waitVerdict(page, 'fail');
+  const sec = `#entries section.indicator[data-path="/records/${list}"]`;
+  await page.waitForFunction(([s, m]) => document.querySelectorAll(`${s} li.record`).length === m, [sec, n]);
+  // The last record takes the number of the one before it: the engine's error for it must stay
+  // on that record's field as the records before it go.
+  const dup = doc.records[list][n - 2].id;
+  await page.fill(`input[data-path="/records/${list}/${n - 1}/id"]`, dup);
+  await waitVerdict(page, 'invalid');
+  // What each item shows, read from the page: its pointers, the record it names, its marks.
+  const items = () => page.evaluate((s) => [...document.querySelectorAll(`${s} li.record`)].map((li, i) => {
+    const at = `${li.closest('section').dataset.path}/${i}`;
+    const stray = [li, ...li.querySelectorAll('[data-path], [data-focus]')].flatMap((el) => ['data-path', 'data-focus']
+      .map((a) => el.getAttribute(a)).filter((v) => v !== null && v !== at && !v.startsWith(at + '/') && !v.startsWith(at + '#')));
+    return {
+      at, path: li.dataset.path, index: li.dataset.index, stray,
+      id: li.querySelector('input[data-path$="/id"]').value,
+      title: li.querySelector('.record-title').textContent,
+      status: li.querySelector('[data-role="record-status"]').textContent,
+      reason: li.querySelector('[data-role="record-reason"]').textContent,
+      errors: [...li.querySelectorAll('[aria-invalid="true"]')].map((el) => el.dataset.path),
+      errorText: [...li.querySelectorAll('.field.has-error > .field-error')].map((e) => e.textContent).join(' '),
+    };
+  }), sec);
+  const before = await items();
+  assert.equal(before.length, n);
+  assert.ok(before.filter((x) => x.status).length > n / 2, 'the records show their statuses');
+  for (let k = 1; k <= 2; k += 1) {
+    await page.click(`${sec} li.record button.remove`);
+    await page.waitForFunction(([s, m]) => document.querySelectorAll(`${s} li.record`).length === m, [sec, n - k]);
+    await page.waitForTimeout(300);  // the evaluation after it
+    const after = await items();
+    assert.deepEqual(after.map((x) => x.id), before.slice(k).map((x) => x.id), 'the records after the removed ones, in order');
+    after.forEach((x, j) => {
+      const was = before[j + k];
+      assert.equal(x.path, x.at, `record ${x.id}: its item's pointer is its place`);
+      assert.equal(x.index, x.at.split('/').pop());
+      assert.deepEqual(x.stray, [], `record ${x.id}: every pointer in its item is its own`);
+      assert.equal(x.title, `Record ${x.id}`);
+      assert.equal(x.status, was.status, `record ${x.id}: its own status`);
+      assert.equal(x.reason, was.reason, `record ${x.id}: its own reason`);
+    });
+    const last = after[after.length - 1];
+    assert.deepEqual(last.errors, [`/records/${list}/${n - k - 1}/id`], 'the error is marked on the last record\'s own field');
+    assert.ok(last.errorText.includes(dup), 'with the engine\'s words');
+    assert.ok(after.slice(0, -1).every((x) => x.errors.length === 0 && !x.errorText), 'and on no other record');
+    // The page's list of errors goes to that field.
+    await page.click('#result-body .error-list button');
+    await page.waitForFunction((p) => document.activeElement && document.activeElement.dataset.path === p, `/records/${list}/${n - k - 1}/id`);
+  }
+  // A record added: the focus lands in its first field, on screen.
+  await page.click(`${sec} > button.add`);
+  const added = `/records/${list}/${n - 2}`;
+  await page.waitForFunction((p) => document.activeElement && document.activeElement.dataset.focus === p, `${added}/decided_on`);
+  const seen = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  assert.ok(seen, 'the new record\'s field is scrolled into view');
+  assert.deepEqual(problems, []);
+});

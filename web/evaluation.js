@@ -29,6 +29,11 @@ function recordCount(doc) {
   return n;
 }
 
+/** Whether `doc` is a large file, whose evaluation is shown over several tasks (PLAN_LATER). */
+export function isLarge(doc) {
+  return recordCount(doc) > PLAN_LATER;
+}
+
 // `detail`: the engine says where the evaluation date came from and where each window starts.
 function options() {
   return { lang: getLang(), today: state.today, on: state.on || undefined, detail: true };
@@ -174,12 +179,13 @@ export function evaluateNow() {
     return;
   }
   if (views.form && !state.plan) {
-    // The verdict now; the plan, then the form's marks, timeline and plan it feeds, each in a task
-    // of its own, unless a newer evaluation came meanwhile.
-    renderVerdict();
+    // A large file: the verdict, the plan, then the form's marks, timeline and plan it feeds, each
+    // in a task of its own after the engine's (issue 13), unless a newer evaluation came meanwhile.
     const mine = generation;
+    const step = (fn) => () => (mine === generation && fn() !== false ? nextTask() : Promise.reject());
     nextTask()
-      .then(() => (mine === generation && planNow() ? nextTask() : Promise.reject()))
+      .then(step(renderVerdict))
+      .then(step(planNow))
       .then(() => { if (mine === generation && state.plan) renderAll(); }, () => {});
     return;
   }

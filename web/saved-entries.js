@@ -7,7 +7,7 @@ import * as storage from './storage.js';
 import { Answers } from './answers.js';
 import * as desk from './desk.js';
 import { askDuplicate } from './desk-view.js';
-import { evaluateNow } from './evaluation.js';
+import { evaluateNow, evaluateSoon, isLarge } from './evaluation.js';
 import { exportFile } from './files.js';
 import { applyStatic } from './language.js';
 import { notify, renderNotice } from './notices.js';
@@ -108,7 +108,9 @@ function showSaved(saved) {
   if (views.form) views.form.render();
   if ($('whatif-on')) renderWhatIfDate(true);
   persist();
-  evaluateNow();
+  // A large file is evaluated in a task after the one that starts its form (issue 13).
+  if (isLarge(state.doc)) evaluateSoon(0);
+  else evaluateNow();
   if (views.notesView) views.notesView.render();
 }
 

@@ -79,12 +79,17 @@ export class EntryForm extends FormMarks {
         drain(steps);
       });
       this.steps = null;
+      this.statusWhenWhole();
       this.done = Promise.resolve(true);
       return this.done;
     }
     this.root.replaceChildren();
+    this.statusAtEnd = this.lazyRecords(doc);  // a large form's statuses once it is whole (form-marks.js)
     this.done = runInSlices(steps, { current: () => this.generation === generation }).then((all) => {
-      if (this.generation === generation) this.steps = null;
+      if (this.generation === generation) {
+        this.steps = null;
+        this.statusWhenWhole();
+      }
       return all;
     });
     return this.done;
@@ -95,6 +100,7 @@ export class EntryForm extends FormMarks {
     if (this.steps) {
       drain(this.steps);
       this.steps = null;
+      this.statusWhenWhole();
     }
   }
 

@@ -173,7 +173,8 @@ export function evaluateNow() {
     if (far) {
       const mine = generation;
       pending = mine;
-      far.then(() => { if (mine === generation) evaluateNow(); });
+      // In a task after the worker's message (whose task parsed its answer).
+      far.then(nextTask).then(() => { if (mine === generation) evaluateNow(); });
       return;
     }
     const evaluated = evaluateAnswered(ev, opts);

@@ -42,7 +42,11 @@ const FAR_BYTES = 256 * 1024;
 async function checkFileFar(text) {
   if (text.length > FAR_BYTES) {
     const out = await farCall('evaluate', text, checkOptions());
-    if (out !== null) return judged(JSON.parse(out), text);
+    if (out !== null) {
+      const res = JSON.parse(out);
+      await nextTask();  // the file's own parse in a task after the answer's
+      return judged(res, text);
+    }
   }
   return checkFile(text);
 }

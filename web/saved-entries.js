@@ -107,10 +107,14 @@ function showSaved(saved) {
   state.good = null;
   if (views.form) views.form.render();
   if ($('whatif-on')) renderWhatIfDate(true);
-  persist();
-  // A large file is evaluated in a task after the one that starts its form (issue 13).
-  if (isLarge(state.doc)) evaluateSoon(0);
-  else evaluateNow();
+  // A large file is saved and evaluated in tasks after the one that starts its form (issue 13).
+  if (isLarge(state.doc)) {
+    persistSoon();
+    evaluateSoon(0);
+  } else {
+    persist();
+    evaluateNow();
+  }
   if (views.notesView) views.notesView.render();
 }
 

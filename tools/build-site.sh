@@ -1,5 +1,7 @@
 #!/bin/sh
-# Assembles the static site into dist/site/: the page (web/), the engine adapter
+# Assembles the static site into dist/site/: the page (web/; its engine worker engine-worker.js,
+# which imports engine.mjs, stays a file of its own, kept by the service worker as every file
+# the bundle does not hold), the engine adapter
 # (wasm/engine.mjs), the WebAssembly module (build-wasm/wasm/nvcheck.{mjs,wasm}), the demo
 # samples (web/samples/) and the rule data (rules/wq179.json). Any static host can serve the
 # folder; `node tools/serve.mjs` does. Then the first paint's texts (tools/first-paint.mjs), the

@@ -90,6 +90,8 @@ export class DeskView {
   refresh() {
     clearTimeout(this.timer);
     if (!this.list) return;
+    // The open client's answer is being made (a large file, evaluation.js): refreshed once it is.
+    if (this.ctx.waiting && this.ctx.waiting()) return;
     const all = desk.clients();
     const currentId = storage.currentClient();
     const rows = all.map(({ id, client }, i) => this.row(id, client, i + 1));

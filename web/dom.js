@@ -86,6 +86,39 @@ export function keyed(parent, items, key, make, place) {
   return nodes;
 }
 
+// The chunked keyed() runs under way, by parent: a later call replaces the one before.
+const chunkRuns = new WeakMap();
+
+/**
+ * keyed() for a list that may be long: its first `chunk` items now, then `chunk` more appended in
+ * each later task (`later()`: a promise settled in a later task) until every item is there
+ * (issue 13: a 10,000-record file's lists of records counted were one task of 200 ms). A list of
+ * at most `chunk` items is made at once, as keyed() makes it; a later call for the same parent
+ * replaces a run under way.
+ */
+export function keyedInChunks(parent, items, key, make, later, chunk = 100) {
+  const run = {};
+  chunkRuns.set(parent, run);
+  let n = Math.min(items.length, chunk);
+  keyed(parent, n === items.length ? items : items.slice(0, n), key, make);
+  const more = () => {
+    if (chunkRuns.get(parent) !== run) return;
+    const made = keyedNodes.get(parent);
+    const end = Math.min(items.length, n + chunk);
+    const nodes = [];
+    for (; n < end; n += 1) {
+      const k = key(items[n], n);
+      const node = make(items[n], n);
+      if (made.has(k)) made.get(k).push(node);
+      else made.set(k, [node]);
+      nodes.push(node);
+    }
+    parent.append(...nodes);
+    if (n < items.length) later().then(more);
+  };
+  if (n < items.length) later().then(more);
+}
+
 let counter = 0;
 /** A document-unique id for label/aria wiring. */
 export function uid(prefix = 'id') {

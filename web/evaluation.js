@@ -11,12 +11,22 @@ import { isIsoDate } from './date-field.js';
 import { actionKey } from './plan-view.js';
 import { buildPage } from './build-views.js';
 import { $, state, views } from './page-state.js';
-import { renderAll, renderVerdict } from './result-render.js';
+import { renderAll, renderVerdict, renderRest } from './result-render.js';
 import { nextTask } from './slices.js';
 import { persistSoon } from './saved-entries.js';
+import { farCall } from './far-engine.js';
 
 let timer = null;
 let generation = 0;  // each evaluation's number: a later one replaces the tasks an earlier one left
+let pending = 0;     // the evaluation of a large file under way over several tasks (its generation)
+
+/**
+ * Whether the answer of a large file is still being made (in the worker, then over several
+ * tasks): the desk's row of the open client waits for it rather than ask the engine itself.
+ */
+export function answerPending() {
+  return pending !== 0 && pending === generation;
+}
 
 // Above this many records the plan (a call of the engine that grows faster than the file) and the
 // views it feeds are made in tasks after the verdict's (issue 13: a 10,000-record import was one
@@ -27,6 +37,11 @@ function recordCount(doc) {
   let n = 0;
   for (const recs of Object.values(doc.records || {})) n += Array.isArray(recs) ? recs.length : 0;
   return n;
+}
+
+/** Whether `doc` is a large file, whose evaluation is shown over several tasks (PLAN_LATER). */
+export function isLarge(doc) {
+  return recordCount(doc) > PLAN_LATER;
 }
 
 // `detail`: the engine says where the evaluation date came from and where each window starts.
@@ -80,12 +95,37 @@ export function planText(text, opts) {
   return remembered('plan', text, opts, () => engine.plan(text, opts));
 }
 
+// The texts whose call the worker could not answer (far-engine.js): the page's engine answers them.
+const notFar = { evaluate: null, plan: null };
+
 /**
- * The engine's answer for the answered part of the file (model.evalFile), its error paths
+ * A large file's engine call (`kind`: 'evaluate' or 'plan') made in the worker (issue 13: seconds
+ * of engine on the page's thread), its answer remembered as the page's own call would remember
+ * it: a promise settled once it is, or null when the answer is there already (or the worker could
+ * not give it: the page's engine is then asked, as for a small file).
+ */
+function offThread(kind, text, opts) {
+  const key = optionsKey(opts);
+  const hit = last[kind];
+  if ((hit && hit.rules === state.rules && hit.key === key && hit.text === text) || notFar[kind] === text) return null;
+  const rules = state.rules;
+  return farCall(kind, text, opts).then((out) => {
+    let value = null;
+    try {
+      value = out === null ? null : JSON.parse(out);
+    } catch {
+      value = null;
+    }
+    if (value === null) notFar[kind] = text;
+    else last[kind] = { rules, key, text, value };
+  });
+}
+
+/**
+ * The engine's answer for the answered part of the file (`ev`: model.evalFile), its error paths
  * pointing at the form's rows.
  */
-function evaluateAnswered(doc, answers, opts) {
-  const ev = model.evalFile(doc, state.rules, answers);
+function evaluateAnswered(ev, opts) {
   return { res: placeErrors(evaluateText(ev.text, opts), ev), text: ev.text };
 }
 
@@ -127,7 +167,17 @@ export function evaluateNow() {
   }
   try {
     state.unanswered = state.answers.unanswered(state.doc, state.rules);
-    const evaluated = evaluateAnswered(state.doc, state.answers, opts);
+    const ev = model.evalFile(state.doc, state.rules, state.answers);
+    // A large file without tried actions: the engine's call in the worker, then this again.
+    const far = views.form && !state.tried.size && isLarge(state.doc) ? offThread('evaluate', ev.text, opts) : null;
+    if (far) {
+      const mine = generation;
+      pending = mine;
+      // In a task after the worker's message (whose task parsed its answer).
+      far.then(nextTask).then(() => { if (mine === generation) evaluateNow(); });
+      return;
+    }
+    const evaluated = evaluateAnswered(ev, opts);
     const text = evaluated.text;
     state.base = evaluated.res;
     // The plan is shown below the verdict: on the first load (no form yet) it is made once the
@@ -174,13 +224,22 @@ export function evaluateNow() {
     return;
   }
   if (views.form && !state.plan) {
-    // The verdict now; the plan, then the form's marks, timeline and plan it feeds, each in a task
-    // of its own, unless a newer evaluation came meanwhile.
-    renderVerdict();
+    // A large file: the verdict, the plan, then the form's marks, timeline and plan it feeds, each
+    // in a task of its own after the engine's (issue 13), unless a newer evaluation came meanwhile.
     const mine = generation;
+    pending = mine;
+    const step = (fn) => () => (mine === generation && fn() !== false ? nextTask() : Promise.reject());
     nextTask()
-      .then(() => (mine === generation && planNow() ? nextTask() : Promise.reject()))
-      .then(() => { if (mine === generation && state.plan) renderAll(); }, () => {});
+      .then(step(renderVerdict))
+      .then(() => (mine === generation ? planOffThread() : Promise.reject()))
+      .then(step(planNow))
+      .then(() => {
+        if (mine !== generation || !state.plan) return;
+        renderRest();  // the verdict is on screen already
+        pending = 0;
+        // The desk's row of this client, which waited for this answer (answerPending).
+        if (views.deskView) views.deskView.refreshSoon();
+      }, () => {});
     return;
   }
   renderAll();
@@ -218,6 +277,16 @@ function engineFailed(err) {
 export function reportOf(text, opts) {
   const r = engine.report(text, opts);
   return r.verdict === 'invalid' ? { verdict: r.verdict, result: JSON.parse(r.result) } : r;
+}
+
+// The plan of a large file made in the worker, for planNow to find (a promise).
+function planOffThread() {
+  if (state.plan) return Promise.resolve();
+  try {
+    return offThread('plan', model.evalFile(state.doc, state.rules, state.answers).text, options()) || Promise.resolve();
+  } catch {
+    return Promise.resolve();  // planNow says it
+  }
 }
 
 /** The plan of the records shown, when evaluateNow left it for later; false if the engine failed. */

@@ -12,6 +12,7 @@ import { notify } from './notices.js';
 import { state, views } from './page-state.js';
 import { addAsClient } from './saved-entries.js';
 import { nextTask } from './slices.js';
+import { farCall } from './far-engine.js';
 
 /** Works before the engine has started too (with no rule data, keys keep their order). */
 export function exportFile() {
@@ -29,7 +30,29 @@ export function exportFile() {
 // `text` is the file's text, or its bytes (an imported file: the engine then sees exactly what
 // the CLI would, a byte-order mark or bytes that are not UTF-8 included).
 export function checkFile(text) {
-  const res = JSON.parse(engine.evaluate(text, { lang: getLang(), today: state.today }));
+  return judged(JSON.parse(engine.evaluate(text, checkOptions())), text);
+}
+
+const checkOptions = () => ({ lang: getLang(), today: state.today });
+
+// Above this many bytes an imported file is checked by the engine in the worker (issue 13).
+const FAR_BYTES = 256 * 1024;
+
+/** checkFile, a large file's engine call made off the page's thread (far-engine.js). */
+async function checkFileFar(text) {
+  if (text.length > FAR_BYTES) {
+    const out = await farCall('evaluate', text, checkOptions());
+    if (out !== null) {
+      const res = JSON.parse(out);
+      await nextTask();  // the file's own parse in a task after the answer's
+      return judged(res, text);
+    }
+  }
+  return checkFile(text);
+}
+
+// The parsed file, or why it was refused, from the engine's result `res` for it.
+function judged(res, text) {
   if (res.verdict !== 'invalid') {
     try {
       const str = typeof text === 'string' ? text : new TextDecoder('utf-8', { fatal: true }).decode(text);
@@ -88,7 +111,7 @@ export async function importFile(file) {
   }
   let r;
   try {
-    r = checkFile(text);
+    r = await checkFileFar(text);
   } catch (err) {
     notify({ tone: 'error', kind: 'refused', render: () => t('app.engine_error', { message: err.message }) });
     return;

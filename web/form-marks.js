@@ -4,6 +4,9 @@
 // form and indexes each part as it adds it; only what changed since the last evaluation is touched.
 
 import { t } from './i18n.js';
+import { nextTask } from './slices.js';
+
+const STATUS_CHUNK = 2000;  // status and reason slots written in one task (two per record)
 
 export class FormMarks {
   clearIndex() {
@@ -52,6 +55,17 @@ export class FormMarks {
   /** What the last evaluation said, shown on the parts added since (cheap: only new slots change). */
   reapply() {
     if (this.lastErrors) this.showErrors(this.lastErrors);
+    if (!this.lastStatus) return;
+    // A large form still being built: the statuses once it is whole (each part added would
+    // otherwise walk every record's, issue 13), see statusWhenWhole.
+    if (this.steps && this.statusAtEnd) this.statusLater = true;
+    else this.showStatus(...this.lastStatus);
+  }
+
+  /** The statuses left for the end of the build (reapply) shown now. */
+  statusWhenWhole() {
+    if (!this.statusLater) return;
+    this.statusLater = false;
     if (this.lastStatus) this.showStatus(...this.lastStatus);
   }
 
@@ -232,21 +246,38 @@ export class FormMarks {
       const slots = this.recordSlots(path);
       if (slots) next.set(slots.status, invalidMark);
     }
-    for (const [el, was] of this.statusShown) {
+    const shown = this.statusShown;  // what the slots show now
+    for (const [el, was] of shown) {
       if (next.has(el)) continue;
       el.textContent = '';
       if (was.cls) el.classList.remove(was.cls);
       flagRecord(el, '');
+      shown.delete(el);
     }
-    for (const [el, now] of next) {
-      const was = this.statusShown.get(el);
-      if (was && was.text === now.text && was.cls === now.cls) continue;
-      if (!was || was.text !== now.text) el.textContent = now.text;
-      if (was && was.cls && was.cls !== now.cls) el.classList.remove(was.cls);
-      if (now.cls) el.classList.add(now.cls);
-      flagRecord(el, now.cls);
-    }
-    this.statusShown = next;
+    const changes = [...next];
+    const write = (from, to) => {
+      for (let i = from; i < to; i += 1) {
+        const [el, now] = changes[i];
+        const was = shown.get(el);
+        if (was && was.text === now.text && was.cls === now.cls) continue;
+        if (!was || was.text !== now.text) el.textContent = now.text;
+        if (was && was.cls && was.cls !== now.cls) el.classList.remove(was.cls);
+        if (now.cls) el.classList.add(now.cls);
+        flagRecord(el, now.cls);
+        shown.set(el, now);
+      }
+    };
+    // Thousands of slots (a large file) are written STATUS_CHUNK a task (issue 13); a newer call
+    // stops a run under way and starts from what is shown.
+    const run = {};
+    this.statusRun = run;
+    let at = 0;
+    const more = () => {
+      if (this.statusRun !== run) return;
+      write(at, at = Math.min(changes.length, at + STATUS_CHUNK));
+      if (at < changes.length) nextTask().then(more);
+    };
+    more();
   }
 }
 

@@ -11,6 +11,11 @@ import { FormMarks } from './form-marks.js';
 
 const OTHER = '__other__';
 const LAZY_RECORDS = 1000;  // above this many records, a record's fields are built near the screen
+const WATCH_EVERY = 16;     // of such records, one item in this many is watched for coming near
+// How near (px) a watched item is when it fills the items around it (half a run each side): an
+// item on screen is at most half a run from a watched one, and an item not built yet is at most
+// its intrinsic height (style.css: 20rem, 44rem on phones) tall.
+const NEAR_PX = 6000;
 
 export class EntryForm extends FormMarks {
   /**
@@ -74,12 +79,17 @@ export class EntryForm extends FormMarks {
         drain(steps);
       });
       this.steps = null;
+      this.statusWhenWhole();
       this.done = Promise.resolve(true);
       return this.done;
     }
     this.root.replaceChildren();
+    this.statusAtEnd = this.lazyRecords(doc);  // a large form's statuses once it is whole (form-marks.js)
     this.done = runInSlices(steps, { current: () => this.generation === generation }).then((all) => {
-      if (this.generation === generation) this.steps = null;
+      if (this.generation === generation) {
+        this.steps = null;
+        this.statusWhenWhole();
+      }
       return all;
     });
     return this.done;
@@ -90,6 +100,7 @@ export class EntryForm extends FormMarks {
     if (this.steps) {
       drain(this.steps);
       this.steps = null;
+      this.statusWhenWhole();
     }
   }
 
@@ -394,6 +405,15 @@ export class EntryForm extends FormMarks {
     fill();
   }
 
+  /** A watched item came near the screen: the items half a run before and after it get their fields. */
+  fillNear(li) {
+    this.nearScreen.unobserve(li);
+    let el = li;
+    for (let k = 0; el && k <= WATCH_EVERY / 2; k += 1, el = el.previousElementSibling) this.fillRecord(el);
+    el = li.nextElementSibling;
+    for (let k = 1; el && k < WATCH_EVERY / 2; k += 1, el = el.nextElementSibling) this.fillRecord(el);
+  }
+
   recordItem(doc, ind, region, rec, i, lazy = false) {
     const list = ind.records;
     const recs = doc.records[list];
@@ -439,10 +459,12 @@ export class EntryForm extends FormMarks {
       };
       if (!this.nearScreen) {
         this.nearScreen = new IntersectionObserver((entries) => {
-          for (const e of entries) if (e.isIntersecting) this.fillRecord(e.target);
-        }, { rootMargin: '1500px 0px' });
+          for (const e of entries) if (e.isIntersecting) this.fillNear(e.target);
+        }, { rootMargin: `${NEAR_PX}px 0px` });
       }
-      this.nearScreen.observe(li);
+      // One item in WATCH_EVERY is watched (10,000 watched items were tens of ms of every frame,
+      // issue 13), and the last of a list (it has no watched one after it).
+      if (i % WATCH_EVERY === 0 || i === recs.length - 1) this.nearScreen.observe(li);
     }
     return li;
   }

@@ -12,6 +12,8 @@ import { renderVerdictBar, pillText } from './verdict-bar.js';
 import * as desk from './desk.js';
 import { $, state, views } from './page-state.js';
 import { renderWhatIfDate, toggleAction, applyTried, discardTried } from './what-if.js';
+import { isLarge } from './evaluation.js';
+import { nextTask } from './slices.js';
 
 export function region() {
   return (state.viewDoc || state.doc).enterprise.region || 'GD';
@@ -64,7 +66,9 @@ export function renderRest() {
     state.base.verdict === 'invalid' ? state.base.errors : []);
   markStale();
 
-  drawTimeline();
+  // A large file's chart is drawn in a task of its own once its form is whole (issue 13).
+  if (isLarge(state.doc)) views.form.done.then(nextTask).then(drawTimeline);
+  else drawTimeline();
   const note = $('timeline-whatif');
   note.hidden = !state.tried.size;
   note.textContent = state.tried.size ? t('whatif.banner', { actions: changeList() }) : '';

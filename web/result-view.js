@@ -1,7 +1,8 @@
 // The result panel: verdict banner, basic requirements and indicators clause by clause, and
 // warnings, all as the engine returned them (`nvcheck/result@1`).
 
-import { h, fill, keepFocus, keyed } from './dom.js';
+import { h, fill, keepFocus, keyed, keyedInChunks } from './dom.js';
+import { nextTask } from './slices.js';
 import { t, humanDate, getLang } from './i18n.js';
 import { clauseLink } from './standard-view.js';
 
@@ -209,7 +210,7 @@ function updateIndicatorCard(card, ind, ctx) {
   const list = (box, title, items, make) => {
     if (!box) return;
     if (box.firstChild.textContent !== title) box.firstChild.textContent = title;
-    keyed(box.lastChild, items, (c) => JSON.stringify(c), make);
+    keyedInChunks(box.lastChild, items, (c) => JSON.stringify(c), make, nextTask);
   };
   list(card.querySelector(':scope > .counted'), `${t('result.counted')} (${counted.length})`, counted, (c) => h('li', {},
     recordButton(c.record, ctx), ' ', h('span', { text: c.reason }), ' ',

@@ -2,6 +2,7 @@
 // and one the person picks, each checked by the engine and refused with its problems.
 
 import * as engine from './engine.mjs';
+import { useRules } from './far-engine.js';
 import { t, getLang } from './i18n.js';
 import { RuleData } from './rules.js';
 import { evaluateNow } from './evaluation.js';
@@ -22,6 +23,7 @@ export async function rulesBesideThePage(summary, textPromise) {
     const head = JSON.parse(text);
     if (head.id === summary.id && head.version === summary.version) return;
     engine.setRules(text);
+    useRules(text);
     state.rules = new RuleData(engine.rulesSummary());
   } catch {
     // Keep the built-in rules.
@@ -34,6 +36,7 @@ export async function loadRulesFile(file) {
   try {
     text = await file.text();
     engine.setRules(text);
+    useRules(text);
     state.rules = new RuleData(engine.rulesSummary());
   } catch (err) {
     // A refused rule set: the engine's own list of problems, in the language shown.

@@ -7,7 +7,7 @@ import * as storage from './storage.js';
 import { Answers } from './answers.js';
 import * as desk from './desk.js';
 import { askDuplicate } from './desk-view.js';
-import { evaluateNow } from './evaluation.js';
+import { evaluateNow, evaluateSoon, isLarge } from './evaluation.js';
 import { exportFile } from './files.js';
 import { applyStatic } from './language.js';
 import { notify, renderNotice } from './notices.js';
@@ -107,8 +107,14 @@ function showSaved(saved) {
   state.good = null;
   if (views.form) views.form.render();
   if ($('whatif-on')) renderWhatIfDate(true);
-  persist();
-  evaluateNow();
+  // A large file is saved and evaluated in tasks after the one that starts its form (issue 13).
+  if (isLarge(state.doc)) {
+    persistSoon();
+    evaluateSoon(0);
+  } else {
+    persist();
+    evaluateNow();
+  }
   if (views.notesView) views.notesView.render();
 }
 

@@ -96,11 +96,11 @@ const chunkRuns = new WeakMap();
  * at most `chunk` items is made at once, as keyed() makes it; a later call for the same parent
  * replaces a run under way.
  */
-export function keyedInChunks(parent, items, key, make, later, chunk = 100) {
+export function keyedInChunks(parent, items, key, make, later, chunk = 100, place = null) {
   const run = {};
   chunkRuns.set(parent, run);
   let n = Math.min(items.length, chunk);
-  keyed(parent, n === items.length ? items : items.slice(0, n), key, make);
+  keyed(parent, n === items.length ? items : items.slice(0, n), key, make, place);
   const more = () => {
     if (chunkRuns.get(parent) !== run) return;
     const made = keyedNodes.get(parent);
@@ -109,6 +109,7 @@ export function keyedInChunks(parent, items, key, make, later, chunk = 100) {
     for (; n < end; n += 1) {
       const k = key(items[n], n);
       const node = make(items[n], n);
+      if (place) place(node, items[n], n);
       if (made.has(k)) made.get(k).push(node);
       else made.set(k, [node]);
       nodes.push(node);
@@ -117,6 +118,22 @@ export function keyedInChunks(parent, items, key, make, later, chunk = 100) {
     if (n < items.length) later().then(more);
   };
   if (n < items.length) later().then(more);
+}
+
+/**
+ * keyed(), or keyedInChunks() when more than `chunk` of the items are new (not made before for
+ * this parent: a first drawing of a long list, or all of it in another language). An edit that
+ * changes a few items of a long list still reuses the others in one call.
+ */
+export function keyedNewInChunks(parent, items, key, make, later, chunk = 100, place = null) {
+  const old = keyedNodes.get(parent);
+  let fresh = 0;
+  for (let i = 0; i < items.length && fresh <= chunk; i += 1) if (!old || !old.has(key(items[i], i))) fresh += 1;
+  if (fresh <= chunk) {
+    chunkRuns.delete(parent);  // a run under way of an earlier call stops
+    return keyed(parent, items, key, make, place);
+  }
+  return keyedInChunks(parent, items, key, make, later, chunk, place);
 }
 
 let counter = 0;

@@ -11,7 +11,7 @@ import { isIsoDate } from './date-field.js';
 import { actionKey } from './plan-view.js';
 import { buildPage } from './build-views.js';
 import { $, state, views } from './page-state.js';
-import { renderAll, renderVerdict, renderRest } from './result-render.js';
+import { renderAll, renderVerdict, renderRest, renderMarks } from './result-render.js';
 import { nextTask } from './slices.js';
 import { persistSoon } from './saved-entries.js';
 import { farCall } from './far-engine.js';
@@ -233,9 +233,10 @@ export function evaluateNow() {
       .then(step(renderVerdict))
       .then(() => (mine === generation ? planOffThread() : Promise.reject()))
       .then(step(planNow))
+      .then(step(renderMarks))
       .then(() => {
         if (mine !== generation || !state.plan) return;
-        renderRest();  // the verdict is on screen already
+        renderRest({ marks: false });  // the verdict and the form's marks are on screen already
         pending = 0;
         // The desk's row of this client, which waited for this answer (answerPending).
         if (views.deskView) views.deskView.refreshSoon();

@@ -59,12 +59,20 @@ export function renderVerdict() {
   renderPill();
 }
 
-/** What the evaluation shows below and beside the verdict: the form's marks, timeline, plan. */
-export function renderRest() {
+/** The evaluation's marks on the form: errors at their fields, each record's and list's status. */
+export function renderMarks() {
   views.form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
   views.form.showStatus(state.stale ? state.stale.base : state.base, state.unanswered,
     state.base.verdict === 'invalid' ? state.base.errors : []);
   markStale();
+}
+
+/**
+ * What the evaluation shows below and beside the verdict: the form's marks (unless `marks` is
+ * false: a large file's were shown in a task before, evaluation.js), timeline, plan.
+ */
+export function renderRest({ marks = true } = {}) {
+  if (marks) renderMarks();
 
   // A large file's chart is drawn in a task of its own once its form is whole (issue 13).
   if (isLarge(state.doc)) views.form.done.then(nextTask).then(drawTimeline);

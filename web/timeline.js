@@ -3,7 +3,8 @@
 // SVG chart with a table as its text alternative. Only engine output decides what counts and
 // until when; the page only places dates on an axis.
 
-import { h, s, fill, keyed } from './dom.js';
+import { h, s, fill, keyed, keyedNewInChunks } from './dom.js';
+import { nextTask } from './slices.js';
 import { t, humanDate, getLang } from './i18n.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -219,7 +220,9 @@ export function renderTimeline(root, result, doc, ctx) {
     (y) => s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
   // A row is drawn at y = 0 and moved by its transform: a row above that comes or goes moves the
   // rows below without redrawing them.
-  keyed(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd, Math.floor((LEFT - 12) / 8)), (g, r, i) => moveTo(g, TOP + i * ROW));
+  // Many rows drawn anew (a first drawing of a large file's, issue 13) are drawn 100 a task.
+  keyedNewInChunks(c.body, rows, (r) => `${scale}|${keys.get(r)}`, (r) => row(r, x, xEnd, Math.floor((LEFT - 12) / 8)), nextTask, 100,
+    (g, r, i) => moveTo(g, TOP + i * ROW));
   keyed(c.marks, [JSON.stringify([scale, on, earliest, height])], (k) => k, () => markers(on, earliest, x, W, height));
 
   const flags = [rows.some((r) => r.kind === 'basic'), Boolean(earliest), rows.some((r) => r.open)];
@@ -229,7 +232,7 @@ export function renderTimeline(root, result, doc, ctx) {
   keyed(c.thead, [getLang()], (k) => k, () => h('tr', {},
     ['timeline.col.clause', 'timeline.col.record', 'timeline.col.status', 'timeline.col.from', 'timeline.col.until', 'timeline.col.dates']
       .map((k) => h('th', { scope: 'col', text: t(k) }))));
-  keyed(c.tbody, rows, (r) => `${getLang()}|${keys.get(r)}`, tableRow);
+  keyedNewInChunks(c.tbody, rows, (r) => `${getLang()}|${keys.get(r)}`, tableRow, nextTask);
 }
 
 // Months counted from year 0, and back to the ISO date of the month's first day.

@@ -48,7 +48,23 @@ test('browser.large a file of 3,000 records shows its verdict, every record, and
   }));
   assert.ok(tl.rows > 0 && tl.rows <= 1000, `timeline rows: ${tl.rows}`);
   assert.match(tl.caption, /Timeline of \d+ records/);
-  assert.match(tl.caption, /The chart draws \d+ of them, those that count first/);
+  const drawn = Number(/The chart draws (\d+) of them, those that count first/.exec(tl.caption)?.[1]);
+  assert.ok(drawn > 100 && drawn <= 1000, `the caption's count: ${drawn}`);
+  // The rows are drawn a hundred a task (issue 13): once all are there, the table holds as many as
+  // the caption says, and the chart's rows each sit on a line of their own, in the table's order.
+  await page.waitForFunction((n) => document.querySelectorAll('#timeline-body tbody tr').length === n
+    && document.querySelector('#timeline-body svg.timeline-svg > g:nth-of-type(3)').children.length === n, drawn, { timeout: 60000 });
+  const chart = await page.evaluate(() => {
+    const rows = [...document.querySelector('#timeline-body svg.timeline-svg > g:nth-of-type(3)').children];
+    return {
+      ys: rows.map((g) => Number(/translate\(0 ([\d.]+)\)/.exec(g.getAttribute('transform'))?.[1])),
+      chartNames: rows.map((g) => g.textContent),
+      tableNames: [...document.querySelectorAll('#timeline-body tbody tr')].map((tr) => tr.children[1].textContent),
+    };
+  });
+  assert.equal(chart.ys.length, drawn);
+  for (let i = 1; i < chart.ys.length; i += 1) assert.ok(chart.ys[i] > chart.ys[i - 1], `chart row ${i} at y ${chart.ys[i]}, the one before at ${chart.ys[i - 1]}`);
+  assert.equal(new Set(chart.tableNames).size, drawn, 'every table row a record of its own');
   assert.deepEqual(problems, []);
 });
 

@@ -52,9 +52,8 @@ function content(root, plan, ctx) {
     : part('no-actions', () => h('p', { class: 'muted', text: t('plan.no_actions') })));
   parts.push(part('h-waits', () => h('h3', { text: rules.text('text.plan.waits') })));
   parts.push(part(`waits|${JSON.stringify(waits)}|${plan.verdict}|${plan.earliest_pass_date}`, () => (waits.length
-    ? h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause } },
-      h('span', { class: 'clause', text: w.clause }), ' ', h('span', { text: w.text }),
-      w.clears_on ? [' ', h('span', { class: 'until' }, '— ', t('result.clears_on', { date: humanDate(w.clears_on) }))] : null)))
+    // The engine's sentence as it is: it names the clause and the date it clears on already.
+    ? h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause }, text: w.text })))
     // No clause is left to time alone; but doing nothing is itself a wait when it fails today.
     : h('p', { class: 'muted', text: plan.verdict === 'fail' && plan.earliest_pass_date
       ? t('plan.no_waits_but', { date: humanDate(plan.earliest_pass_date) })

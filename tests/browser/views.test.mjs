@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, open, SIZES, loadSample, settle, shot } from './helpers.mjs';
+import { startAll, open, SIZES, loadSample, settle, shot, setLang } from './helpers.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
@@ -84,5 +84,30 @@ test('browser.views: a tried action shows what the engine\'s whatIf gives, and a
   await page.fill('#whatif-on', '2027-01-05');
   await settle(page);
   assert.equal(await page.locator('#result-body .verdict-date .muted').textContent(), '(what-if date)');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.views: each of the plan\'s waits is the engine\'s sentence, once, in each language (no clause or date said twice)', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'gd-many-records');
+  for (const lang of ['zh-Hant', 'en', 'zh-Hans']) {
+    await setLang(page, lang);
+    await settle(page);
+    const { waits, shown } = await page.evaluate(async (lang) => {
+      const text = await (await fetch('samples/gd-many-records.json')).text();
+      const engine = await import('./engine.mjs');
+      const i18n = await import('./i18n.js');
+      const plan = JSON.parse(engine.plan(text, { lang, today: i18n.localToday() }));
+      return { waits: plan.waits, shown: [...document.querySelectorAll('#plan-body ul.waits > li')].map((li) => li.textContent) };
+    }, lang);
+    assert.ok(waits.length > 0, `${lang}: the sample has waits`);
+    assert.deepEqual(shown, waits.map((w) => w.text), `${lang}: the waits as the engine says them`);
+    for (const w of waits) {
+      const line = shown[waits.indexOf(w)];
+      assert.equal(line.split(w.clause).length - 1, 1, `${lang}: clause ${w.clause} said once in "${line}"`);
+    }
+    await page.locator('#plan-body ul.waits').scrollIntoViewIfNeeded();
+    await shot(page, `views-${lang}-plan-waits`);
+  }
   assert.deepEqual(problems, []);
 });

@@ -59,28 +59,28 @@ function ordered(obj, order, keep = (k, v) => !isEmptyValue(v)) {
  * out: the engine evaluates only what was answered (evalFile maps its paths back).
  */
 export function toFile(doc, rules, answers = null, answered = false, kept = null) {
-  // `doc` is only read: every object of the file is made anew (ordered), holding the entries' own
-  // values (the callers write it out as JSON or read it). Copying the whole file first (a JSON
-  // round trip) was a third of the page's side of an evaluation of a 400-record enterprise (issue 13).
+  // `doc` is not copied (only normalised in place): every object of the file is made anew
+  // (ordered), holding the entries' own values (the callers write it out as JSON or read it).
+  // Copying the whole file first (a JSON round trip) was a third of the page's side of an
+  // evaluation of a 400-record enterprise (issue 13).
   const d = normalise(doc);
-  const src = d;
   const out = { schema: SCHEMA };
   out.enterprise = ordered(d.enterprise, rules ? rules.enterpriseFields().map((f) => f.field) : []);
 
   const appOrder = ['date', 'previous'];
   const prevOrder = rules ? rules.applicationFields().map((f) => f.field).filter((f) => f !== 'date') : [];
-  const keep = (list, recs, srcRecs) => {
+  const keep = (list, recs) => {
     if (!answered || !answers) return recs;
     const idx = [];
     const outRecs = recs.filter((r, i) => {
-      const ok = !answers.hasOpen(srcRecs[i]);
+      const ok = !answers.hasOpen(r);
       if (ok) idx.push(i);
       return ok;
     });
     if (kept) kept.set(list, idx);
     return outRecs;
   };
-  const previous = keep('/application/previous', d.application.previous, src.application.previous);
+  const previous = keep('/application/previous', d.application.previous);
   const app = ordered({ ...d.application, previous }, appOrder, (k, v) => (k === 'previous' ? v.length > 0 : !isEmptyValue(v)));
   if (app.previous) app.previous = app.previous.map((p) => ordered(p, prevOrder));
   if (Object.keys(app).length) out.application = app;
@@ -92,7 +92,7 @@ export function toFile(doc, rules, answers = null, answered = false, kept = null
   const records = {};
   const listOrder = rules ? rules.recordLists().map((l) => l.list) : Object.keys(d.records);
   for (const list of [...listOrder, ...Object.keys(d.records).filter((k) => !listOrder.includes(k))]) {
-    const recs = keep(list, d.records[list] || [], src.records[list] || []);
+    const recs = keep(list, d.records[list] || []);
     if (!recs.length) {
       if (answers && answers.none.has(list) && !(d.records[list] || []).length) records[list] = [];
       continue;

@@ -49,7 +49,11 @@ function noteName(key, value) {
 
 /** Writes `value` as JSON under `key`: 'ok', 'full' or 'refused'. */
 function write(key, value) {
-  const raw = JSON.stringify(value);
+  return writeText(key, JSON.stringify(value), value);
+}
+
+/** Writes `raw`, the JSON text of `value` (or of a record named as `value` is), under `key`. */
+function writeText(key, raw, value) {
   try {
     store().setItem(key, raw);
     lastWritten.set(key, raw);
@@ -247,16 +251,10 @@ function saveEntries(key, state) {
   rest = { ...rest, changed: same && rest.changed ? rest.changed : new Date().toISOString() };
   const head = JSON.stringify(rest);
   const text = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"doc":${parts[0]},"answers":${parts[1]},"on":${parts[2]}}`;
-  try {
-    store().setItem(key, text);
-  } catch (err) {
-    own.delete(key);
-    return isQuota(err) ? 'full' : 'refused';
-  }
-  lastWritten.set(key, text);
-  noteName(key, { label: rest.label, doc: state.doc });
-  own.set(key, { raw: text, rest, parts });
-  return 'ok';
+  const res = writeText(key, text, { label: rest.label, doc: state.doc });
+  if (res === 'ok') own.set(key, { raw: text, rest, parts });
+  else own.delete(key);
+  return res;
 }
 
 // A save asked for after an edit (saveSoon) is written in a task of its own (issue 13: an edit of

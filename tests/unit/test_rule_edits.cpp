@@ -102,7 +102,7 @@ TEST_SUITE("rules") {
     CHECK(status(check(file(kPenalty), "2026-06-01", rules()).text, "6.2.1", "administrative_penalty") == "pass");
     const std::string en = check(file(kPenalty), "2026-06-01", *r).text;
     CHECK(status(en, "6.2.1", "administrative_penalty") == "fail");
-    CHECK(contains(en, "counts for 24 months from “Date of decision”, until 10 January 2027"));
+    CHECK(contains(en, "counts for 24 months from \\\"Date of decision\\\", until 10 January 2027"));
     CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hans).text, "自“决定日期”起 24 个月内"));
     CHECK(contains(check(file(kPenalty), "2026-06-01", *r, Lang::zh_Hant).text, "自「決定日期」起 24 個月內"));
     CHECK(contains(r->indicators[0].requirements[Lang::en], "24"));
@@ -230,18 +230,18 @@ TEST_SUITE("rules") {
     CHECK(status(check(f, "2025-05-01", *r).text, "6.2.2", "administrative_coercion") == "fail");
     // The reasons name the date the window runs from by its label in the data, not the release.
     const std::string released = check(f, "2025-05-01", rules()).text;
-    CHECK(contains(released, "for 12 months from “Date released”"));
-    CHECK(contains(check(f, "2025-05-01", *r).text, "for 12 months from “Date imposed”, until 1 June 2025"));
+    CHECK(contains(released, "for 12 months from \\\"Date released\\\""));
+    CHECK(contains(check(f, "2025-05-01", *r).text, "for 12 months from \\\"Date imposed\\\", until 1 June 2025"));
     CHECK(contains(check(f, "2025-05-01", *r, Lang::zh_Hans).text, "持续期间及自“采取日期”起 12 个月内计入"));
     CHECK(contains(check(f, "2025-05-01", *r, Lang::zh_Hant).text, "持續期間及自「採取日期」起 12 個月內計入"));
-    CHECK(contains(check(f, "2025-07-01", *r).text, "the 12 months from “Date imposed” ended on 1 June 2025"));
+    CHECK(contains(check(f, "2025-07-01", *r).text, "the 12 months from \\\"Date imposed\\\" ended on 1 June 2025"));
     // An open measure: counted until 12 months from the date the data names.
     const std::string open = file(
         R"("administrative_coercions":[{"id":"k1","subject":"enterprise","measure":"seizure","started_on":"2024-06-01"}])");
-    CHECK(contains(check(open, "2025-07-01", *r).text, "counts until 12 months from “Date imposed”"));
+    CHECK(contains(check(open, "2025-07-01", *r).text, "counts until 12 months from \\\"Date imposed\\\""));
     // The date's label renamed in the data: the reason follows.
     c.field("administrative_coercions", "started_on")["label"]["en"] = "Day of the seizure";
-    CHECK(contains(check(f, "2025-05-01", *c.load()).text, "for 12 months from “Day of the seizure”"));
+    CHECK(contains(check(f, "2025-05-01", *c.load()).text, "for 12 months from \\\"Day of the seizure\\\""));
   }
 
   TEST_CASE("Rule edit: a clause's number (6.2.1 -> 6.2.1A) is the one the flag reasons name") {
@@ -620,7 +620,7 @@ TEST_SUITE("rules") {
       Copy c;
       c.indicator("6.2.1")["window_months"] = 24;
       const std::string h = report(file(kPenalty), *c.load());
-      CHECK(contains(h, "counts for 24 months from “Date of decision”, until 10 January 2027."));
+      CHECK(contains(h, "counts for 24 months from &quot;Date of decision&quot;, until 10 January 2027."));
       CHECK_FALSE(contains(report(file(kPenalty), rules()), "counts for 24 months"));
     }
     {  // a threshold: 6.2.8 2 -> 1, the note on complaints says it

@@ -3,6 +3,7 @@
 #include "render.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 #include "bytes.hpp"
 #include "record_name.hpp"
@@ -163,28 +164,38 @@ std::string decider_name(const Record& r, const Rules& rules, Lang lang) {
 void append_human_date(std::string& out, Day day, Lang lang) {
   if (day == kNever) return;
   const CivilDate c = civil_from_days(day);
+  // Written into a buffer and appended once (a reason holds two or three dates: one growth check
+  // each instead of one a character).
+  char buf[32];
+  char* w = buf;
   auto number = [&](int v) {  // no leading zeros
-    char buf[12];
+    char digits[12];
     int n = 12;
-    do { buf[--n] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
-    out.append(buf + n, static_cast<std::size_t>(12 - n));
+    do { digits[--n] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
+    std::memcpy(w, digits + n, static_cast<std::size_t>(12 - n));
+    w += 12 - n;
+  };
+  auto put = [&](std::string_view s) {
+    std::memcpy(w, s.data(), s.size());
+    w += s.size();
   };
   if (lang == Lang::en) {
-    static const char* const kMonths[12] = {"January", "February", "March", "April", "May", "June", "July",
-                                            "August", "September", "October", "November", "December"};
+    static constexpr std::string_view kMonths[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                                     "July",    "August",   "September", "October", "November", "December"};
     number(c.day);
-    out += ' ';
-    out += kMonths[c.month - 1];
-    out += ' ';
+    *w++ = ' ';
+    put(kMonths[c.month - 1]);
+    *w++ = ' ';
     number(c.year);
-    return;
+  } else {
+    number(c.year);
+    put("年");
+    number(c.month);
+    put("月");
+    number(c.day);
+    put("日");
   }
-  number(c.year);
-  out += "年";
-  number(c.month);
-  out += "月";
-  number(c.day);
-  out += "日";
+  out.append(buf, static_cast<std::size_t>(w - buf));
 }
 
 }  // namespace

@@ -34,19 +34,26 @@ static int days_in_month(int y, int m) noexcept {
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
+// Every date of a file goes through here (dozens a file): the digits checked and read without a
+// loop, and the day number worked out in 32-bit unsigned arithmetic, which a year 1-9999 allows
+// (days_from_civil above without its negative era; the same number, tests/unit/test_dates.cpp).
 bool parse_date(std::string_view s, Day& out) noexcept {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
-  for (int f = 0; f < 3; ++f) {
-    for (int i = 0; i < len[f]; ++i) {
-      const char c = s[static_cast<std::size_t>(start[f] + i)];
-      if (c < '0' || c > '9') return false;
-      v[f] = v[f] * 10 + (c - '0');
-    }
-  }
-  if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1])) return false;
-  out = days_from_civil(v[0], v[1], v[2]);
+  if (s.size() != 10) return false;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[4] != '-' || p[7] != '-') return false;
+  auto digit = [&](int i) { return static_cast<unsigned>(p[i]) - static_cast<unsigned>('0'); };  // > 9: not a digit
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+  const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return false;
+  const unsigned y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, d = d0 * 10 + d1;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > static_cast<unsigned>(days_in_month(static_cast<int>(y), static_cast<int>(m))))
+    return false;
+  const unsigned yy = y - (m <= 2 ? 1u : 0u);
+  const unsigned era = yy / 400, yoe = yy - era * 400;
+  const unsigned mp = m > 2 ? m - 3 : m + 9;
+  const unsigned doy = (153 * mp + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  out = static_cast<Day>(static_cast<int>(era * 146097 + doe) - 719468);
   return true;
 }
 

@@ -78,10 +78,11 @@ class Reader {
       error(path() + "/" + escape(k.substr(0, 64)), "string_too_long");
       return stop();
     }
+    const int previous = f.field;
     f.field = -1;
     const std::string_view kv(k);
     if (f.ctx == Ctx::Record) {
-      f.field = rules_.lists[static_cast<std::size_t>(f.list)].find(kv);
+      f.field = rules_.lists[static_cast<std::size_t>(f.list)].find_after(previous, kv);
     } else if (f.ctx == Ctx::Records) {
       for (int i = 0; i < kListCount; ++i)
         if (same(kv, kListNames[static_cast<std::size_t>(i)])) { f.field = i; break; }
@@ -358,6 +359,7 @@ class Reader {
         if (!(f.seen & 2u)) missing("outcome");
         break;
       case Ctx::Record: {
+        if ((rules_.lists[static_cast<std::size_t>(f.list)].required_mask & ~f.seen) == 0) break;  // all given
         const auto& fs = list_fields(f.list);
         for (std::size_t i = 0; i < fs.size(); ++i)
           if (fs[i].required && !(f.seen & (1u << i))) missing(fs[i].name.c_str());
@@ -372,7 +374,7 @@ class Reader {
   void finish_record(const Frame& f) {
     const auto& fs = list_fields(f.list);
     // End dates before the start date (docs/formats.md "Input errors").
-    if (rec().start != kNever) {
+    if (rec().start != kNever && (rec_ends_[0] != kNever || rec_ends_[1] != kNever)) {
       for (std::size_t i = 0; i < fs.size(); ++i) {
         if (!(f.seen & (1u << i))) continue;
         Day d = fs[i].role == FieldRole::end ? rec_ends_[0] : fs[i].role == FieldRole::valid_until ? rec_ends_[1] : kNever;

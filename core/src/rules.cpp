@@ -296,9 +296,18 @@ int ListDef::find(std::string_view key) const {
   return -1;
 }
 
+int ListDef::find_after(int previous, std::string_view key) const {
+  const std::size_t next = static_cast<std::size_t>(previous + 1);
+  if (!key.empty() && next < fields.size() && bytes::same(fields[next].name, key)) return static_cast<int>(next);
+  return find(key);
+}
+
 void ListDef::index() {
   slots.assign(kBuckets, {{-1, -1, -1, -1}});
   overflow = false;
+  required_mask = 0;
+  for (std::size_t i = 0; i < fields.size() && i < kMaxFields; ++i)
+    if (fields[i].required) required_mask |= 1u << i;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name.empty()) continue;
     auto& s = slots[bucket(fields[i].name)];

@@ -40,6 +40,22 @@ TEST_SUITE("dates") {
     CHECK(add_months(d("9999-06-01"), 12) > last_writable_day());
   }
 
+  TEST_CASE("Dates: every day of years 1-9999 reads as days_from_civil gives it, and writes back the same") {
+    // parse_date works the day number out on its own (32-bit, no negative era): both must agree.
+    std::size_t wrong = 0;
+    const Day first = days_from_civil(1, 1, 1);
+    for (Day day = first; day <= last_writable_day(); ++day) {
+      const std::string s = format_date(day);
+      const CivilDate c = civil_from_days(day);
+      Day read = kNever;
+      if (!parse_date(s, read) || read != day || days_from_civil(c.year, c.month, c.day) != day) {
+        if (++wrong < 5) FAIL_CHECK("day " << day << " written " << s << " read " << read);
+      }
+    }
+    CHECK(wrong == 0);
+    CHECK(last_writable_day() - first + 1 == 3652059);  // days in years 1-9999 of the proleptic Gregorian calendar
+  }
+
   TEST_CASE("Dates: anything but a real YYYY-MM-DD is rejected") {
     Day out;
     for (const char* s : {"", "2025-2-3", "2025-02-3", "25-02-03", "2025/02/03", "2025-02-30", "2025-02-29",

@@ -127,8 +127,12 @@ struct ListDef {
   std::vector<std::array<std::int8_t, 4>> slots;  // bucket -> field indexes (-1: none)
   bool overflow = false;                          // more than 4 names in a bucket: linear look-up
   std::array<int, 2> scope_field{{-1, -1}};       // Record::enum_a / enum_b fields
+  std::uint32_t required_mask = 0;                // bit i: fields[i] is required (index())
   /// The field's index, or -1.
   int find(std::string_view key) const;
+  /// The same, trying first the field after `previous` (a record's keys usually come in the
+  /// order of its fields: one comparison instead of a bucket's).
+  int find_after(int previous, std::string_view key) const;
   void index();
   static std::size_t bucket(std::string_view k) {
     const unsigned char c = static_cast<unsigned char>(k[0]);

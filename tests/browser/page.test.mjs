@@ -486,7 +486,7 @@ test('browser.page a bad import is refused with a message in the chosen language
 
   await importBuffer(page, 'notes.txt', 'this is not JSON {');
   await page.waitForSelector('.notice[data-kind="refused"]');
-  assert.match(await page.locator('.notice').innerText(), /“notes\.txt” was not imported: the file is not valid JSON/);
+  assert.match(await page.locator('.notice').innerText(), /"notes\.txt" was not imported: the file is not valid JSON/);
 
   await importBuffer(page, 'other.json', JSON.stringify({ schema: 'something/else@2', enterprise: {} }));
   await page.waitForFunction(() => /other\.json/.test(document.querySelector('.notice').textContent));

@@ -68,7 +68,7 @@ for (const width of [390, 1280]) {
     assert.deepEqual(await items(page), [
       'Version: 2026.11-1 → edited-test-7',
       '6.2.1 Administrative penalty: window 12 → 24 months',
-      'Appendix A: “A01 Hong Kong China Chamber of Commerce” removed',
+      'Appendix A: "A01 Hong Kong China Chamber of Commerce" removed',
     ]);
     // Nothing wider than the screen.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));

@@ -107,7 +107,7 @@ test('browser.standard rules/standard.json: every clause has its title and text 
     // The traditional form is a conversion, not a copy of the printed text (short lines such as
     // "a) 标识名称；" aside, at least one paragraph differs) and the English is not Chinese.
     assert.ok(c.text['zh-Hant'].some((p, i) => p !== c.text['zh-Hans'][i]) || c.text['zh-Hans'].join('').length < 8, `${c.clause} zh-Hant`);
-    assert.ok(c.text.en.every((p) => !/[\u4e00-\u9fff]{6}/.test(p.replace(/“[^”]*”/g, ''))), `${c.clause} en`);
+    assert.ok(c.text.en.every((p) => !/[\u4e00-\u9fff]{6}/.test(p.replace(/"[^"]*"/g, ''))), `${c.clause} en`);
   }
   // Every indicator and basic requirement of the rule data has its clause, linked by its id.
   for (const ind of wq.indicators) assert.equal(byClause.get(ind.clause)?.rule?.indicator, ind.id, ind.clause);
@@ -185,7 +185,7 @@ for (const viewport of [PHONE, PROJECTOR]) {
       for (const p of c.text['zh-Hans']) assert.ok(printed.includes(p), `${c.clause} printed: ${p}`);
       const en = await page.locator(`[id="std-${c.clause}"] .std-text`).innerText();
       assert.ok(en.includes(c.text.en[0]), c.clause);
-      assert.match(en, /project’s translation \(not official\)/);
+      assert.match(en, /project's translation \(not official\)/);
     }
     // The page never scrolls sideways: only the wide tables scroll, in their own box.
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

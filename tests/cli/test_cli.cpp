@@ -465,7 +465,7 @@ TEST_SUITE("cli") {
     CHECK(d.code == 1);
     CHECK(d.err.empty());
     CHECK(lines(d.out) == std::vector<std::string>{"Version: 2026.11-1 → 2027.01-1", "6.2.1 Administrative penalty: window 12 → 24 months",
-                                                    "Appendix A: “A01 Hong Kong China Chamber of Commerce” removed"});
+                                                    "Appendix A: \"A01 Hong Kong China Chamber of Commerce\" removed"});
     const Result hans = nv("rules diff " + q(a) + " " + q(b) + " --lang zh-Hans");
     CHECK(hans.code == 1);
     REQUIRE(lines(hans.out).size() == 3);

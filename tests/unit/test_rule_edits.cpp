@@ -483,24 +483,24 @@ TEST_SUITE("rules") {
       return html.substr(from, html.find("</p>", from) - from);
     };
     const std::string before = note(rules());
-    CHECK(contains(before, "“Date of decision” is the record&#39;s “Date imposed”"));  // 6.2.2
-    CHECK(contains(before, "“Date of decision” is the record&#39;s “Date the case arose”"));  // 6.2.4
+    CHECK(contains(before, "&quot;Date of decision&quot; is the record&#39;s &quot;Date imposed&quot;"));  // 6.2.2
+    CHECK(contains(before, "&quot;Date of decision&quot; is the record&#39;s &quot;Date the case arose&quot;"));  // 6.2.4
     Copy c;  // the coercions' date column shows the release date; the criminal case's date is renamed
     c.standard["report_columns"]["administrative_coercions"][2]["field"] = "released_on";
     c.field("criminal_cases", "arose_on")["label"]["en"] = "Day the case was opened";
     REQUIRE_MESSAGE(c.problems().empty(), listed(c.problems()));
     const std::string after = note(*c.load());
-    CHECK(contains(after, "“Date of decision” is the record&#39;s “Date released”"));
-    CHECK_FALSE(contains(after, "“Date imposed”.<br>Court"));
-    CHECK(contains(after, "“Date of decision” is the record&#39;s “Day the case was opened”"));
+    CHECK(contains(after, "&quot;Date of decision&quot; is the record&#39;s &quot;Date released&quot;"));
+    CHECK_FALSE(contains(after, "&quot;Date imposed&quot;.<br>Court"));
+    CHECK(contains(after, "&quot;Date of decision&quot; is the record&#39;s &quot;Day the case was opened&quot;"));
     // A date column removed from the table: the note no longer speaks of it.
     Copy d;
     json& risk = d.standard["report_columns"]["risk_list_entries"];
     for (std::size_t k = 0; k < risk.size(); ++k)
       if (risk[k]["field"] == "listed_on") risk.erase(k);
     REQUIRE_MESSAGE(d.problems().empty(), listed(d.problems()));
-    CHECK(contains(before, "“Date listed”"));
-    CHECK_FALSE(contains(note(*d.load()), "“Date listed”"));
+    CHECK(contains(before, "&quot;Date listed&quot;"));
+    CHECK_FALSE(contains(note(*d.load()), "&quot;Date listed&quot;"));
   }
 
   TEST_CASE("Rule edit: Table E.1's record-table titles are the report data's (report.json e1.table.<list>)") {
@@ -640,14 +640,14 @@ TEST_SUITE("rules") {
     }
     {  // an in-scope value: oral commitments counted (6.2.9), the note no longer leaves them out
       const std::string before = report(file(""), rules());
-      CHECK(contains(before, "6.2.9: a complaint whose “Commitment form” is Oral commitment does not count."));
+      CHECK(contains(before, "6.2.9: a complaint whose &quot;Commitment form&quot; is Oral commitment does not count."));
       Copy c;
       c.indicator("6.2.9")["in_scope"]["form"].push_back("oral");
       const std::string h = report(file(""), *c.load());
       CHECK_FALSE(contains(h, "Oral commitment does not count"));
-      CHECK(contains(h, "6.2.8: a complaint whose “Contract type” is Other does not count."));
+      CHECK(contains(h, "6.2.8: a complaint whose &quot;Contract type&quot; is Other does not count."));
       c.indicator("6.2.8")["in_scope"]["contract_type"] = json::array({"commercial"});
-      CHECK(contains(report(file(""), *c.load()), "6.2.8: a complaint whose “Contract type” is Labour contract or Other does not count."));
+      CHECK(contains(report(file(""), *c.load()), "6.2.8: a complaint whose &quot;Contract type&quot; is Labour contract or Other does not count."));
     }
     {  // a one-off measure: the report's route to passing has no action for it
       const std::string f = file(

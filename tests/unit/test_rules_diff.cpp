@@ -86,18 +86,18 @@ TEST_SUITE("rules") {
     json s = standard();
     auto& fields = s["indicators"][0]["in_scope"]["field"];
     fields.erase(std::find(fields.begin(), fields.end(), "labour"));
-    one(s, "in_scope_removed", "6.2.1 Administrative penalty: Field “Labour and employment” no longer counts",
+    one(s, "in_scope_removed", "6.2.1 Administrative penalty: Field \"Labour and employment\" no longer counts",
         "6.2.1 行政处罚：领域“劳动用工”不再计入", "6.2.1 行政處罰：領域「勞動用工」不再計入");
     s = standard();
     s["indicators"][0]["in_scope"]["field"].push_back("other");
-    one(s, "in_scope_added", "6.2.1 Administrative penalty: Field “Other” now counts", "6.2.1 行政处罚：领域“其他”现在计入");
+    one(s, "in_scope_added", "6.2.1 Administrative penalty: Field \"Other\" now counts", "6.2.1 行政处罚：领域“其他”现在计入");
     // A field no longer listed: every value of it counts.
     s = standard();
     s["indicators"][2]["in_scope"].erase("case_type");
     auto cs = diff_with(s);
     REQUIRE_MESSAGE(cs.size() == 2, listed(cs));
-    CHECK(rule_change_text(cs[0], rules(), Lang::en).find("“Administrative” now counts") != std::string::npos);
-    CHECK(rule_change_text(cs[1], rules(), Lang::en).find("“Other” now counts") != std::string::npos);
+    CHECK(rule_change_text(cs[0], rules(), Lang::en).find("\"Administrative\" now counts") != std::string::npos);
+    CHECK(rule_change_text(cs[1], rules(), Lang::en).find("\"Other\" now counts") != std::string::npos);
     s = standard();
     s["indicators"][4]["one_off"].push_back("suspension_of_rights");
     s["indicators"][5]["one_off"] = json::array();
@@ -119,50 +119,50 @@ TEST_SUITE("rules") {
     entry["zh-Hant"] = "澳門測試商會";
     entry["en"] = "Macao Test Chamber";
     s["appendix_a"].push_back(entry);
-    one(s, "appendix_added", "Appendix A: “A33 Macao Test Chamber” added", "附录 A：新增“A33 澳门测试商会”", "附錄 A：新增「A33 澳門測試商會」");
+    one(s, "appendix_added", "Appendix A: \"A33 Macao Test Chamber\" added", "附录 A：新增“A33 澳门测试商会”", "附錄 A：新增「A33 澳門測試商會」");
     s = standard();
     s["appendix_b"].erase(0);  // Weibo: a slug id, shown by its name only
-    one(s, "appendix_removed", "Appendix B: “Weibo” removed", "附录 B：删除“微博”");
+    one(s, "appendix_removed", "Appendix B: \"Weibo\" removed", "附录 B：删除“微博”");
     s = standard();
     s["appendix_d"][1]["en"] = "Commercial debts";
     s["appendix_d"][1]["note"]["en"] = "Changed.";
     auto cs = diff_with(s);
     REQUIRE_MESSAGE(cs.size() == 2, listed(cs));
-    CHECK(rule_change_text(cs[0], rules(), Lang::en) == "Appendix D: “Commercial arrears” → “Commercial debts”");
+    CHECK(rule_change_text(cs[0], rules(), Lang::en) == "Appendix D: \"Commercial arrears\" → \"Commercial debts\"");
     CHECK(cs[1].kind == "appendix_changed");
-    CHECK(rule_change_text(cs[1], rules(), Lang::en) == "Appendix D: other details of “Commercial debts” changed");
+    CHECK(rule_change_text(cs[1], rules(), Lang::en) == "Appendix D: other details of \"Commercial debts\" changed");
   }
 
   TEST_CASE("Rule diff: names and labels renamed") {
     json s = standard();
     s["indicators"][0]["names"]["MO"]["en"] = "Administrative offence";
-    one(s, "indicator_name", "6.2.1 name in Macao SAR: “Administrative violation” → “Administrative offence”");
+    one(s, "indicator_name", "6.2.1 name in Macao SAR: \"Administrative violation\" → \"Administrative offence\"");
     s = standard();
     s["record_fields"]["administrative_penalties"][3]["label"]["zh-Hans"] = "处罚种类";
-    one(s, "field_label", "6.2.1 Administrative penalty: field “处罚类型” → “处罚种类”",
+    one(s, "field_label", "6.2.1 Administrative penalty: field \"处罚类型\" → \"处罚种类\"",
         "6.2.1 行政处罚：栏目“处罚类型” → “处罚种类”");
     s = standard();
     s["enums"]["case_type"]["other"]["en"] = "Something else";
-    one(s, "choice_label", "Case type: choice “Other” → “Something else”");
+    one(s, "choice_label", "Case type: choice \"Other\" → \"Something else\"");
     s = standard();
     s["enums"]["case_type"]["labour"] = {{"zh-Hans", "劳动"}, {"zh-Hant", "勞動"}, {"en", "Labour"}};
-    one(s, "choice_added", "Case type: new choice “Labour”");
+    one(s, "choice_added", "Case type: new choice \"Labour\"");
     s = standard();
     s["groups"][0]["label"]["en"] = "Law";
-    one(s, "clause_label", "5.1.1: “Compliance with law” → “Law”");
+    one(s, "clause_label", "5.1.1: \"Compliance with law\" → \"Law\"");
     s = standard();
     s["basic_requirements"][0]["label"]["en"] = "Incorporated {months} months ago or more";
-    one(s, "clause_label", "6.1.1: “Incorporated for at least 18 months” → “Incorporated 18 months ago or more”");
+    one(s, "clause_label", "6.1.1: \"Incorporated for at least 18 months\" → \"Incorporated 18 months ago or more\"");
     s = standard();
     s["indicators"][2]["description"]["en"] = "Changed.";
     s["indicators"][2]["question"]["zh-Hans"] = "改了？";
     one(s, "clause_texts", "6.2.3 Judicial decision: 2 of its texts changed", "6.2.3 司法裁判：2 段文字有改动");
     s = standard();
     s["title"]["en"] = "Another title";
-    one(s, "title", "Title of the standard: “Guangdong-Hong Kong-Macao Enterprise Integrity and Compliance Credit Evaluation Specification” → “Another title”");
+    one(s, "title", "Title of the standard: \"Guangdong-Hong Kong-Macao Enterprise Integrity and Compliance Credit Evaluation Specification\" → \"Another title\"");
     s = standard();
     s["regions"]["HK"]["label"]["en"] = "Hong Kong";
-    one(s, "region_label", "Region name: “Hong Kong SAR” → “Hong Kong”");
+    one(s, "region_label", "Region name: \"Hong Kong SAR\" → \"Hong Kong\"");
   }
 
   TEST_CASE("Rule diff: the mark's colour, style and code parts (clause 7)") {

@@ -90,7 +90,11 @@ function drawn(rows) {
 // The chart is drawn at the width it is shown (one SVG unit = one CSS pixel), so its text
 // stays readable from a phone to a projector.
 const RIGHT = 30;
-const ROW = 26;
+// A row: the record's name on a line of its own (its id is only a detail, issue 13), its bar below.
+const ROW = 40;
+const NAME_Y = 13;
+const BAR_TOP = 18;
+const BAR_HEIGHT = ROW - BAR_TOP - 5;
 const TOP = 46;
 
 // The chart's elements, made once per root and updated in place: an edit among 400 records
@@ -264,13 +268,18 @@ function axis(lo, hi, step, x, height) {
   return g;
 }
 
-// A label longer than the left column (`chars` characters) is cut with an ellipsis: it would run
-// under the bars and markers (unreadable, and below contrast). The row's title has it whole.
+// The left column holds the clause; a label longer than it (`chars` characters) is cut with an
+// ellipsis: it would run under the bars and markers (unreadable, and below contrast). The record's
+// name (or the requirement's) is written above its bar, cut to the chart's width; the row's title
+// has both whole.
 function row(r, x, xEnd, chars) {
-  const cy = ROW / 2;
+  const cy = BAR_TOP + BAR_HEIGHT / 2;
   const g = s('g', { class: `tl-row tl-${r.kind}`, dataset: { record: r.record, clause: r.clause } });
-  const label = r.record ? `${r.clause}  ${r.record}` : r.clause;
+  const label = r.clause;
   g.append(s('text', { x: 8, y: cy + 4, class: 'tl-label', text: label.length > chars ? `${label.slice(0, chars - 1)}…` : label }));
+  const named = r.record ? r.named : r.name;
+  const startX = r.kind === 'not-counted' ? Math.min(...r.dates.map((d) => x(d.date))) - 5 : x(r.from);
+  if (named) g.append(nameLabel(named, startX, xEnd));
   let tip;
   if (r.kind === 'not-counted') {
     tip = `${r.clause} ${r.named}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${humanDate(d.date)}`).join(', ')}`;
@@ -286,7 +295,7 @@ function row(r, x, xEnd, chars) {
       ? `${r.clause}: ${r.open ? t('result.never_clears') : t('result.met_from', { date: humanDate(r.until) })}`
       : `${r.clause} ${r.named}: ${humanDate(r.from)} → ${r.open ? t('result.counts_open') : humanDate(r.until)}`;
     g.append(s('rect', {
-      x: x1, y: 6, width: Math.max(x2 - x1, 2), height: ROW - 12, rx: 3,
+      x: x1, y: BAR_TOP, width: Math.max(x2 - x1, 2), height: BAR_HEIGHT, rx: 3,
       class: `tl-bar tl-bar-${kind}`,
     }, s('title', { text: tip })));
     if (r.open) {
@@ -300,6 +309,28 @@ function row(r, x, xEnd, chars) {
   }
   g.append(s('title', { text: tip }));
   return g;
+}
+
+// A text's width at the chart's small sizes, estimated from its characters (a Chinese one is
+// about as wide as the font's size, a Latin letter a little over half): enough to place it.
+function textWidth(text, size) {
+  return [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.56), 0);
+}
+
+// A record's name above its bar: from the bar's start, moved left (over the clause's column if it
+// must: its line is free there) to end inside the chart, and cut with an ellipsis when it is wider
+// than the chart.
+function nameLabel(text, startX, xEnd) {
+  const left = 8;
+  const room = xEnd - left;
+  let shown = text;
+  if (textWidth(shown, 11) > room) {
+    const chars = [...text];
+    while (chars.length > 1 && textWidth(chars.join('') + '…', 11) > room) chars.pop();
+    shown = chars.join('') + '…';
+  }
+  const nameX = Math.max(left, Math.min(startX, xEnd - textWidth(shown, 11)));
+  return s('text', { x: Math.round(nameX), y: NAME_Y, class: 'tl-name', text: shown });
 }
 
 // A marker's label at `xx`, written for people, placed where it fits in the chart's width: after

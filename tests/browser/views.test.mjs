@@ -51,6 +51,21 @@ for (const [size, viewport] of SIZES) {
       assert.ok(cells.includes(n.name), `${n.record}: named "${n.name}" in the timeline's table`);
     }
     assert.ok(!cells.some((c) => names.some((n) => c === n.record)), 'no record named by its id alone');
+    // The chart too: each record row says its clause, and the record's name (whole, or cut with
+    // an ellipsis to fit the chart; its title has it whole), not its id.
+    const chartRows = await page.locator('#timeline-body .tl-row[data-record]:not([data-record=""])').evaluateAll((gs) => gs.map((g) => ({
+      record: g.dataset.record, clause: g.dataset.clause,
+      label: g.querySelector(':scope > .tl-label')?.textContent, name: g.querySelector(':scope > .tl-name')?.textContent,
+      title: g.querySelector(':scope > title')?.textContent,
+    })));
+    assert.equal(chartRows.length, names.length);
+    for (const r of chartRows) {
+      const n = names.find((x) => x.record === r.record);
+      assert.equal(r.label, r.clause, `${r.record}: the chart's left column is the clause alone`);
+      assert.ok(r.name && (r.name === n.name || (r.name.endsWith('…') && n.name.startsWith(r.name.slice(0, -1)))),
+        `${r.record}: named "${r.name}" on the chart, the engine says "${n.name}"`);
+      assert.ok(r.title.includes(n.name), `${r.record}: the row's title has the whole name`);
+    }
     // The evaluation date on the chart as people write it.
     const onHuman = (await engineSays(page, 'humanDate', result.evaluated_on, 'en')).out;
     assert.equal(await page.locator('#timeline-body .tl-on .tl-marker-label').textContent(), `evaluation date ${onHuman}`);

@@ -13,7 +13,7 @@ import { mountTour } from './tour.js';
 import * as desk from './desk.js';
 import { DeskView } from './desk-view.js';
 import { NotesView } from './notes.js';
-import { changed, evaluateNow, reportOf, evaluateText, planText, answerPending } from './evaluation.js';
+import { changed, evaluateNow, reportOf, evaluateText, planText, answerPending, openAnswer } from './evaluation.js';
 import { exportDesk } from './files.js';
 import { notify, renderNotice } from './notices.js';
 import { $, state, views } from './page-state.js';
@@ -47,7 +47,7 @@ export function buildPage() {
     rules: () => state.rules, today: () => state.today, 
     // As the page's evaluation asks (evaluation.js): the open client's row is the page's answer.
     evaluate: (text, o) => evaluateText(text, { ...o, detail: true }), plan: (text, o) => planText(text, { ...o, detail: true }),
-    waiting: answerPending,
+    waiting: answerPending, openAnswer,
     regionName: (r) => state.rules.regionLabel(r), open: openClient, notify, exportDesk,
     announce: (msg) => { $('sr-live').textContent = msg; },
     nameField: () => document.querySelector('[data-path="/enterprise/name"]:is(input)'),

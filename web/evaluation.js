@@ -15,6 +15,7 @@ import { renderAll, renderVerdict, renderRest, renderMarks } from './result-rend
 import { nextTask } from './slices.js';
 import { persistSoon } from './saved-entries.js';
 import { farCall } from './far-engine.js';
+import * as storage from './storage.js';
 
 let timer = null;
 let generation = 0;  // each evaluation's number: a later one replaces the tasks an earlier one left
@@ -63,7 +64,22 @@ export function changed(structural) {
 /** Evaluates again in `ms` ms (typing: once it pauses), replacing an evaluation pending. */
 export function evaluateSoon(ms) {
   clearTimeout(timer);
+  due = true;
   timer = setTimeout(evaluateNow, ms);
+}
+let due = false;  // an evaluation asked for (evaluateSoon) has not run yet
+
+/**
+ * The page's answer for its entries, as the desk's row of client `id` shows it, when that client
+ * is the one open and the answer is the one of its saved entries: `{doc, unanswered, result,
+ * plan}`, else null (another client, an evaluation still to come, the guided tour's or another
+ * tab's entries, a what-if date refused as typed: the desk evaluates the stored entries itself).
+ */
+export function openAnswer(id) {
+  if (id !== storage.currentClient() || due || answerPending() || state.tour || state.otherTab) return null;
+  if (state.on && !isIsoDate(state.on)) return null;
+  if (!state.base || !state.plan) return null;
+  return { doc: state.doc, unanswered: state.unanswered, result: state.base, plan: state.plan };
 }
 
 // The engine's last result and plan, by the rules, text and options they were asked for: the
@@ -149,6 +165,7 @@ function whatIfNow(opts) {
 
 export function evaluateNow() {
   clearTimeout(timer);
+  due = false;
   generation += 1;
   if (!state.rules) return;
   const opts = options();

@@ -42,11 +42,14 @@ function isEmptyValue(v) {
   return v === undefined || v === '';
 }
 
-// Keys in `order` first (display order), then the others as they came.
-function ordered(obj, order, keep = (k, v) => !isEmptyValue(v)) {
+const keepValue = (k, v) => !isEmptyValue(v);
+
+// Keys in `order` first (display order), then the others as they came. `inOrder`: the keys of
+// `order` as a set, made once for a list's records (toFile writes hundreds on every edit).
+function ordered(obj, order, keep = keepValue, inOrder = new Set(order)) {
   const out = {};
   for (const k of order) if (k in obj && keep(k, obj[k])) out[k] = obj[k];
-  for (const [k, v] of Object.entries(obj)) if (!(k in out) && !order.includes(k) && keep(k, v)) out[k] = v;
+  for (const k of Object.keys(obj)) if (!inOrder.has(k) && keep(k, obj[k])) out[k] = obj[k];
   return out;
 }
 
@@ -98,7 +101,8 @@ export function toFile(doc, rules, answers = null, answered = false, kept = null
       continue;
     }
     const order = rules ? rules.fields(list).map((f) => f.field) : [];
-    records[list] = recs.map((r) => ordered(r, order));
+    const inOrder = new Set(order);
+    records[list] = recs.map((r) => ordered(r, order, keepValue, inOrder));
   }
   if (Object.keys(records).length) out.records = records;
 

@@ -226,18 +226,30 @@ export function save(state) {
 // write its entries as JSON three times (to compare the old and the new, then to store them),
 // while the text stored is still the one written here (issue 13).
 const own = new Map();  // client key -> {raw, rest, parts}
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (ev) => {
+    if (ev.key === null) own.clear();
+    else own.delete(ev.key);
+  });
+}
 
 /** The entries of `state` saved into the client record under `key`, its other parts kept. */
 function saveEntries(key, state) {
   const parts = [state.doc, state.answers, state.on || ''].map((v) => JSON.stringify(v ?? null));
-  let raw = null;
-  try {
-    raw = store().getItem(key);
-  } catch { /* read as missing */ }
   const mine = own.get(key);
+  // Stored as this tab wrote it when nothing wrote it since: this tab's other writes change
+  // lastWritten, another tab's forget `own` (below). Else read back (a 400-record client's text
+  // read back after every edit was ~1 ms, issue 13).
+  const known = Boolean(mine) && lastWritten.get(key) === mine.raw;
+  let raw = null;
+  if (!known) {
+    try {
+      raw = store().getItem(key);
+    } catch { /* read as missing */ }
+  }
   let rest;
   let same;
-  if (mine && raw !== null && raw === mine.raw) {
+  if (mine && (known || (raw !== null && raw === mine.raw))) {
     rest = mine.rest;
     same = parts.every((p, i) => p === mine.parts[i]);
   } else {

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  startAll, open, SIZES, DESKTOP, settle, field, loadSample, shot, setLang, exportText, waitVerdict,
+  startAll, open, SIZES, DESKTOP, settle, field, loadSample, shot, setLang, exportText, waitVerdict, setDate,
 } from './helpers.mjs';
 
 let env;
@@ -58,6 +58,36 @@ test('browser.desk a desk of three clients survives a reload, each with its own 
   const hk = page.locator('#desk-summary tbody tr', { hasText: '示例物流（香港）有限公司' });
   assert.match(await hk.innerText(), /6\.2\.8/);
   assert.match(await hk.innerText(), /Hong Kong/);
+  assert.deepEqual(problems, []);
+});
+
+// The open client's row is the page's own answer (issue 13: not evaluated again after each edit):
+// it must follow every edit, and the stored entries when the page's answer is not theirs.
+test('browser.desk the open client\'s row follows its edits: verdict, failing clause, earliest date', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'gd-pass');
+  await loadSample(page, 'hk-complaints');
+  await page.click('#client-list [data-client] >> text=广州南沙示例贸易有限公司');
+  await waitVerdict(page, 'pass');
+  const row = page.locator('#desk-summary tbody tr', { hasText: '广州南沙示例贸易有限公司' });
+  const cells = () => row.locator('td').allInnerTexts();
+  await page.waitForFunction(() => /Pass/i.test(document.querySelector('#desk-summary tbody tr.open').textContent));
+  // Incorporated a month before the application: 6.1.1 fails, and passes 18 months after.
+  await setDate(page, '/enterprise/incorporated_on', '2026-11-01');
+  await waitVerdict(page, 'fail');
+  await page.waitForFunction(() => /6\.1\.1/.test(document.querySelector('#desk-summary tbody tr.open').textContent));
+  const earliest = await page.evaluate(() => document.querySelector('#result-body time')?.getAttribute('datetime'));
+  const text = (await cells()).join(' | ');
+  assert.match(text, /Fail/i);
+  assert.match(text, /6\.1\.1/);
+  assert.match(text, /2028/, `the row's earliest date is 6.1.1's (${earliest}): ${text}`);
+  // Back: the row passes again.
+  await setDate(page, '/enterprise/incorporated_on', '2018-04-16');
+  await waitVerdict(page, 'pass');
+  await page.waitForFunction(() => !/6\.1\.1/.test(document.querySelector('#desk-summary tbody tr.open').textContent)
+    && /Pass/i.test(document.querySelector('#desk-summary tbody tr.open').textContent));
+  // The other client's row is its own (evaluated from its stored entries).
+  assert.match(await page.locator('#desk-summary tbody tr', { hasText: '示例物流（香港）有限公司' }).innerText(), /6\.2\.8/);
   assert.deepEqual(problems, []);
 });
 

@@ -221,7 +221,8 @@ export function evaluateNow() {
     // Its answer in this language and on this date is the one just made (no second engine call
     // when the next entry turns invalid: adding a record does).
     if (state.base.verdict !== 'invalid') {
-      state.good = { text, doc: JSON.parse(text), made: state.plan ? { key: JSON.stringify(opts), base: state.base, plan: state.plan } : null };
+      // Its file (`doc`) is read back from the text only if an entry turns invalid (staleNow).
+      state.good = { text, doc: null, made: state.plan ? { key: JSON.stringify(opts), base: state.base, plan: state.plan } : null };
     }
     staleNow(opts);
     state.engineBroken = false;
@@ -278,6 +279,7 @@ function staleNow(opts) {
     if (base.verdict === 'invalid') return;
     g.made = { key, base, plan: JSON.parse(engine.plan(g.text, opts)) };
   }
+  if (!g.doc) g.doc = JSON.parse(g.text);
   state.stale = { base: g.made.base, plan: g.made.plan, doc: g.doc };
 }
 

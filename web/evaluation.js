@@ -177,7 +177,9 @@ export function evaluateNow() {
     state.view = state.base;
     state.viewDoc = state.doc;
     state.changes = [];
-    staleNow(opts);
+    // The last valid answer stays on screen, marked out of date, as for an invalid entry (for
+    // the date it was made for: this one is no date yet).
+    staleNow(opts, { asMade: true });
     if (!views.form) buildPage();
     renderAll();
     return;
@@ -222,7 +224,7 @@ export function evaluateNow() {
     // when the next entry turns invalid: adding a record does).
     if (state.base.verdict !== 'invalid') {
       // Its file (`doc`) is read back from the text only if an entry turns invalid (staleNow).
-      state.good = { text, doc: null, made: state.plan ? { key: JSON.stringify(opts), base: state.base, plan: state.plan } : null };
+      state.good = { text, doc: null, unanswered: state.unanswered, made: state.plan ? { key: JSON.stringify(opts), base: state.base, plan: state.plan } : null };
     }
     staleNow(opts);
     state.engineBroken = false;
@@ -269,18 +271,20 @@ export function evaluateNow() {
  * date (issue 13: one bad date no longer blanks the verdict, the plan, the timeline): made again
  * from that file for the current language and date, so it reads as the rest of the page.
  */
-function staleNow(opts) {
+function staleNow(opts, { asMade = false } = {}) {
   state.stale = null;
   if (state.base.verdict !== 'invalid' || !state.good) return;
   const key = JSON.stringify(opts);
   const g = state.good;
-  if (!g.made || g.made.key !== key) {
+  if (asMade && !g.made) return;
+  if (!asMade && (!g.made || g.made.key !== key)) {
     const base = JSON.parse(engine.evaluate(g.text, opts));
     if (base.verdict === 'invalid') return;
     g.made = { key, base, plan: JSON.parse(engine.plan(g.text, opts)) };
   }
   if (!g.doc) g.doc = JSON.parse(g.text);
-  state.stale = { base: g.made.base, plan: g.made.plan, doc: g.doc };
+  // With what was not answered then: an answer that had open questions was no pass.
+  state.stale = { base: g.made.base, plan: g.made.plan, doc: g.doc, unanswered: g.unanswered || [] };
 }
 
 function engineFailed(err) {

@@ -181,7 +181,9 @@ export class FormMarks {
     }
     const target = this.targetFor(path);
     if (target) {
-      const c = target.querySelector('input, select, button');
+      // A record's first field, not the first button in its heading (its "Remove": a second
+      // Enter on a record's link in the result would remove the record).
+      const c = target.querySelector('input, select, textarea') || target.querySelector('button:not(.remove)');
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
       if (c) c.focus();
       return true;

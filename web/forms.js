@@ -2,8 +2,8 @@
 // their records. Built from the rule data (fields, enumerations, appendices, questions); every
 // control carries the JSON pointer of the value it edits, so the engine's errors land next to it.
 
-import { h, uid, keepFocus, append } from './dom.js';
-import { t } from './i18n.js';
+import { h, fill, uid, keepFocus, append } from './dom.js';
+import { t, humanDate } from './i18n.js';
 import { newRecord, newPrevious, questions } from './model.js';
 import { dateField } from './date-field.js';
 import { runInSlices, drain } from './slices.js';
@@ -202,7 +202,7 @@ export class EntryForm extends FormMarks {
       h('legend', { text: t('section.application') }),
       h('div', { class: 'grid' },
         dateField ? this.field(dateField, app, '/application', {
-          scope: 'application', hint: t('application.date_hint', { today: this.ctx.today() }),
+          scope: 'application', hint: t('application.date_hint', { today: humanDate(this.ctx.today()) }),
         }) : null),
       h('fieldset', { class: 'sub', dataset: { path: '/application/previous' } },
         h('legend', { text: t('section.previous') }),
@@ -285,6 +285,7 @@ export class EntryForm extends FormMarks {
       h('p', { text: this.rules.label(ind.requirements) }),
       ind.note ? h('p', { class: 'note', text: this.rules.label(ind.note) }) : null),
     body,
+    h('p', { class: 'record-undo', dataset: { role: 'record-undo' }, hidden: true }),
     h('button', {
       type: 'button', class: 'btn-small add', id: addId, 'data-focus': addId, 'aria-describedby': headId,
       onclick: addRecord,
@@ -451,7 +452,11 @@ export class EntryForm extends FormMarks {
             this.patch = () => this.recordRemoved(doc, ind, region, at);
             this.ctx.changed(true);
             this.ctx.announce(t('record.removed', { id }));
-            this.focusAfterRemove('#' + CSS.escape(addId));
+            // Said where it happened, with an undo that the focus goes to (a second Enter or tap
+            // puts the record back rather than removing another).
+            const undo = this.offerUndo(doc, ind, region, rec, at);
+            if (undo) this.focusSoon(() => undo, 'nearest');
+            else this.focusAfterRemove('#' + CSS.escape(addId));
           },
         })),
       lazy ? null : grid(path),
@@ -476,6 +481,39 @@ export class EntryForm extends FormMarks {
       if (i % WATCH_EVERY === 0 || i === recs.length - 1) this.nearScreen.observe(li);
     }
     return li;
+  }
+
+  /**
+   * The note under a list after one of its records was removed: what was removed and an "Undo"
+   * button, which puts the record back where it was (its entries and open questions with it).
+   * Returns the button, or null when the list's section is not shown.
+   */
+  offerUndo(doc, ind, region, rec, at) {
+    const list = ind.records;
+    const section = this.sectionOf(list);
+    const note = section && section.querySelector(':scope > [data-role="record-undo"]');
+    if (!note) return null;
+    const id = rec.id ?? '';
+    const button = h('button', {
+      type: 'button', class: 'btn-small', 'data-focus': `/records/${list}#undo`, text: t('undo'),
+      'aria-label': t('record.undo_label', { id }),
+      onclick: () => {
+        const recs = doc.records[list];
+        // Not after the whole form was made again from other entries (a sample, an import).
+        if (doc !== this.ctx.doc() || !Array.isArray(recs) || recs.includes(rec)) return;
+        const i = Math.min(at, recs.length);
+        recs.splice(i, 0, rec);
+        this.answers.answerRecords(list);
+        this.patch = () => this.replaceIndicator(doc, ind, region);
+        this.ctx.changed(true);
+        this.ctx.announce(t('record.restored', { id }));
+        const first = this.rules.fields(list).find((f) => f.field !== 'id');
+        this.focusSoon(() => recs.includes(rec) && this.controlFor(`/records/${list}/${recs.indexOf(rec)}/${first ? first.field : 'id'}`), 'center');
+      },
+    });
+    fill(note, h('span', { text: t('record.removed', { id }) }), ' ', button);
+    note.hidden = false;
+    return button;
   }
 
   focusAfterRemove(selector) {

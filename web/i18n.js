@@ -128,6 +128,8 @@ const S = {
   'record.remove': ['删除', '刪除', 'Remove'],
   'record.remove_label': ['删除记录 {id}', '刪除記錄 {id}', 'Remove record {id}'],
   'record.removed': ['已删除记录 {id}。', '已刪除記錄 {id}。', 'Record {id} removed.'],
+  'record.restored': ['已恢复记录 {id}。', '已恢復記錄 {id}。', 'Record {id} is back.'],
+  'record.undo_label': ['撤销删除记录 {id}', '復原刪除記錄 {id}', 'Undo: put record {id} back'],
   'record.none': [
     '已回答：期间内没有此类记录。如有，请添加记录。',
     '已回答：期間內沒有此類記錄。如有，請新增記錄。',
@@ -208,6 +210,8 @@ const S = {
   ],
   'result.unanswered': ['尚未回答完', '尚未回答完', 'Not answered yet'],
   'bar.answer': ['回答其余问题', '回答其餘問題', 'Answer the open questions'],
+  'bar.whatif': ['试算：{answer}', '試算：{answer}', 'What-if: {answer}'],
+  'bar.whatif_next': ['正在试算所选行动：在“如何通过”中决定保留或放弃', '正在試算所選行動：在「如何通過」中決定保留或放棄', 'Trying the chosen actions: keep or drop them in "How to pass"'],
   'result.unanswered_badge': ['待回答', '待回答', 'not answered'],
   'result.unanswered_help': [
     '还有 {n} 个问题未回答。全部回答之前不会显示“通过”：',

@@ -45,10 +45,13 @@ export function renderVerdict() {
     rules: state.rules, region: region(),
     whatIf: state.tried.size ? t('whatif.banner', { actions: changeList() }) : '',
     unanswered: state.unanswered.map(describeUnanswered),
-    unansweredClauses: state.unanswered.map((u) => u.clause).filter(Boolean),
+    // The cards shown are the last valid answer's while an entry is invalid: marked with what was
+    // not answered then.
+    unansweredClauses: (state.stale ? state.stale.unanswered : state.unanswered).map((u) => u.clause).filter(Boolean),
     gotoRecord, gotoPath: (p) => views.form && views.form.focusPath(p), canGo: (p) => Boolean(views.form && views.form.targetFor(p)),
     describe: (p) => views.form && views.form.describePath(p),
     previous: state.stale ? state.stale.base : null,
+    previousUnanswered: state.stale ? state.stale.unanswered : [],
   };
   // On the first load the verdict's frame holds the banner only; the cards and the what-if date
   // (a date input: the first style and layout of its inner fields took 10-40 ms in a fresh page)
@@ -84,7 +87,7 @@ export function renderRest({ marks = true } = {}) {
   const planShown = state.stale ? state.stale.plan : state.plan;
   if (!planShown && state.view && state.view.verdict !== 'invalid') {
     // Made in a task after the verdict (a large file, evaluation.js): drawn then.
-  } else if (state.unanswered.length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
+  } else if ((state.stale ? state.stale.unanswered : state.unanswered).length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
     // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
     fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
   } else {
@@ -206,7 +209,7 @@ export function renderPill() {
   const v = state.view;
   const shown = v ? shownVerdict(v) : '';
   const client = openClientName();
-  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan, shown, client);
+  renderVerdictBar($('status-pill'), $('bar-next'), v, state.plan, shown, client, state.tried.size > 0);
   const shownName = $('result-client');
   if (shownName && shownName.textContent !== client) shownName.textContent = client;
   if (!v) return;

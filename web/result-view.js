@@ -31,7 +31,7 @@ export function renderResult(bannerRoot, detailsRoot, result, ctx) {
   const unanswered = ctx.unanswered || [];
   const bannerKey = JSON.stringify([context, r.verdict, r.evaluated_on, r.earliest_pass_date, ctx.whatIf, r.evaluated_on_source,
     unanswered.map((u) => [u.path, u.text, ctx.canGo(u.path)]),
-    ctx.previous ? [ctx.previous.verdict, ctx.previous.earliest_pass_date] : null,
+    ctx.previous ? [ctx.previous.verdict, ctx.previous.earliest_pass_date, (ctx.previousUnanswered || []).length > 0] : null,
     r.verdict === 'invalid' ? (r.errors || []).map((e) => [e.path, e.message, ctx.describe(e.path), ctx.canGo(e.path)]) : null]);
   keepFocus(bannerRoot, () => keyed(bannerRoot, [r], () => bannerKey, () => banner(r, ctx)));
   // While an entry is invalid the clauses of the last valid answer stay, marked out of date.
@@ -103,7 +103,9 @@ function banner(r, ctx) {
   } else {
     if (ctx.previous) {
       const pv = ctx.previous;
-      const before = pv.verdict === 'pass' && unanswered.length ? t('result.unanswered') : pv.verdict === 'pass' ? t('result.pass') : t('result.fail');
+      // What that answer showed: no pass while a question was open then.
+      const openThen = (ctx.previousUnanswered || []).length > 0;
+      const before = pv.verdict === 'pass' && openThen ? t('result.unanswered') : pv.verdict === 'pass' ? t('result.pass') : t('result.fail');
       parts.push(h('p', { class: 'stale-note', dataset: { role: 'stale' } }, t('result.stale', {
         verdict: before,
         earliest: pv.verdict === 'fail' && pv.earliest_pass_date ? t('result.stale_earliest', { date: humanDate(pv.earliest_pass_date) }) : '',

@@ -24,6 +24,11 @@ function dayNum(iso) {
   return n;
 }
 
+// A label's colon as the page's language writes it (full-width in Chinese).
+function colon() {
+  return getLang() === 'en' ? ': ' : '：';
+}
+
 function isoOf(day) {
   const dt = new Date(day * 86400000);
   const p = (n, w = 2) => String(n).padStart(w, '0');
@@ -284,7 +289,7 @@ function row(r, x, xEnd, chars) {
   if (r.kind === 'not-counted') {
     tip = `${r.clause} ${r.named}: ${t('record.status.not_counted')} — ${r.dates.map((d) => `${d.label} ${humanDate(d.date)}`).join(', ')}`;
     for (const d of r.dates) {
-      g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.named}, ${d.label}: ${humanDate(d.date)}` })));
+      g.append(s('circle', { cx: x(d.date), cy, r: 4.5, class: 'tl-dot' }, s('title', { text: `${r.named}${getLang() === 'en' ? ', ' : '，'}${d.label}${colon()}${humanDate(d.date)}` })));
     }
   } else {
     const x1 = x(r.from);
@@ -304,7 +309,7 @@ function row(r, x, xEnd, chars) {
       }));
     }
     for (const d of r.dates) {
-      if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}: ${humanDate(d.date)}` })));
+      if (d.date !== r.from) g.append(s('circle', { cx: x(d.date), cy, r: 3, class: 'tl-tick-dot' }, s('title', { text: `${d.label}${colon()}${humanDate(d.date)}` })));
     }
   }
   g.append(s('title', { text: tip }));
@@ -381,5 +386,5 @@ function tableRow(r) {
     h('td', { text: status }),
     h('td', { text: r.from ? humanDate(r.from) : '—' }),
     h('td', { text: r.kind === 'not-counted' ? '—' : r.open ? t('timeline.open') : humanDate(r.until) }),
-    h('td', { text: r.dates.map((d) => `${d.label}: ${humanDate(d.date)}`).join(t('list.sep')) || '—' }));
+    h('td', { text: r.dates.map((d) => `${d.label}${colon()}${humanDate(d.date)}`).join(t('list.sep')) || '—' }));
 }

@@ -27,10 +27,17 @@ export function firstStep(result, plan, shown = result.verdict) {
   if (result.verdict === 'invalid') return t('plan.invalid');
   if (result.verdict === 'pass') return t('result.apply_now');
   if (!plan || plan.schema !== 'nvcheck/plan@1') return '';
-  const action = (plan.actions || [])[0];
-  if (action) return action.text;
-  const wait = (plan.waits || [])[0];
+  // The first action that brings the date forward; one that changes nothing on its own only if
+  // the actions together do (the engine's dates say which); else what there is to wait for.
+  const actions = plan.actions || [];
+  const waits = plan.waits || [];
+  const helps = actions.find((a) => !a.changes_nothing);
+  if (helps) return helps.text;
+  const together = plan.earliest_pass_date_all_actions;
+  if (actions.length && together && (!plan.earliest_pass_date || together < plan.earliest_pass_date)) return actions[0].text;
+  const wait = waits.find((w) => w.clears_on) || waits[0];
   if (wait) return wait.text;
+  if (actions.length) return actions[0].text;
   return t('plan.no_actions');
 }
 
@@ -38,14 +45,16 @@ export function firstStep(result, plan, shown = result.verdict) {
  * Fills the bar; `result` null before the first evaluation. `client`: the open client's name
  * (issue 16), shown first on the step's row.
  */
-export function renderVerdictBar(pill, next, result, plan, shown = result ? result.verdict : '', client = '') {
+export function renderVerdictBar(pill, next, result, plan, shown = result ? result.verdict : '', client = '', whatIf = false) {
   if (!result) {
     pill.className = 'status-pill';
     pill.textContent = '';
     next.textContent = '';
     return;
   }
-  const text = pillText(result, shown);
+  // While actions are tried the answer shown is the what-if copy's: the bar says so, and that
+  // the next thing is to keep or drop them (not to do again what is being tried).
+  const text = whatIf ? t('bar.whatif', { answer: pillText(result, shown) }) : pillText(result, shown);
   pill.className = `status-pill v-${shown}`;
   if (pill.textContent !== text) {
     // In a span of its own: the pill centres it, the span keeps it to two whole lines (style.css).
@@ -55,7 +64,7 @@ export function renderVerdictBar(pill, next, result, plan, shown = result ? resu
     pill.replaceChildren(span);
   }
   pill.title = text;
-  const step = firstStep(result, plan, shown);
+  const step = whatIf ? t('bar.whatif_next') : firstStep(result, plan, shown);
   const label = step ? t('bar.next') : '';
   if (next.dataset.text !== client + '|' + label + step) {
     next.dataset.text = client + '|' + label + step;

@@ -29,6 +29,13 @@ std::string record_who(const Record& r, const Rules& rules, Lang lang) {
     const Appendix& a = rules.appendices[static_cast<std::size_t>(app)];
     if (r.appendix_index >= 0 && static_cast<std::size_t>(r.appendix_index) < a.entries.size())
       return a.entries[static_cast<std::size_t>(r.appendix_index)].display[lang];
+    // A risk list given as one of the list field's own values ("other": not in Appendix D) is
+    // named by that value's label, as the report names it, never by the value itself.
+    if (app == 3) {
+      const EnumDef& d = rules.enum_def("risk_list");
+      const int k = d.index_of(r.appendix_value);
+      if (k >= 0 && static_cast<std::size_t>(k) < d.labels.size()) return d.labels[static_cast<std::size_t>(k)][lang];
+    }
     return r.appendix_value;
   }
   return r.authority;

@@ -110,6 +110,23 @@ TEST_SUITE("output") {
     CHECK(plan.find("2026年1月10日的行政处罚（广州市市场监督管理局，编号 p1）") == 0);
   }
 
+  TEST_CASE("Names: a risk list not in Appendix D is named by its label, never by the value \"other\"") {
+    const std::string f = file(R"("risk_list_entries":[{"id":"r2","list":"other","listed_on":"2026-02-01","source":"第三方平台"}])");
+    for (const Lang l : {Lang::en, Lang::zh_Hans, Lang::zh_Hant}) {
+      Options o = at("2026-03-01", l);
+      o.detail = true;
+      const json j = json::parse(check_json(f, o, rules()).text);
+      std::string name;
+      for (const json& ind : j.at("indicators"))
+        for (const char* k : {"counted", "not_counted"})
+          for (const json& c : ind.at(k))
+            if (c.at("record") == "r2") name = c.at("name").get<std::string>();
+      CAPTURE(name);
+      CHECK(name.find("other") == std::string::npos);
+      CHECK(name.find(l == Lang::en ? "Other (not in Appendix D)" : l == Lang::zh_Hans ? "其他（不在附录 D）" : "其他（不在附錄 D）") != std::string::npos);
+    }
+  }
+
   TEST_CASE("Names: the CLI's text names a counted record by what it is") {
     const std::string t = check_text(kDisputed, at("2026-03-01", Lang::en), rules()).text;
     CHECK(t.find("- The administrative penalty of 10 January 2026 (广州市市场监督管理局, no. p1): ") != std::string::npos);

@@ -1,0 +1,156 @@
+// browser.walkthrough (issue 13): what a person walking through the page met, each a defect that
+// led to a wrong reading or lost work: a record's link in the result that put the focus on the
+// record's "Remove" (a second Enter removed it); a removed record with no way back; "the answer
+// before this change (Pass)" for an answer that was no pass (a question was still open); the bar's
+// next step pointing at an action that changes nothing; the bar showing a tried what-if answer as
+// if it were the file's; a refused what-if date blanking the whole answer; an ASCII colon in
+// Chinese dates.
+//
+//   tools/build-site.sh && (cd tests/browser && npm ci) && node --test tests/browser/walkthrough.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startAll, open, PHONE, loadSample, waitVerdict, settle, basics, listAnswer, LISTS, setLang, shot,
+} from './helpers.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { if (env) await env.stop(); });
+
+const records = (page, list) => page.locator(`#entries section.indicator[data-path="/records/${list}"] li.record`);
+
+test('browser.walkthrough a record\'s link in the result focuses its first field, never its Remove', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  const count = await records(page, 'contract_complaints').count();
+  const link = page.locator('#result-details button.record-link', { hasText: 't1' }).first();
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('li.record'));
+  const where = await page.evaluate(() => ({
+    record: document.activeElement.closest('li.record').dataset.path,
+    remove: document.activeElement.classList.contains('remove'),
+    tag: document.activeElement.tagName,
+  }));
+  assert.equal(where.record, '/records/contract_complaints/0');
+  assert.equal(where.remove, false, 'the focus is on the record\'s Remove button');
+  // A second Enter removes nothing.
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await records(page, 'contract_complaints').count(), count);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.walkthrough a removed record comes back with Undo, where it was, and the verdict with it', async (t) => {
+  const { page, problems } = await open(t, env, { viewport: PHONE });
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  const list = 'contract_complaints';
+  const ids = () => records(page, list).evaluateAll((lis) => lis.map((li) => li.querySelector('.record-head').textContent));
+  const before = await ids();
+  await records(page, list).first().locator('button.remove').click();
+  await settle(page);
+  assert.equal(await records(page, list).count(), before.length - 1);
+  const note = page.locator(`section.indicator[data-path="/records/${list}"] [data-role="record-undo"]`);
+  assert.ok(await note.isVisible());
+  assert.match(await note.innerText(), /Record t1 removed/);
+  // The focus is on Undo: a second tap or Enter puts the record back.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Undo');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await waitVerdict(page, 'fail');
+  assert.deepEqual(await ids(), before);
+  assert.equal(await page.locator('#result-body .verdict-earliest').getAttribute('data-earliest'), '2027-08-10');
+  assert.equal(await note.count() && await note.isVisible(), false);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.walkthrough an invalid entry says the answer before it had open questions, never "Pass"', async (t) => {
+  const { page, problems } = await open(t, env);
+  await basics(page);
+  for (const list of LISTS.slice(1)) await listAnswer(page, list, 'none').check();
+  await settle(page);
+  await waitVerdict(page, 'unanswered');
+  // 6.2.1: "yes, these records" adds a record; its yes/no questions answered, its dates not given.
+  await listAnswer(page, LISTS[0], 'records').check();
+  await settle(page);
+  const rec = records(page, LISTS[0]).first();
+  for (const q of await rec.locator('fieldset.field-question input[value="no"]').all()) await q.check();
+  await settle(page);
+  await waitVerdict(page, 'invalid');
+  const stale = page.locator('#result-body [data-role="stale"]');
+  assert.ok(await stale.isVisible());
+  assert.doesNotMatch(await stale.innerText(), /\(Pass/);
+  assert.match(await stale.innerText(), /Not answered yet/);
+  // The cards of that answer mark 6.2.1 as it was then: not answered.
+  assert.match(await page.locator('#result-details [data-clause="6.2.1"]').first().innerText(), /not answered/i);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.walkthrough the bar\'s next step is the wait when no action changes the date', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'mo-lotus-dourado');
+  await waitVerdict(page, 'fail');
+  const next = await page.locator('#bar-next').innerText();
+  assert.doesNotMatch(next, /changes nothing/);
+  assert.match(next, /6\.2\.5/);
+  // With actions that bring the date forward, the first of them.
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  assert.match(await page.locator('#bar-next').innerText(), /Resolve the complaint/);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.walkthrough while an action is tried the bar says it is a what-if answer', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  await page.locator('#plan-body li.action').first().locator('button.try').click();
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict-earliest').dataset.earliest === '2027-05-24');
+  assert.match(await page.locator('#status-pill').innerText(), /^What-if: Fail/);
+  assert.match(await page.locator('#bar-next').innerText(), /Trying the chosen actions/);
+  await setLang(page, 'zh-Hans');
+  assert.match(await page.locator('#status-pill').innerText(), /^试算：/);
+  await page.locator('#plan-body button', { hasText: '返回我的记录' }).first().click();
+  await page.waitForFunction(() => document.querySelector('#result-body .verdict-earliest').dataset.earliest === '2027-08-10');
+  assert.doesNotMatch(await page.locator('#status-pill').innerText(), /试算/);
+  assert.deepEqual(problems, []);
+});
+
+test('browser.walkthrough a refused what-if date keeps the last answer on screen, marked out of date', async (t) => {
+  const { page, problems } = await open(t, env, { viewport: PHONE });
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  await page.locator('#whatif-on').focus();
+  await page.keyboard.type('20260230', { delay: 30 });
+  await settle(page);
+  await waitVerdict(page, 'invalid');
+  assert.ok(await page.locator('#result-body [data-role="stale"]').isVisible());
+  assert.match(await page.locator('#result-body [data-role="stale"]').innerText(), /Fail, apply on or after 10 August 2027/);
+  // The cards, the plan and the timeline of that answer are still there, dimmed.
+  for (const id of ['result-details', 'timeline-body', 'plan-body']) {
+    assert.equal(await page.locator(`#${id}.stale`).count(), 1, id);
+  }
+  assert.ok(await page.locator('#plan-body li.action').count() > 0);
+  assert.ok(await page.locator('#timeline-body svg .tl-row').count() > 0);
+  await shot(page, 'walkthrough-en-phone-whatif-refused-stale');
+  assert.deepEqual(problems, []);
+});
+
+test('browser.walkthrough dates in the timeline\'s table follow a label with the language\'s colon', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  await setLang(page, 'zh-Hans');
+  await settle(page);
+  const cells = await page.locator('#timeline-body table tbody td').allTextContents();
+  const dated = cells.filter((c) => /\d{4}年/.test(c));
+  assert.ok(dated.length > 0);
+  for (const c of dated) assert.doesNotMatch(c, /: /, c);
+  assert.ok(dated.some((c) => /：\d{4}年/.test(c)), dated.join(' | '));
+  // The application date's hint names today as the language writes a date.
+  assert.doesNotMatch(await page.locator('#entries').innerText(), /今天（\d{4}-\d{2}-\d{2}）/);
+  assert.deepEqual(problems, []);
+});

@@ -20,6 +20,11 @@ const WATCH_EVERY = 16;     // of such records, one item in this many is watched
 // its intrinsic height (style.css: 20rem, 44rem on phones) tall.
 const NEAR_PX = 6000;
 
+/** Whether a record holds nothing the person entered (only the id the page gave it). */
+function blankRecord(rec) {
+  return Boolean(rec) && Object.keys(rec).every((k) => k === 'id' || rec[k] === '' || rec[k] === null || rec[k] === undefined);
+}
+
 export class EntryForm extends FormMarks {
   /**
    * @param {HTMLElement} root
@@ -253,7 +258,7 @@ export class EntryForm extends FormMarks {
     const headId = `ind-${ind.clause.replace(/\./g, '-')}-title`;
     const addId = `add-${list}`;
     const answer = this.answers.listAnswer(doc, list);
-    const addRecord = () => {
+    const addRecord = ({ keepFocus: stay = false } = {}) => {
       const rec = newRecord(doc, list, this.rules);
       recs.push(rec);
       this.answers.answerRecords(list);
@@ -262,7 +267,7 @@ export class EntryForm extends FormMarks {
       this.ctx.changed(true);
       const firstEditable = this.rules.fields(list).find((f) => f.field !== 'id');
       const field = firstEditable ? firstEditable.field : 'id';
-      this.focusSoon(() => recs.includes(rec) && this.controlFor(`/records/${list}/${recs.indexOf(rec)}/${field}`), 'center');
+      if (!stay) this.focusSoon(() => recs.includes(rec) && this.controlFor(`/records/${list}/${recs.indexOf(rec)}/${field}`), 'center');
     };
     const ol = recs.length
       ? h('ol', { class: 'records', 'aria-label': t('record.table', { clause: ind.clause, name }) })
@@ -279,7 +284,11 @@ export class EntryForm extends FormMarks {
       h('h4', { id: headId },
         h('span', { class: 'clause', text: ind.clause }), ' ', h('span', { class: 'ind-name', text: name })),
       h('span', { class: 'badge', dataset: { role: 'indicator-status' } })),
-    this.listQuestion(ind, list, answer, headId, addRecord, () => { this.patch = () => this.replaceIndicator(doc, ind, region); }),
+    this.listQuestion(ind, list, answer, headId, addRecord, () => {
+      // Records with nothing entered yet (an answer "yes" changed back) go with the answer "none".
+      if (recs.length && recs.every(blankRecord)) recs.splice(0, recs.length);
+      this.patch = () => this.replaceIndicator(doc, ind, region);
+    }, () => recs.length > 0 && recs.every(blankRecord)),
     h('details', { class: 'requirements' },
       h('summary', { text: t('indicator.requirements') }),
       h('p', { text: this.rules.label(ind.requirements) }),
@@ -372,23 +381,48 @@ export class EntryForm extends FormMarks {
    * chooses: "none in the period" (only while there is no record) or "yes, these records" (adds
    * the first record).
    */
-  listQuestion(ind, list, answer, headId, addRecord, beforeNone) {
+  listQuestion(ind, list, answer, headId, addRecord, beforeNone, onlyBlank = () => false) {
     const name = uid('answer');
     const path = `/records/${list}`;
     const radio = (value, text, attrs) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name, value, checked: answer === value, ...attrs }), h('span', { text }));
-    return h('fieldset', { class: 'list-answer' + (answer ? '' : ' open'), dataset: { role: 'list-answer' } },
+    // "None" stays open while the list's records have nothing entered (arrow keys in the group
+    // choose "yes" on the way: they can choose "none" again, which takes that empty record away).
+    const noneClosed = answer === 'records' && !onlyBlank();
+    // Chosen with an arrow key, "yes" adds its record but leaves the focus in the question (the
+    // arrow keys go on through the choices); chosen by a click or Space, the focus goes to it.
+    let byArrow = false;
+    return h('fieldset', {
+      class: 'list-answer' + (answer ? '' : ' open'), dataset: { role: 'list-answer' },
+      onkeydown: (ev) => { byArrow = /^Arrow/.test(ev.key); },
+      onpointerdown: () => { byArrow = false; },
+    },
       h('legend', { class: 'question', text: this.rules.label(ind.question) }),
       h('div', { class: 'choices' },
         radio('none', t('answer.none'), {
-          'data-focus': path, disabled: answer === 'records',
-          onchange: () => { this.answers.answerNone(list); beforeNone(); this.ctx.changed(true); },
+          'data-focus': path, disabled: noneClosed,
+          onchange: (ev) => {
+            if (answer === 'records' && !onlyBlank()) {
+              // Something was entered in a record since: "none" would lose it. The answer stays.
+              ev.target.checked = false;
+              const yes = ev.target.closest('.choices').querySelector('input[value="records"]');
+              yes.checked = true;
+              const hint = ev.target.closest('fieldset').querySelector(':scope > .hint') ||
+                ev.target.closest('fieldset').appendChild(h('p', { class: 'hint' }));
+              hint.textContent = t('answer.none_disabled');
+              this.ctx.announce(t('answer.none_disabled'));
+              return;
+            }
+            this.answers.answerNone(list);
+            beforeNone();
+            this.ctx.changed(true);
+          },
         }),
         radio('records', t('answer.records'), {
           'data-focus': path + '#records',
-          onchange: () => { if (answer !== 'records') addRecord(); },
+          onchange: () => { if (answer !== 'records') addRecord({ keepFocus: byArrow }); },
         })),
-      answer === 'records' ? h('p', { class: 'hint', text: t('answer.none_disabled') }) : null);
+      noneClosed ? h('p', { class: 'hint', text: t('answer.none_disabled') }) : null);
   }
 
   /**

@@ -154,3 +154,35 @@ test('browser.walkthrough dates in the timeline\'s table follow a label with the
   assert.doesNotMatch(await page.locator('#entries').innerText(), /今天（\d{4}-\d{2}-\d{2}）/);
   assert.deepEqual(problems, []);
 });
+
+test('browser.walkthrough arrow keys through a list\'s question add no record that cannot be taken back', async (t) => {
+  const { page, problems } = await open(t, env);
+  await basics(page);
+  const list = 'judgments';
+  const none = listAnswer(page, list, 'none');
+  await none.focus();
+  // ArrowDown chooses "yes, these records": a record is added, the focus stays in the question.
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  assert.equal(await records(page, list).count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'radio');
+  assert.equal(await listAnswer(page, list, 'none').isDisabled(), false);
+  // ArrowUp chooses "none" again: the empty record goes, the list is answered "none".
+  await page.keyboard.press('ArrowUp');
+  await settle(page);
+  assert.equal(await records(page, list).count(), 0);
+  assert.equal(await listAnswer(page, list, 'none').isChecked(), true);
+  // A record with something entered is never taken away by "none".
+  await listAnswer(page, list, 'records').click();
+  await settle(page);
+  assert.equal(await records(page, list).count(), 1);
+  await page.locator(`[data-path="/records/${list}/0/court"]:is(input)`).fill('Court of Example');
+  await settle(page);
+  await listAnswer(page, list, 'none').focus();
+  await page.keyboard.press('Space');
+  await settle(page);
+  assert.equal(await records(page, list).count(), 1);
+  assert.equal(await listAnswer(page, list, 'records').isChecked(), true);
+  assert.match(await page.locator(`section.indicator[data-path="/records/${list}"] [data-role="list-answer"]`).innerText(), /remove them first/);
+  assert.deepEqual(problems, []);
+});

@@ -158,6 +158,7 @@ const S = {
     'This record is evaluated once these are answered: {questions}.',
   ],
   'list.sep': ['、', '、', '; '],
+  'timeline.tick_month': ['{year}年{month}月', '{year}年{month}月', '{mon} {year}'],
   'unanswered.list': [
     '期间内是否有此类记录？',
     '期間內是否有此類記錄？',
@@ -210,6 +211,7 @@ const S = {
   ],
   'result.unanswered': ['尚未回答完', '尚未回答完', 'Not answered yet'],
   'bar.answer': ['回答其余问题', '回答其餘問題', 'Answer the open questions'],
+  'bar.fill_in': ['先填写结果中列出的缺少项', '先填寫結果中列出的缺少項', 'Fill in what the result lists as missing'],
   'bar.whatif': ['试算：{answer}', '試算：{answer}', 'What-if: {answer}'],
   'bar.whatif_next': ['正在试算所选行动：在“如何通过”中决定保留或放弃', '正在試算所選行動：在「如何通過」中決定保留或放棄', 'Trying the chosen actions: keep or drop them in "How to pass"'],
   'result.unanswered_badge': ['待回答', '待回答', 'not answered'],

@@ -11,6 +11,12 @@ function sp() {
   return getLang() === 'en' ? ' ' : '';
 }
 
+// The text `key` with its `{name}` placeholder replaced by the node `node`.
+function tWith(key, name, node) {
+  const [before, after = ''] = t(key, { [name]: '\u0000' }).split('\u0000');
+  return [before, node, after];
+}
+
 function dateEl(iso) {
   return h('time', { datetime: iso, text: humanDate(iso) });
 }
@@ -88,8 +94,8 @@ function banner(r, ctx) {
   if (v === 'fail') {
     parts.push(r.earliest_pass_date
       ? h('p', { class: 'verdict-earliest', dataset: { earliest: r.earliest_pass_date } },
-        h('strong', {}, t('result.apply_from', { date: humanDate(r.earliest_pass_date) })),
-        h('span', { class: 'iso', text: ` (${r.earliest_pass_date})` }))
+        // The date as the language writes it (a <time> carries it for machines): not twice.
+        h('strong', {}, tWith('result.apply_from', 'date', dateEl(r.earliest_pass_date))))
       : h('p', { class: 'verdict-earliest', dataset: { earliest: '' } }, t('result.no_date')));
     if (unanswered.length) {
       parts.push(h('p', { class: 'unanswered-note', text: t('result.unanswered_also', { n: unanswered.length }) }));

@@ -252,6 +252,12 @@ function monthIso(index) {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
+// A month on the axis as the language writes one ("2026年4月", "Apr 2026"), not as ISO digits.
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function monthTick(year, month) {
+  return t('timeline.tick_month', { year, month, mon: EN_MONTHS[month - 1] });
+}
+
 function axis(lo, hi, step, x, height) {
   const g = s('g', {});
   const startIso = isoOf(lo);
@@ -267,7 +273,7 @@ function axis(lo, hi, step, x, height) {
     g.append(s('line', { x1: xx, x2: xx, y1: TOP - 8, y2: height - 30, class: 'tl-grid' }));
     g.append(s('text', {
       x: xx + 2, y: TOP - 12, class: 'tl-tick',
-      text: step >= 12 ? String(ty) : `${ty}-${String(tm).padStart(2, '0')}`,
+      text: step >= 12 ? String(ty) : monthTick(ty, tm),
     }));
   }
   return g;

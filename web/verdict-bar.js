@@ -24,7 +24,11 @@ export function pillText(result, shown = result.verdict) {
  */
 export function firstStep(result, plan, shown = result.verdict) {
   if (shown === 'unanswered') return t('bar.answer');
-  if (result.verdict === 'invalid') return t('plan.invalid');
+  if (result.verdict === 'invalid') {
+    // Only required entries missing (a first visit, an empty form): nothing to correct yet.
+    const errors = result.errors || [];
+    return errors.length && errors.every((e) => e.code === 'missing_field') ? t('bar.fill_in') : t('plan.invalid');
+  }
   if (result.verdict === 'pass') return t('result.apply_now');
   if (!plan || plan.schema !== 'nvcheck/plan@1') return '';
   // The first action that brings the date forward; one that changes nothing on its own only if

@@ -186,3 +186,23 @@ test('browser.walkthrough arrow keys through a list\'s question add no record th
   assert.match(await page.locator(`section.indicator[data-path="/records/${list}"] [data-role="list-answer"]`).innerText(), /remove them first/);
   assert.deepEqual(problems, []);
 });
+
+test('browser.walkthrough dates as the language writes them: the earliest date once, month ticks in words', async (t) => {
+  const { page, problems } = await open(t, env);
+  // A first visit: nothing to correct yet, only what to fill in.
+  assert.match(await page.locator('#bar-next').innerText(), /Fill in what the result lists as missing/);
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  const earliest = await page.locator('#result-body .verdict-earliest').innerText();
+  assert.match(earliest, /10 August 2027/);
+  assert.doesNotMatch(earliest, /2027-08-10/);
+  assert.equal(await page.locator('#result-body .verdict-earliest time').getAttribute('datetime'), '2027-08-10');
+  for (const lang of ['en', 'zh-Hans']) {
+    await setLang(page, lang);
+    await settle(page);
+    const ticks = await page.locator('#timeline-body svg .tl-tick').allTextContents();
+    assert.ok(ticks.length > 1);
+    for (const tick of ticks) assert.doesNotMatch(tick, /^\d{4}-\d{2}$/, tick);
+  }
+  assert.deepEqual(problems, []);
+});

@@ -118,10 +118,9 @@ function banner(r, ctx) {
       })));
     }
     parts.push(h('p', { text: t('result.invalid_help') }));
+    // The engine's message says where in words (the record, the field): not said twice.
     parts.push(h('ul', { class: 'error-list' }, (r.errors || []).map((e) => h('li', {},
-      ctx.describe(e.path)
-        ? [h('strong', { text: ctx.describe(e.path) }), (getLang() === 'en' ? ': ' : '：'), e.message]
-        : h('span', { text: e.message }),
+      h('span', { text: e.message }),
       ' ',
       ctx.canGo(e.path)
         ? h('button', {

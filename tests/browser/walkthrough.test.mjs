@@ -191,6 +191,10 @@ test('browser.walkthrough dates as the language writes them: the earliest date o
   const { page, problems } = await open(t, env);
   // A first visit: nothing to correct yet, only what to fill in.
   assert.match(await page.locator('#bar-next').innerText(), /Fill in what the result lists as missing/);
+  // Each missing entry is said once, where it is, in the engine's words (not "Name: ... "Name"").
+  const missing = await page.locator('#result-body .error-list li span').allTextContents();
+  assert.ok(missing.some((m) => m.startsWith('The enterprise\'s basic information, "Name"')), missing.join(' | '));
+  for (const m of missing) assert.doesNotMatch(m, /^[^"]*: .*"/, m);
   await loadSample(page, 'hk-complaints');
   await waitVerdict(page, 'fail');
   const earliest = await page.locator('#result-body .verdict-earliest').innerText();

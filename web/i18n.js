@@ -211,6 +211,7 @@ const S = {
   ],
   'result.unanswered': ['尚未回答完', '尚未回答完', 'Not answered yet'],
   'bar.answer': ['回答其余问题', '回答其餘問題', 'Answer the open questions'],
+  'bar.no_date': ['不会自行通过', '不會自行通過', 'will not pass on its own'],
   'bar.fill_in': ['先填写结果中列出的缺少项', '先填寫結果中列出的缺少項', 'Fill in what the result lists as missing'],
   'bar.whatif': ['试算：{answer}', '試算：{answer}', 'What-if: {answer}'],
   'bar.whatif_next': ['正在试算所选行动：在“如何通过”中决定保留或放弃', '正在試算所選行動：在「如何通過」中決定保留或放棄', 'Trying the chosen actions: keep or drop them in "How to pass"'],
@@ -339,6 +340,11 @@ const S = {
   'plan.changes_nothing': ['单独不改变结果', '單獨不改變結果', 'changes nothing on its own'],
   'plan.no_actions': ['没有可采取的行动。', '沒有可採取的行動。', 'No action would help.'],
   'plan.no_waits': ['无需等待。', '無需等待。', 'Nothing to wait for.'],
+  'plan.no_waits_never': [
+    '没有会随时间自行消除的条款：不采取上面的行动，就不会通过。',
+    '沒有會隨時間自行消除的條款：不採取上面的行動，就不會通過。',
+    'No clause clears with time alone: without the actions above, it never passes.',
+  ],
   'plan.no_waits_but': [
     '没有只能等待的条款：每一项都可通过上面的行动提前。如不采取行动，则须等到 {date}。',
     '沒有只能等待的條款：每一項都可通過上面的行動提前。如不採取行動，則須等到 {date}。',

@@ -55,9 +55,11 @@ function content(root, plan, ctx) {
     // The engine's sentence as it is: it names the clause and the date it clears on already.
     ? h('ul', { class: 'waits' }, waits.map((w) => h('li', { dataset: { clause: w.clause }, text: w.text })))
     // No clause is left to time alone; but doing nothing is itself a wait when it fails today.
-    : h('p', { class: 'muted', text: plan.verdict === 'fail' && plan.earliest_pass_date
-      ? t('plan.no_waits_but', { date: humanDate(plan.earliest_pass_date) })
-      : t('plan.no_waits') }))));
+    // Failing with no date at all, time alone never makes it pass: "nothing to wait for" would
+    // read as "it passes now".
+    : h('p', { class: 'muted', dataset: { role: 'no-waits' }, text: plan.verdict !== 'fail' ? t('plan.no_waits')
+      : plan.earliest_pass_date ? t('plan.no_waits_but', { date: humanDate(plan.earliest_pass_date) })
+        : t('plan.no_waits_never') }))));
   parts.push(part('h-disputes', () => h('h3', { text: rules.text('text.plan.disputes') })));
   parts.push(part(`disputes|${JSON.stringify(d)}`, () => disputes(d, rules, none)));
   const nodes = keyed(root, parts, (p) => p.key, (p) => p.make());

@@ -13,7 +13,7 @@ export function pillText(result, shown = result.verdict) {
   if (v === 'fail') {
     return result.earliest_pass_date
       ? `${t('result.fail')} · ${t('result.apply_from', { date: humanDate(result.earliest_pass_date) })}`
-      : `${t('result.fail')} · ${t('result.no_date')}`;
+      : `${t('result.fail')} · ${t('bar.no_date')}`;  // short: the bar holds two lines at most
   }
   return t('result.invalid');
 }

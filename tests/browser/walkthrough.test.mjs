@@ -210,3 +210,17 @@ test('browser.walkthrough dates as the language writes them: the earliest date o
   }
   assert.deepEqual(problems, []);
 });
+
+test('browser.walkthrough a file that never passes by waiting does not say "nothing to wait for"', async (t) => {
+  const { page, problems } = await open(t, env);
+  await loadSample(page, 'gd-actions-dispute');
+  await waitVerdict(page, 'fail');
+  // The bar's pill stays short (two lines at most), whole.
+  assert.equal(await page.locator('#status-pill').innerText(), 'Fail · will not pass on its own');
+  const text = await page.locator('#plan-body [data-role="no-waits"]').innerText();
+  assert.doesNotMatch(text, /Nothing to wait for/);
+  assert.match(text, /never passes/);
+  await setLang(page, 'zh-Hans');
+  assert.doesNotMatch(await page.locator('#plan-body [data-role="no-waits"]').innerText(), /无需等待/);
+  assert.deepEqual(problems, []);
+});

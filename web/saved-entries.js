@@ -144,6 +144,17 @@ function identicalClient(same, doc) {
  * enterprise is already a client, asks: replace it, add a copy, or cancel. Undo goes back.
  */
 export async function addAsClient(doc, name, message, kind, notes = null) {
+  if (state.tour) {
+    // The guided tour runs on a copy of the entries (tour.js) and puts them back when it ends:
+    // its sample is shown, never kept as a client (nor is another client opened for it).
+    const answers = Answers.fromFile(doc);
+    const norm = model.normalise(doc);
+    showSaved({ doc: norm, answers: answers.toJSON(norm), on: '' });
+    state.answers = answers;
+    state.on = '';
+    if (kind) notify({ tone: 'ok', kind, render: message });
+    return storage.currentClient();
+  }
   const same = desk.sameEnterprise(doc);
   // The very same entries already a client (a sample loaded again): that client is opened. (Only
   // looked for among clients of the same enterprise: the copies are 50 ms of a 10,000-record file.)

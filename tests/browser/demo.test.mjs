@@ -128,6 +128,7 @@ test('browser.demo the tour runs through every step: the verdict and the pass da
   const saved = await ownEntries(page);
   const ownId = await openClientId(page);
   const exported = await exportText(page);
+  const clientsBefore = await page.locator('#client-list [data-client]').count();
   await page.click('#tour-btn');
   const seen = [];
   const at = {};
@@ -160,6 +161,9 @@ test('browser.demo the tour runs through every step: the verdict and the pass da
   assert.deepEqual(withoutLang(await savedClient(page)), withoutLang(saved));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tour-btn', 'the focus is back on the tour button');
   assert.equal(await exportText(page), exported);
+  // The tour's sample was shown, never kept: the desk has the clients it had.
+  assert.equal(await page.locator('#client-list [data-client]').count(), clientsBefore);
+  assert.equal(await openClientId(page), ownId);
   assert.deepEqual(problems, []);
 });
 

@@ -124,7 +124,8 @@ function chartOf(root) {
     };
     c.svg = s('svg', {
       role: 'img', 'aria-labelledby': titleId, class: 'timeline-svg', preserveAspectRatio: 'xMinYMin meet',
-    }, c.title, defs(), c.axis, c.stripes, c.body, c.marks);
+    // The date lines under the rows: a record's name, with its halo, stays readable over them.
+    }, c.title, defs(), c.axis, c.stripes, c.marks, c.body);
     c.scroll = h('div', { class: 'timeline-scroll', role: 'group', tabindex: '0' }, c.svg);
     // Scrolled sideways on a narrow screen: focusable, so a keyboard can scroll it (named below).
     c.tableScroll = h('div', { class: 'table-scroll', role: 'group', tabindex: '0' }, h('table', {}, c.thead, c.tbody));
@@ -224,7 +225,7 @@ export function renderTimeline(root, result, doc, ctx) {
 
   const scale = `${getLang()}|${lo}|${hi}|${W}`;
   const keys = new Map(rows.map((r) => [r, JSON.stringify(r)]));
-  keyed(c.axis, [`${scale}|${height}|${step}`], (k) => k, () => axis(lo, hi, step, x, height));
+  keyed(c.axis, [`${scale}|${height}|${step}`], (k) => k, () => axis(lo, hi, step, x, height, W));
   keyed(c.stripes, rows.filter((_, i) => i % 2 === 0).map((_, j) => TOP + 2 * j * ROW), (y) => `${y}|${W}`,
     (y) => s('rect', { x: 0, y, width: W, height: ROW, class: 'tl-stripe' }));
   // A row is drawn at y = 0 and moved by its transform: a row above that comes or goes moves the
@@ -258,7 +259,7 @@ function monthTick(year, month) {
   return t('timeline.tick_month', { year, month, mon: EN_MONTHS[month - 1] });
 }
 
-function axis(lo, hi, step, x, height) {
+function axis(lo, hi, step, x, height, width) {
   const g = s('g', {});
   const startIso = isoOf(lo);
   let ty = Number(startIso.slice(0, 4));
@@ -271,9 +272,11 @@ function axis(lo, hi, step, x, height) {
     if (dayNum(iso) > hi) break;
     const xx = x(iso);
     g.append(s('line', { x1: xx, x2: xx, y1: TOP - 8, y2: height - 30, class: 'tl-grid' }));
+    // A label that would run past the chart's right edge ends at its line instead.
+    const label = step >= 12 ? String(ty) : monthTick(ty, tm);
+    const past = xx + 2 + textWidth(label, 12) > width - 2;
     g.append(s('text', {
-      x: xx + 2, y: TOP - 12, class: 'tl-tick',
-      text: step >= 12 ? String(ty) : monthTick(ty, tm),
+      x: past ? xx - 2 : xx + 2, y: TOP - 12, class: 'tl-tick', 'text-anchor': past ? 'end' : null, text: label,
     }));
   }
   return g;

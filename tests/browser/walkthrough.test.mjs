@@ -224,3 +224,21 @@ test('browser.walkthrough a file that never passes by waiting does not say "noth
   assert.doesNotMatch(await page.locator('#plan-body [data-role="no-waits"]').innerText(), /无需等待/);
   assert.deepEqual(problems, []);
 });
+
+test('browser.walkthrough the timeline\'s tick labels stay inside the chart at 390 px', async (t) => {
+  const { page, problems } = await open(t, env, { viewport: PHONE });
+  await loadSample(page, 'hk-complaints');
+  await waitVerdict(page, 'fail');
+  for (const lang of ['zh-Hans', 'en']) {
+    await setLang(page, lang);
+    await settle(page);
+    const out = await page.evaluate(() => {
+      const svg = document.querySelector('#timeline-body svg');
+      const w = Number(svg.getAttribute('width'));
+      return [...svg.querySelectorAll('.tl-tick')].map((el) => ({ text: el.textContent, right: el.getBBox().x + el.getBBox().width, w }))
+        .filter((x) => x.right > x.w);
+    });
+    assert.deepEqual(out, [], lang);
+  }
+  assert.deepEqual(problems, []);
+});

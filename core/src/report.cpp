@@ -292,10 +292,11 @@ void css(std::string& out, const Ctx& c) {
          ".tri > span { display: block; } .tri > span + span { font-size: .9em; }\n"
          ".part { margin-top: 7mm; }\n"
          "@media screen { .part { border-top: 1px dashed #999; padding-top: 4mm; } }\n"
-         // On a phone's screen a wide table scrolls sideways inside its own box, each column wide
-         // enough for a word (it was squeezed to one character a column and cut at the right).
-         "@media screen and (max-width: 560px) { table { display: block; overflow-x: auto; }\n"
-         "  th, td { min-width: 4.5em; } }\n"
+         // On a phone's screen each column of a wide table is wide enough for a word (it was
+         // squeezed to one character a column): the report then scrolls sideways in its frame. The
+         // tables stay tables (a table shown as a block loses its rows and columns in some
+         // browsers' accessibility trees).
+         "@media screen and (max-width: 560px) { th, td { min-width: 4.5em; } }\n"
          "h1 { font-size: 17pt; margin: 0; }\n"
          "h2 { font-size: 13pt; margin: 5mm 0 2mm; padding-bottom: 1mm; border-bottom: 2px solid #111; }\n"
          "h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }\n"

@@ -86,11 +86,11 @@ TEST_SUITE("rules") {
     json s = standard();
     auto& fields = s["indicators"][0]["in_scope"]["field"];
     fields.erase(std::find(fields.begin(), fields.end(), "labour"));
-    one(s, "in_scope_removed", "6.2.1 Administrative penalty: Field \"Labour and employment\" no longer counts",
+    one(s, "in_scope_removed", "6.2.1 Administrative penalty: Area of administration \"Labour and employment\" no longer counts",
         "6.2.1 行政处罚：领域“劳动用工”不再计入", "6.2.1 行政處罰：領域「勞動用工」不再計入");
     s = standard();
     s["indicators"][0]["in_scope"]["field"].push_back("other");
-    one(s, "in_scope_added", "6.2.1 Administrative penalty: Field \"Other\" now counts", "6.2.1 行政处罚：领域“其他”现在计入");
+    one(s, "in_scope_added", "6.2.1 Administrative penalty: Area of administration \"Other\" now counts", "6.2.1 行政处罚：领域“其他”现在计入");
     // A field no longer listed: every value of it counts.
     s = standard();
     s["indicators"][2]["in_scope"].erase("case_type");

@@ -166,8 +166,17 @@ new ResizeObserver((entries) => {
 
 function changeList() {
   return state.changes.map((c) => t('whatif.action', {
-    record: c.record, field: state.rules.fieldLabel(c.list, c.field), date: humanDate(c.value),
+    record: recordName(c.record), field: state.rules.fieldLabel(c.list, c.field), date: humanDate(c.value),
   })).join(getLang() === 'en' ? '; ' : '；');
+}
+
+/** A record named by what it is, as the engine named it in the file's result (its id if not). */
+function recordName(id) {
+  const r = state.base;
+  for (const ind of (r && r.indicators) || []) {
+    for (const c of [...(ind.counted || []), ...(ind.not_counted || [])]) if (c.record === id && c.name) return c.name;
+  }
+  return id;
 }
 
 /** What is not answered yet, in words, with where it is: `{path, text}`. */

@@ -110,6 +110,8 @@ test('browser.walkthrough while an action is tried the bar says it is a what-if 
   await page.locator('#plan-body li.action').first().locator('button.try').click();
   await page.waitForFunction(() => document.querySelector('#result-body .verdict-earliest').dataset.earliest === '2027-05-24');
   assert.match(await page.locator('#status-pill').innerText(), /^What-if: Fail/);
+  // The tried change names its record by what it is, not by its id alone.
+  assert.match(await page.locator('#result-body .whatif-tag').innerText(), /contract complaint received on 10 August 2026 \(no\. t1\)/);
   assert.match(await page.locator('#bar-next').innerText(), /Trying the chosen actions/);
   await setLang(page, 'zh-Hans');
   assert.match(await page.locator('#status-pill').innerText(), /^试算：/);

@@ -244,3 +244,20 @@ test('browser.walkthrough the timeline\'s tick labels stay inside the chart at 3
   }
   assert.deepEqual(problems, []);
 });
+
+test('browser.walkthrough on a phone the samples take one row and the form starts on the first screen', async (t) => {
+  const { page, problems } = await open(t, env, { viewport: PHONE });
+  for (const lang of ['zh-Hans', 'en']) {
+    await setLang(page, lang);
+    const box = await page.locator('#sample-buttons').boundingBox();
+    assert.ok(box.height < 60, `${lang}: the sample buttons are ${box.height} px high`);
+    // Every sample is still reachable: the row scrolls sideways, the page does not.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    await page.locator('[data-sample="mo-lotus-dourado"]').scrollIntoViewIfNeeded();
+    assert.ok(await page.locator('[data-sample="mo-lotus-dourado"]').isVisible());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const name = await page.locator('[data-path="/enterprise/name"]:is(input)').boundingBox();
+    assert.ok(name.y + name.height < PHONE.height, `${lang}: the name field is at ${name.y} px`);
+  }
+  assert.deepEqual(problems, []);
+});

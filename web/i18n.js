@@ -158,7 +158,7 @@ const S = {
     'This record is evaluated once these are answered: {questions}.',
   ],
   'list.sep': ['、', '、', '; '],
-  'timeline.tick_month': ['{year}年{month}月', '{year}年{month}月', '{mon} {year}'],
+  'timeline.tick_month': ['{year}年{month}月', '{year}年{month}月', '{month} {year}'],
   'unanswered.list': [
     '期间内是否有此类记录？',
     '期間內是否有此類記錄？',

@@ -64,10 +64,20 @@ export function renderVerdict() {
 
 /** The evaluation's marks on the form: errors at their fields, each record's and list's status. */
 export function renderMarks() {
-  views.form.showErrors(state.base.verdict === 'invalid' ? state.base.errors : []);
+  views.form.showErrors(state.base.verdict === 'invalid' ? fieldErrors(state.base.errors || []) : []);
   views.form.showStatus(state.stale ? state.stale.base : state.base, state.unanswered,
     state.base.verdict === 'invalid' ? state.base.errors : []);
   markStale();
+}
+
+/**
+ * The errors shown at their fields. In a form nothing was entered in yet (a first visit,
+ * everything cleared), what is missing is listed with the result, not marked at each empty field
+ * as a mistake the person never made.
+ */
+function fieldErrors(errors) {
+  if (!errors.length || !errors.every((e) => e.code === 'missing_field')) return errors;
+  return model.isEmpty(state.doc) ? [] : errors;
 }
 
 /**

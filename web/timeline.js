@@ -256,7 +256,7 @@ function monthIso(index) {
 // A month on the axis as the language writes one ("2026年4月", "Apr 2026"), not as ISO digits.
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 function monthTick(year, month) {
-  return t('timeline.tick_month', { year, month, mon: EN_MONTHS[month - 1] });
+  return t('timeline.tick_month', { year, month: getLang() === 'en' ? EN_MONTHS[month - 1] : month });
 }
 
 function axis(lo, hi, step, x, height, width) {

@@ -261,3 +261,15 @@ test('browser.walkthrough on a phone the samples take one row and the form start
   }
   assert.deepEqual(problems, []);
 });
+
+test('browser.walkthrough a first visit marks no empty field as a mistake; once something is entered, what is missing is', async (t) => {
+  const { page, problems } = await open(t, env, { viewport: PHONE });
+  assert.equal(await page.locator('#result-body .verdict').getAttribute('data-verdict'), 'invalid');
+  assert.ok(await page.locator('#result-body .error-list li').count() >= 3);
+  assert.equal(await page.locator('#entries .has-error').count(), 0);
+  await page.locator('[data-path="/enterprise/name"]:is(input)').fill('Test Trading Ltd');
+  await settle(page);
+  assert.ok(await page.locator('[data-path="/enterprise/region"].has-error .field-error').isVisible());
+  assert.equal(await page.locator('[data-path="/enterprise/name"].has-error').count(), 0);
+  assert.deepEqual(problems, []);
+});

@@ -115,7 +115,7 @@ function chartOf(root) {
       title: s('title', { id: titleId }),
       axis: s('g', { class: 'tl-axis' }),
       stripes: s('g', {}),
-      body: s('g', {}),
+      body: s('g', { class: 'tl-rows' }),  // the records' rows (tests find them by this class)
       marks: s('g', {}),
       legend: h('div', {}),
       summary: h('summary', {}),

@@ -53,9 +53,9 @@ test('browser.large a file of 3,000 records shows its verdict, every record, and
   // The rows are drawn a hundred a task (issue 13): once all are there, the table holds as many as
   // the caption says, and the chart's rows each sit on a line of their own, in the table's order.
   await page.waitForFunction((n) => document.querySelectorAll('#timeline-body tbody tr').length === n
-    && document.querySelector('#timeline-body svg.timeline-svg > g:nth-of-type(3)').children.length === n, drawn, { timeout: 60000 });
+    && document.querySelector('#timeline-body svg.timeline-svg > g.tl-rows').children.length === n, drawn, { timeout: 60000 });
   const chart = await page.evaluate(() => {
-    const rows = [...document.querySelector('#timeline-body svg.timeline-svg > g:nth-of-type(3)').children];
+    const rows = [...document.querySelector('#timeline-body svg.timeline-svg > g.tl-rows').children];
     return {
       ys: rows.map((g) => Number(/translate\(0 ([\d.]+)\)/.exec(g.getAttribute('transform'))?.[1])),
       chartNames: rows.map((g) => g.textContent),

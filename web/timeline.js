@@ -5,7 +5,7 @@
 
 import { h, s, fill, keyed, keyedNewInChunks } from './dom.js';
 import { nextTask } from './slices.js';
-import { t, humanDate, getLang } from './i18n.js';
+import { t, humanDate, getLang, colon } from './i18n.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,11 +22,6 @@ function dayNum(iso) {
     dayCache.set(iso, n);
   }
   return n;
-}
-
-// A label's colon as the page's language writes it (full-width in Chinese).
-function colon() {
-  return getLang() === 'en' ? ': ' : '：';
 }
 
 function isoOf(day) {
@@ -261,6 +256,7 @@ function monthTick(year, month) {
 
 function axis(lo, hi, step, x, height, width) {
   const g = s('g', {});
+  let lastRight = -Infinity;  // where the last label drawn ends
   const startIso = isoOf(lo);
   let ty = Number(startIso.slice(0, 4));
   let tm = Number(startIso.slice(5, 7));
@@ -272,9 +268,13 @@ function axis(lo, hi, step, x, height, width) {
     if (dayNum(iso) > hi) break;
     const xx = x(iso);
     g.append(s('line', { x1: xx, x2: xx, y1: TOP - 8, y2: height - 30, class: 'tl-grid' }));
-    // A label that would run past the chart's right edge ends at its line instead.
+    // A label that would run past the chart's right edge ends at its line instead, unless it
+    // would then run into the label before it (its line is left unlabelled).
     const label = step >= 12 ? String(ty) : monthTick(ty, tm);
-    const past = xx + 2 + textWidth(label, 12) > width - 2;
+    const w = textWidth(label, 12);
+    const past = xx + 2 + w > width - 2;
+    if (past && xx - 2 - w < lastRight + 6) continue;
+    lastRight = past ? xx - 2 : xx + 2 + w;
     g.append(s('text', {
       x: past ? xx - 2 : xx + 2, y: TOP - 12, class: 'tl-tick', 'text-anchor': past ? 'end' : null, text: label,
     }));

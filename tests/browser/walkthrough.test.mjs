@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startAll, open, PHONE, loadSample, waitVerdict, settle, basics, listAnswer, LISTS, setLang, shot,
+  startAll, open, PHONE, DESKTOP, loadSample, waitVerdict, settle, basics, listAnswer, LISTS, setLang, shot,
 } from './helpers.mjs';
 
 let env;
@@ -227,22 +227,28 @@ test('browser.walkthrough a file that never passes by waiting does not say "noth
   assert.deepEqual(problems, []);
 });
 
-test('browser.walkthrough the timeline\'s tick labels stay inside the chart at 390 px', async (t) => {
-  const { page, problems } = await open(t, env, { viewport: PHONE });
-  await loadSample(page, 'hk-complaints');
-  await waitVerdict(page, 'fail');
-  for (const lang of ['zh-Hans', 'en']) {
-    await setLang(page, lang);
-    await settle(page);
-    const out = await page.evaluate(() => {
-      const svg = document.querySelector('#timeline-body svg');
-      const w = Number(svg.getAttribute('width'));
-      return [...svg.querySelectorAll('.tl-tick')].map((el) => ({ text: el.textContent, right: el.getBBox().x + el.getBBox().width, w }))
-        .filter((x) => x.right > x.w);
-    });
-    assert.deepEqual(out, [], lang);
+test('browser.walkthrough the timeline\'s tick labels stay inside the chart and apart, at 390 and 1280 px', async (t) => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const { page, problems } = await open(t, env, { viewport });
+    for (const sample of ['hk-complaints', 'gd-many-records']) {
+      await loadSample(page, sample);
+      await waitVerdict(page, 'fail');
+      for (const lang of ['zh-Hans', 'en']) {
+        await setLang(page, lang);
+        await settle(page);
+        const bad = await page.evaluate(() => {
+          const svg = document.querySelector('#timeline-body svg');
+          const w = Number(svg.getAttribute('width'));
+          const boxes = [...svg.querySelectorAll('.tl-tick')].map((el) => ({ text: el.textContent, x: el.getBBox().x, right: el.getBBox().x + el.getBBox().width }));
+          const out = boxes.filter((b) => b.right > w).map((b) => `${b.text} past the edge`);
+          for (let i = 1; i < boxes.length; i += 1) if (boxes[i].x < boxes[i - 1].right + 2) out.push(`${boxes[i - 1].text} / ${boxes[i].text} overlap`);
+          return out;
+        });
+        assert.deepEqual(bad, [], `${viewport.width} px, ${sample}, ${lang}`);
+      }
+    }
+    assert.deepEqual(problems, []);
   }
-  assert.deepEqual(problems, []);
 });
 
 test('browser.walkthrough on a phone the samples take one row and the form starts on the first screen', async (t) => {

@@ -127,11 +127,13 @@ export class DeskView {
     // copying, re-reading and stringifying a 400-record client after every edit was ~3 ms).
     const open = this.ctx.openAnswer ? this.ctx.openAnswer(id) : null;
     const meta = [lang, this.ctx.today(), rules.id, rules.version, client.on, client.label, client.changed];
-    const key = open ? null : JSON.stringify([...meta, client.doc, client.answers]);
+    // The open client's row is keyed by the page's answer (the same objects) and what it shows
+    // besides; another client's by all it holds.
+    const key = JSON.stringify(open ? meta : [...meta, client.doc, client.answers]);
     const hit = this.cache.get(id);
-    if (hit && (open
-      ? hit.result === open.result && hit.plan === open.plan && hit.unanswered === open.unanswered && hit.key === JSON.stringify(meta)
-      : hit.key === key)) return { ...hit.row, name: this.nameOf(client, n) };
+    if (hit && hit.key === key && (!open || (hit.result === open.result && hit.plan === open.plan && hit.unanswered === open.unanswered))) {
+      return { ...hit.row, name: this.nameOf(client, n) };
+    }
     let doc;
     let unanswered;
     let result;
@@ -169,9 +171,7 @@ export class DeskView {
       next: firstStep(result, plan, shown),
       changed: typeof client.changed === 'string' ? client.changed : '',
     };
-    this.cache.set(id, open
-      ? { key: JSON.stringify(meta), row, result: open.result, plan: open.plan, unanswered: open.unanswered }
-      : { key, row });
+    this.cache.set(id, open ? { key, row, result: open.result, plan: open.plan, unanswered: open.unanswered } : { key, row });
     return { ...row, name: this.nameOf(client, n) };
   }
 

@@ -265,10 +265,10 @@ export class EntryForm extends FormMarks {
       this.answers.ask(rec, questions(this.rules.fields(list)));
       this.patch = () => this.recordAdded(doc, ind, region);
       this.ctx.changed(true);
-      const firstEditable = this.rules.fields(list).find((f) => f.field !== 'id');
-      const field = firstEditable ? firstEditable.field : 'id';
-      if (!stay) this.focusSoon(() => recs.includes(rec) && this.controlFor(`/records/${list}/${recs.indexOf(rec)}/${field}`), 'center');
+      if (!stay) this.focusRecordSoon(list, rec);
     };
+    // Only records with nothing entered (an answer "yes" that can still be changed back).
+    const onlyBlank = () => recs.length > 0 && recs.every(blankRecord);
     const ol = recs.length
       ? h('ol', { class: 'records', 'aria-label': t('record.table', { clause: ind.clause, name }) })
       : null;
@@ -284,11 +284,19 @@ export class EntryForm extends FormMarks {
       h('h4', { id: headId },
         h('span', { class: 'clause', text: ind.clause }), ' ', h('span', { class: 'ind-name', text: name })),
       h('span', { class: 'badge', dataset: { role: 'indicator-status' } })),
-    this.listQuestion(ind, list, answer, headId, addRecord, () => {
-      // Records with nothing entered yet (an answer "yes" changed back) go with the answer "none".
-      if (recs.length && recs.every(blankRecord)) recs.splice(0, recs.length);
-      this.patch = () => this.replaceIndicator(doc, ind, region);
-    }, () => recs.length > 0 && recs.every(blankRecord)),
+    this.listQuestion(ind, list, answer, headId, addRecord, {
+      onlyBlank,
+      beforeNone: () => {
+        // Records with nothing entered yet (an answer "yes" changed back) go with the answer "none".
+        if (onlyBlank()) recs.splice(0, recs.length);
+        this.patch = () => this.replaceIndicator(doc, ind, region);
+      },
+      // Drawn again as it is now (a record got entries since it was drawn: "none" closes).
+      redraw: () => {
+        this.patch = () => this.replaceIndicator(doc, ind, region);
+        this.render();
+      },
+    }),
     h('details', { class: 'requirements' },
       h('summary', { text: t('indicator.requirements') }),
       h('p', { text: this.rules.label(ind.requirements) }),
@@ -381,7 +389,7 @@ export class EntryForm extends FormMarks {
    * chooses: "none in the period" (only while there is no record) or "yes, these records" (adds
    * the first record).
    */
-  listQuestion(ind, list, answer, headId, addRecord, beforeNone, onlyBlank = () => false) {
+  listQuestion(ind, list, answer, headId, addRecord, { beforeNone, onlyBlank, redraw }) {
     const name = uid('answer');
     const path = `/records/${list}`;
     const radio = (value, text, attrs) => h('label', { class: 'choice' },
@@ -403,13 +411,11 @@ export class EntryForm extends FormMarks {
           'data-focus': path, disabled: noneClosed,
           onchange: (ev) => {
             if (answer === 'records' && !onlyBlank()) {
-              // Something was entered in a record since: "none" would lose it. The answer stays.
-              ev.target.checked = false;
-              const yes = ev.target.closest('.choices').querySelector('input[value="records"]');
-              yes.checked = true;
-              const hint = ev.target.closest('fieldset').querySelector(':scope > .hint') ||
-                ev.target.closest('fieldset').appendChild(h('p', { class: 'hint' }));
-              hint.textContent = t('answer.none_disabled');
+              // Something was entered in a record since: "none" would lose it. The answer stays,
+              // and the question is drawn as it is now ("none" closed, and why).
+              redraw();
+              const yes = this.root.querySelector(`[data-focus="${CSS.escape(path + '#records')}"]`);
+              if (yes) yes.focus({ preventScroll: true });
               this.ctx.announce(t('answer.none_disabled'));
               return;
             }
@@ -541,13 +547,19 @@ export class EntryForm extends FormMarks {
         this.patch = () => this.replaceIndicator(doc, ind, region);
         this.ctx.changed(true);
         this.ctx.announce(t('record.restored', { id }));
-        const first = this.rules.fields(list).find((f) => f.field !== 'id');
-        this.focusSoon(() => recs.includes(rec) && this.controlFor(`/records/${list}/${recs.indexOf(rec)}/${first ? first.field : 'id'}`), 'center');
+        this.focusRecordSoon(list, rec);
       },
     });
     fill(note, h('span', { text: t('record.removed', { id }) }), ' ', button);
     note.hidden = false;
     return button;
+  }
+
+  /** Focuses the first field of record `rec` of `list` once it is drawn (focusSoon). */
+  focusRecordSoon(list, rec) {
+    const recs = this.ctx.doc().records[list] || [];
+    const first = this.rules.fields(list).find((f) => f.field !== 'id');
+    this.focusSoon(() => recs.includes(rec) && this.controlFor(`/records/${list}/${recs.indexOf(rec)}/${first ? first.field : 'id'}`), 'center');
   }
 
   focusAfterRemove(selector) {

@@ -617,6 +617,11 @@ export function getLang() {
   return current;
 }
 
+/** The colon after a label, as the page's language writes it (full-width in Chinese). */
+export function colon() {
+  return current === 'en' ? ': ' : '：';
+}
+
 /** Fills `{name}` placeholders. */
 export function format(str, vars = {}) {
   return str.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));

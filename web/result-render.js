@@ -2,13 +2,13 @@
 // plan, the report when shown, and the answer bar; each part only where it changed.
 
 import { h, fill } from './dom.js';
-import { t, getLang, humanDate } from './i18n.js';
+import { t, getLang, humanDate, colon } from './i18n.js';
 import * as model from './model.js';
 import * as storage from './storage.js';
 import { renderResult } from './result-view.js';
 import { renderTimeline } from './timeline.js';
 import { renderPlan } from './plan-view.js';
-import { renderVerdictBar, pillText } from './verdict-bar.js';
+import { renderVerdictBar, pillText, onlyMissing } from './verdict-bar.js';
 import * as desk from './desk.js';
 import { $, state, views } from './page-state.js';
 import { renderWhatIfDate, toggleAction, applyTried, discardTried } from './what-if.js';
@@ -47,7 +47,7 @@ export function renderVerdict() {
     unanswered: state.unanswered.map(describeUnanswered),
     // The cards shown are the last valid answer's while an entry is invalid: marked with what was
     // not answered then.
-    unansweredClauses: (state.stale ? state.stale.unanswered : state.unanswered).map((u) => u.clause).filter(Boolean),
+    unansweredClauses: shownUnanswered().map((u) => u.clause).filter(Boolean),
     gotoRecord, gotoPath: (p) => views.form && views.form.focusPath(p), canGo: (p) => Boolean(views.form && views.form.targetFor(p)),
     describe: (p) => views.form && views.form.describePath(p),
     previous: state.stale ? state.stale.base : null,
@@ -76,8 +76,12 @@ export function renderMarks() {
  * as a mistake the person never made.
  */
 function fieldErrors(errors) {
-  if (!errors.length || !errors.every((e) => e.code === 'missing_field')) return errors;
-  return model.isEmpty(state.doc) ? [] : errors;
+  return onlyMissing(errors) && model.isEmpty(state.doc) ? [] : errors;
+}
+
+/** What was not answered for the answer shown: the last valid one's while an entry is invalid. */
+function shownUnanswered() {
+  return state.stale ? state.stale.unanswered : state.unanswered;
 }
 
 /**
@@ -97,7 +101,7 @@ export function renderRest({ marks = true } = {}) {
   const planShown = state.stale ? state.stale.plan : state.plan;
   if (!planShown && state.view && state.view.verdict !== 'invalid') {
     // Made in a task after the verdict (a large file, evaluation.js): drawn then.
-  } else if ((state.stale ? state.stale.unanswered : state.unanswered).length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
+  } else if (shownUnanswered().length && (state.stale ? state.stale.base : state.base).verdict === 'pass') {
     // Nothing to plan before every question is answered: "it passes" would be a pass not earned.
     fill($('plan-body'), h('p', { class: 'muted', dataset: { role: 'plan-unanswered' }, text: t('plan.unanswered') }));
   } else {
@@ -192,7 +196,7 @@ function recordName(id) {
 /** What is not answered yet, in words, with where it is: `{path, text}`. */
 function describeUnanswered(u) {
   const rules = state.rules;
-  const sep = getLang() === 'en' ? ': ' : '：';
+  const sep = colon();
   if (u.previous !== undefined) {
     return { path: u.path, text: t('unanswered.previous', { n: u.previous + 1 }) + sep + u.fields.map((f) => fieldLabel(rules.applicationFields(), f)).join(t('list.sep')) };
   }

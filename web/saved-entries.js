@@ -138,6 +138,20 @@ function identicalClient(same, doc) {
   return same.find(({ client }) => JSON.stringify(client.doc) === freshDoc && JSON.stringify(client.answers) === freshAnswers);
 }
 
+/** A file's entries as a client holds them (`record`), with its answers (answers.js). */
+function entriesOfFile(doc) {
+  const answers = Answers.fromFile(doc);
+  const norm = model.normalise(doc);
+  return { answers, record: { doc: norm, answers: answers.toJSON(norm), on: '' } };
+}
+
+/** Shows a file's entries (entriesOfFile) on the page, with no what-if date. */
+function showEntries({ record, answers }) {
+  showSaved(record);
+  state.answers = answers;
+  state.on = '';
+}
+
 /**
  * Issue 16: a loaded sample or an imported file becomes a client of its own (the open client
  * stays as it was), or fills the open client when that one is still empty. When the same
@@ -147,11 +161,7 @@ export async function addAsClient(doc, name, message, kind, notes = null) {
   if (state.tour) {
     // The guided tour runs on a copy of the entries (tour.js) and puts them back when it ends:
     // its sample is shown, never kept as a client (nor is another client opened for it).
-    const answers = Answers.fromFile(doc);
-    const norm = model.normalise(doc);
-    showSaved({ doc: norm, answers: answers.toJSON(norm), on: '' });
-    state.answers = answers;
-    state.on = '';
+    showEntries(entriesOfFile(doc));
     if (kind) notify({ tone: 'ok', kind, render: message });
     return storage.currentClient();
   }
@@ -185,9 +195,9 @@ export async function addAsClient(doc, name, message, kind, notes = null) {
   }
   const previousId = storage.currentClient();
   const previous = storage.readClient(previousId);
-  const answers = Answers.fromFile(doc);
-  const norm = model.normalise(doc);
-  const record = { doc: norm, answers: answers.toJSON(norm), on: '' };
+  const entries = entriesOfFile(doc);
+  const { record } = entries;
+  const norm = record.doc;
   let id;
   let replaced = null;
   const emptyNow = previous && model.isEmpty(previous.doc || model.emptyDoc()) && !desk.clientName(previous)
@@ -211,9 +221,7 @@ export async function addAsClient(doc, name, message, kind, notes = null) {
   if (isLarge(norm)) await nextTask();
   storage.setCurrent(id);
   state.otherTab = null;
-  showSaved(record);
-  state.answers = answers;
-  state.on = '';
+  showEntries(entries);
   if (kind) {
     notify({
       tone: 'ok', kind, render: message,

@@ -18,17 +18,20 @@ export function pillText(result, shown = result.verdict) {
   return t('result.invalid');
 }
 
+/** Whether the engine's errors are all required entries not given yet (nothing to correct). */
+export function onlyMissing(errors) {
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.code === 'missing_field');
+}
+
 /**
- * The first thing to do: the plan's first action, else the first wait, else what the verdict
- * asks (apply, correct the input). `plan` may be null while it is being made.
+ * The first thing to do: the plan's first action that brings the date forward, else what there
+ * is to wait for, else what the verdict asks (apply, fill in, correct the input). `plan` may be
+ * null while it is being made.
  */
 export function firstStep(result, plan, shown = result.verdict) {
   if (shown === 'unanswered') return t('bar.answer');
-  if (result.verdict === 'invalid') {
-    // Only required entries missing (a first visit, an empty form): nothing to correct yet.
-    const errors = result.errors || [];
-    return errors.length && errors.every((e) => e.code === 'missing_field') ? t('bar.fill_in') : t('plan.invalid');
-  }
+  // Only required entries missing (a first visit, an empty form): nothing to correct yet.
+  if (result.verdict === 'invalid') return onlyMissing(result.errors) ? t('bar.fill_in') : t('plan.invalid');
   if (result.verdict === 'pass') return t('result.apply_now');
   if (!plan || plan.schema !== 'nvcheck/plan@1') return '';
   // The first action that brings the date forward; one that changes nothing on its own only if
